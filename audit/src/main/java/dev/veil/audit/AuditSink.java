@@ -1,0 +1,20 @@
+package dev.veil.audit;
+
+/**
+ * Where audit records go. Implementations are thread-safe and must not block the caller on disk
+ * I/O for longer than it takes to enqueue a record.
+ */
+public interface AuditSink extends AutoCloseable {
+
+    /**
+     * Accepts a record for writing.
+     *
+     * @throws AuditUnavailableException if the record cannot be accepted (the trail is failing);
+     *     the caller then fails the request closed
+     */
+    void append(AuditRecord record);
+
+    /** Flushes what was accepted and releases the files. */
+    @Override
+    void close();
+}

@@ -1,0 +1,72 @@
+package dev.veil.detectors;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs a fixed set of detectors over a text. A detector that throws does not stop the scan: it
+ * is reported in {@link ScanResult#failedDetectors()} so that the caller can fail closed.
+ *
+ * <p>Thread-safe if the detectors are (they must be).
+ */
+public final class Scanner {
+
+    private final List<Detector> detectors;
+
+    public Scanner(List<? extends Detector> detectors) {
+        requireNonNull(detectors, "detectors");
+        Set<String> ids = new LinkedHashSet<>();
+        for (Detector d : detectors) {
+            requireNonNull(d, "detector");
+            if (!ids.add(d.id())) {
+                throw new IllegalArgumentException("duplicate detector id: " + d.id());
+            }
+        }
+        this.detectors = List.copyOf(detectors);
+    }
+
+    /** The standard detector set that Veil ships with. */
+    public static Scanner standard() {
+        return new Scanner(StandardDetectors.all());
+    }
+
+    public List<Detector> detectors() {
+        return detectors;
+    }
+
+    /** Every finding type any of this scanner's detectors can report. */
+    public Set<String> types() {
+        Set<String> types = new LinkedHashSet<>();
+        for (Detector d : detectors) {
+            types.addAll(d.types());
+        }
+        return types;
+    }
+
+    /** Scans {@code text}; findings are sorted by start offset, then by end. */
+    public ScanResult scan(String text) {
+        requireNonNull(text, "text");
+        if (text.isEmpty()) {
+            return ScanResult.EMPTY;
+        }
+        List<Finding> findings = new ArrayList<>();
+        Set<String> failed = null;
+        for (Detector d : detectors) {
+            try {
+                findings.addAll(d.detect(text));
+            } catch (RuntimeException | StackOverflowError e) {
+                if (failed == null) {
+                    failed = new LinkedHashSet<>();
+                }
+                failed.add(d.id());
+            }
+        }
+        findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
+        return new ScanResult(findings, failed == null ? Set.of() : failed);
+    }
+}
