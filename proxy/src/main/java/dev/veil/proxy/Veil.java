@@ -1,0 +1,180 @@
+package dev.veil.proxy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.veil.audit.AuditSink;
+import dev.veil.detectors.Scanner;
+import dev.veil.policy.Policy;
+import dev.veil.policy.PolicyException;
+import dev.veil.policy.Trust;
+import dev.veil.proxy.config.UpstreamConfig;
+import dev.veil.proxy.config.VeilConfig;
+import dev.veil.proxy.inspect.RequestInspector;
+import dev.veil.proxy.server.ProxyServices;
+import dev.veil.proxy.server.VeilServerInitializer;
+import dev.veil.proxy.upstream.UpstreamClient;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Veil: starts the server with its policy, scanner, upstream client and audit trail,
+ * and stops them in order. Used by {@code veil serve}, {@code veil demo} and the tests.
+ *
+ * <p>Thread-safe; {@link #close()} may be called from any thread, once or more.
+ */
+public final class Veil implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Veil.class);
+    private static final int SCAN_QUEUE = 4096;
+
+    private final VeilConfig config;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final ThreadPoolExecutor scanPool;
+    private final UpstreamClient upstreams;
+    private final AuditSink audit;
+    private final AtomicReference<Policy> policy;
+    private final Channel serverChannel;
+
+    private Veil(VeilConfig config, Policy policy, Scanner scanner, AuditSink audit, Map<String, String> env)
+            throws InterruptedException {
+        this.config = config;
+        this.audit = audit;
+        this.policy = new AtomicReference<>(policy);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int scanThreads = config.workerThreads() > 0 ? config.workerThreads() : cores;
+        this.scanPool = new ThreadPoolExecutor(scanThreads, scanThreads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(SCAN_QUEUE), new DefaultThreadFactory("veil-scan", true));
+        this.upstreams = new UpstreamClient(apiKeys(config, env), NioSocketChannel.class);
+        this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("veil-accept"), NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(cores, new DefaultThreadFactory("veil-io"), NioIoHandler.newFactory());
+        ProxyServices services = new ProxyServices(config, this.policy::get, new RequestInspector(scanner),
+                upstreams, audit, scanPool);
+        try {
+            this.serverChannel = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.AUTO_READ, false)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new VeilServerInitializer(services))
+                    .bind(config.host(), config.port())
+                    .sync()
+                    .channel();
+        } catch (RuntimeException | InterruptedException e) {
+            shutdownGroups();
+            throw e;
+        }
+        log.info("Veil listening on http://{}:{}/v1 (policy {}, version {})", config.host(), port(),
+                config.policyFile(), policy.version());
+    }
+
+    /**
+     * Loads the policy named by the config and starts serving.
+     *
+     * @param env the environment to read upstream API keys from
+     * @throws PolicyException if the policy file is invalid (nothing is started)
+     */
+    public static Veil start(VeilConfig config, Scanner scanner, AuditSink audit, Map<String, String> env)
+            throws PolicyException, InterruptedException {
+        requireNonNull(config, "config");
+        requireNonNull(scanner, "scanner");
+        requireNonNull(audit, "audit");
+        Policy policy = Policy.load(config.policyFile(), config.trustByUpstream(), scanner.types());
+        return new Veil(config, policy, scanner, audit, env);
+    }
+
+    /**
+     * Keys by upstream name. An internal upstream never gets the key of an external one, even if
+     * the configuration names the same variable for both.
+     */
+    static Map<String, String> apiKeys(VeilConfig config, Map<String, String> env) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        Map<String, String> externalVars = new LinkedHashMap<>();
+        for (UpstreamConfig u : config.upstreams().values()) {
+            if (u.trust() == Trust.EXTERNAL && !u.apiKeyEnv().isEmpty()) {
+                externalVars.put(u.apiKeyEnv(), u.name());
+            }
+        }
+        for (UpstreamConfig u : config.upstreams().values()) {
+            if (u.apiKeyEnv().isEmpty()) {
+                continue;
+            }
+            if (u.trust() == Trust.INTERNAL && externalVars.containsKey(u.apiKeyEnv())) {
+                throw new IllegalArgumentException("upstream '" + u.name() + "' is internal but its api_key_env "
+                        + u.apiKeyEnv() + " is also the key of external upstream '"
+                        + externalVars.get(u.apiKeyEnv()) + "'; give the internal upstream its own variable");
+            }
+            String key = env.get(u.apiKeyEnv());
+            if (key == null || key.isBlank()) {
+                log.warn("upstream '{}': environment variable {} is not set; requests to it carry no API key",
+                        u.name(), u.apiKeyEnv());
+            } else {
+                keys.put(u.name(), key.strip());
+            }
+        }
+        return keys;
+    }
+
+    /** The port actually bound (useful when the config asked for port 0). */
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** The base URL clients use, e.g. {@code http://127.0.0.1:8787/v1}. */
+    public String baseUrl() {
+        return "http://" + config.host() + ":" + port() + "/v1";
+    }
+
+    public VeilConfig config() {
+        return config;
+    }
+
+    /** Replaces the policy atomically: each request reads the policy once. */
+    public void swapPolicy(Policy next) {
+        policy.set(requireNonNull(next, "next"));
+    }
+
+    public Policy policy() {
+        return policy.get();
+    }
+
+    /** Blocks until the server channel closes. */
+    public void awaitClose() throws InterruptedException {
+        serverChannel.closeFuture().sync();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!serverChannel.isOpen() && workers.isShuttingDown()) {
+            return;
+        }
+        serverChannel.close().syncUninterruptibly();
+        shutdownGroups();
+        scanPool.shutdown();
+        upstreams.close();
+        audit.close();
+        log.info("Veil stopped");
+    }
+
+    private void shutdownGroups() {
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

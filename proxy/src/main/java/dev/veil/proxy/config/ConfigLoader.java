@@ -1,0 +1,196 @@
+package dev.veil.proxy.config;
+
+import dev.veil.policy.Trust;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Loads {@code veil.yaml} strictly: unknown keys, wrong types and dangling references are errors
+ * naming file:line:column, and all of them are reported at once. Keys absent from the file take
+ * the values of {@link VeilConfig#defaults()}. Relative paths are resolved against the directory
+ * of the config file.
+ */
+public final class ConfigLoader {
+
+    private static final Set<String> TOP_KEYS = Set.of("listen", "max_body_bytes", "policy",
+            "default_upstream", "scan_timeout_ms", "worker_threads", "audit", "upstreams");
+    private static final Set<String> AUDIT_KEYS = Set.of("dir");
+    private static final Set<String> UPSTREAM_KEYS = Set.of("url", "trust", "api_key_env", "models",
+            "connect_timeout_ms", "response_timeout_ms", "idle_timeout_ms");
+    private static final long MAX_TIMEOUT_MS = Duration.ofHours(1).toMillis();
+
+    private ConfigLoader() {
+    }
+
+    public static VeilConfig load(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(List.of(file + ": cannot read the config file: " + e.getMessage()));
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(file.toString(), text, base);
+    }
+
+    static VeilConfig parse(String name, String text, Path base) throws ConfigException {
+        YamlNodes yaml = new YamlNodes(name);
+        VeilConfig d = VeilConfig.defaults();
+        Optional<Node> root = yaml.parse(text);
+        if (root.isEmpty()) {
+            if (yaml.problems().isEmpty()) {
+                return d;
+            }
+            throw new ConfigException(yaml.problems());
+        }
+        Map<String, Node> top = yaml.mapping(root.get(), "the config file", TOP_KEYS);
+
+        String host = d.host();
+        int port = d.port();
+        if (top.containsKey("listen")) {
+            Node n = top.get("listen");
+            Optional<String> listen = yaml.string(n, "listen");
+            if (listen.isPresent()) {
+                int colon = listen.get().lastIndexOf(':');
+                try {
+                    host = listen.get().substring(0, colon);
+                    port = Integer.parseInt(listen.get().substring(colon + 1));
+                    if (host.isEmpty() || port < 0 || port > 65535) {
+                        throw new NumberFormatException();
+                    }
+                } catch (RuntimeException e) {
+                    yaml.problem(n, "listen must be host:port, e.g. 127.0.0.1:8787");
+                }
+            }
+        }
+        long maxBody = opt(top, "max_body_bytes").flatMap(n -> yaml.number(n, "max_body_bytes", 1024, 1L << 30))
+                .orElse(d.maxBodyBytes());
+        Path policy = opt(top, "policy").flatMap(n -> yaml.string(n, "policy")).map(base::resolve)
+                .orElse(d.policyFile());
+        Duration scanTimeout = opt(top, "scan_timeout_ms")
+                .flatMap(n -> yaml.number(n, "scan_timeout_ms", 1, MAX_TIMEOUT_MS)).map(Duration::ofMillis)
+                .orElse(d.scanTimeout());
+        int workers = opt(top, "worker_threads").flatMap(n -> yaml.number(n, "worker_threads", 0, 1024))
+                .map(Long::intValue).orElse(d.workerThreads());
+        Path auditDir = d.auditDir();
+        if (top.containsKey("audit")) {
+            Map<String, Node> audit = yaml.mapping(top.get("audit"), "audit", AUDIT_KEYS);
+            auditDir = opt(audit, "dir").flatMap(n -> yaml.string(n, "audit.dir")).map(base::resolve)
+                    .orElse(auditDir);
+        }
+
+        Map<String, UpstreamConfig> upstreams = d.upstreams();
+        if (top.containsKey("upstreams")) {
+            upstreams = new LinkedHashMap<>();
+            for (Map.Entry<String, Node> e : yaml.mapping(top.get("upstreams"), "upstreams", null).entrySet()) {
+                UpstreamConfig u = upstream(yaml, e.getKey(), e.getValue(), d.upstreams().get(e.getKey()));
+                if (u != null) {
+                    upstreams.put(e.getKey(), u);
+                }
+            }
+        }
+        String defaultUpstream = d.defaultUpstream();
+        if (top.containsKey("default_upstream")) {
+            Node n = top.get("default_upstream");
+            defaultUpstream = yaml.string(n, "default_upstream").orElse(defaultUpstream);
+            UpstreamConfig u = upstreams.get(defaultUpstream);
+            if (u == null) {
+                yaml.problem(n, "default_upstream '" + defaultUpstream + "' is not one of the upstreams: "
+                        + String.join(", ", upstreams.keySet()));
+            }
+        } else if (!upstreams.containsKey(defaultUpstream)) {
+            defaultUpstream = upstreams.values().stream().filter(u -> u.trust() == Trust.EXTERNAL)
+                    .map(UpstreamConfig::name).findFirst().orElse(defaultUpstream);
+            if (!upstreams.containsKey(defaultUpstream) && root.get() != null) {
+                yaml.problem(root.get(), "no external upstream to use as default_upstream; add one or set default_upstream");
+            }
+        }
+        if (!yaml.problems().isEmpty()) {
+            throw new ConfigException(yaml.problems());
+        }
+        return new VeilConfig(host, port, maxBody, upstreams, defaultUpstream, policy, auditDir, scanTimeout, workers);
+    }
+
+    private static UpstreamConfig upstream(YamlNodes yaml, String name, Node node, UpstreamConfig fallback) {
+        String what = "upstreams." + name;
+        Map<String, Node> m = yaml.mapping(node, what, UPSTREAM_KEYS);
+        int before = yaml.problems().size();
+        URI url = null;
+        if (!m.containsKey("url")) {
+            if (fallback == null) {
+                yaml.problem(node, what + " needs a url, e.g. http://127.0.0.1:8000/v1");
+            } else {
+                url = fallback.url();
+            }
+        } else {
+            Node n = m.get("url");
+            Optional<String> s = yaml.string(n, what + ".url");
+            if (s.isPresent()) {
+                try {
+                    url = new URI(s.get());
+                    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+                    if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+                        yaml.problem(n, what + ".url must be an http:// or https:// URL with a host");
+                    }
+                } catch (URISyntaxException e) {
+                    yaml.problem(n, what + ".url is not a valid URL: " + e.getReason());
+                }
+            }
+        }
+        Trust trust = fallback == null ? null : fallback.trust();
+        if (m.containsKey("trust")) {
+            Node n = m.get("trust");
+            String t = yaml.string(n, what + ".trust").orElse("");
+            switch (t) {
+                case "external" -> trust = Trust.EXTERNAL;
+                case "internal" -> trust = Trust.INTERNAL;
+                default -> yaml.problem(n, what + ".trust must be 'external' or 'internal'");
+            }
+        } else if (trust == null) {
+            yaml.problem(node, what + " needs trust: external or trust: internal");
+        }
+        String keyEnv = opt(m, "api_key_env").flatMap(n -> yaml.string(n, what + ".api_key_env"))
+                .orElse(fallback == null ? "" : fallback.apiKeyEnv());
+        Map<String, String> models = fallback == null ? Map.of() : fallback.models();
+        if (m.containsKey("models")) {
+            models = new LinkedHashMap<>();
+            for (Map.Entry<String, Node> e : yaml.mapping(m.get("models"), what + ".models", null).entrySet()) {
+                String target = yaml.string(e.getValue(), what + ".models." + e.getKey()).orElse(null);
+                if (target != null) {
+                    models.put(e.getKey(), target);
+                }
+            }
+        }
+        Duration connect = timeout(yaml, m, "connect_timeout_ms", what,
+                fallback == null ? Duration.ofSeconds(5) : fallback.connectTimeout());
+        Duration response = timeout(yaml, m, "response_timeout_ms", what,
+                fallback == null ? Duration.ofSeconds(120) : fallback.responseTimeout());
+        Duration idle = timeout(yaml, m, "idle_timeout_ms", what,
+                fallback == null ? Duration.ofSeconds(120) : fallback.idleTimeout());
+        if (yaml.problems().size() > before) {
+            return null;
+        }
+        return new UpstreamConfig(name, url, trust, keyEnv, models, connect, response, idle);
+    }
+
+    private static Duration timeout(YamlNodes yaml, Map<String, Node> m, String key, String what, Duration dflt) {
+        return opt(m, key).flatMap(n -> yaml.number(n, what + "." + key, 1, MAX_TIMEOUT_MS))
+                .map(Duration::ofMillis).orElse(dflt);
+    }
+
+    private static Optional<Node> opt(Map<String, Node> m, String key) {
+        return Optional.ofNullable(m.get(key));
+    }
+}

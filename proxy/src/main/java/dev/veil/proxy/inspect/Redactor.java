@@ -1,0 +1,66 @@
+package dev.veil.proxy.inspect;
+
+import dev.veil.detectors.Finding;
+import dev.veil.proxy.openai.TextSegment;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+
+/**
+ * Masks findings in a request body: each value of a listed type is replaced by its type in
+ * brackets, e.g. {@code [PII_EMAIL]}. Returns the number of values replaced.
+ */
+public final class Redactor {
+
+    private Redactor() {
+    }
+
+    public static int mask(Inspection inspection, List<String> typeGlobs) {
+        List<Pattern> globs = typeGlobs.stream().map(Redactor::glob).toList();
+        int count = 0;
+        // Values first, keys last: renaming a key first would orphan its value's replacer.
+        List<TextSegment> ordered = new ArrayList<>(inspection.segments());
+        ordered.sort(Comparator.comparing(s -> s.path().endsWith("{key}")));
+        for (TextSegment s : ordered) {
+            List<Finding> findings = inspection.findingsByField().get(s.path());
+            if (findings == null) {
+                continue;
+            }
+            List<Finding> chosen = findings.stream()
+                    .filter(f -> globs.stream().anyMatch(g -> g.matcher(f.type()).matches()))
+                    .sorted(Comparator.comparingInt(Finding::start))
+                    .toList();
+            if (chosen.isEmpty()) {
+                continue;
+            }
+            StringBuilder out = new StringBuilder(s.text().length());
+            int at = 0;
+            for (Finding f : chosen) {
+                if (f.start() < at) {
+                    continue;
+                }
+                out.append(s.text(), at, f.start()).append(label(f.type()));
+                at = f.end();
+                count++;
+            }
+            out.append(s.text(), at, s.text().length());
+            s.replace(out.toString());
+        }
+        return count;
+    }
+
+    static String label(String type) {
+        return "[" + type.replace('.', '_').toUpperCase(Locale.ROOT) + "]";
+    }
+
+    static Pattern glob(String glob) {
+        StringJoiner re = new StringJoiner(".*");
+        for (String part : glob.split("\\*", -1)) {
+            re.add(Pattern.quote(part));
+        }
+        return Pattern.compile(re.toString());
+    }
+}

@@ -1,0 +1,319 @@
+package dev.veil.proxy.server;
+
+import dev.veil.policy.Action;
+import dev.veil.policy.Decision;
+import dev.veil.policy.RequestFacts;
+import dev.veil.policy.Trust;
+import dev.veil.proxy.config.UpstreamConfig;
+import dev.veil.proxy.inspect.Inspection;
+import dev.veil.proxy.inspect.Redactor;
+import dev.veil.proxy.openai.ApiError;
+import dev.veil.proxy.openai.ApiException;
+import dev.veil.proxy.openai.ApiRequest;
+import dev.veil.proxy.openai.Endpoint;
+import dev.veil.proxy.openai.ErrorKind;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the OpenAI API on one client connection, one request at a time: route, parse and scan off
+ * the event loop, decide, transform, forward, audit. The next request on a keep-alive connection is
+ * read only when the current response has ended, which keeps pipelined requests in order.
+ *
+ * <p>One instance per connection; confined to its event loop.
+ */
+final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Headers the policy may not see: credentials. */
+    private static final Set<String> HIDDEN_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
+
+    private final ProxyServices services;
+    private Exchange current;
+    private ResponseRelay relay;
+    private ScheduledFuture<?> scanTimer;
+
+    ApiHandler(ProxyServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.read();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        Exchange ex = new Exchange(newRequestId(), Instant.now(), System.nanoTime(),
+                new QueryStringDecoder(req.uri()).path(), HttpUtil.isKeepAlive(req));
+        current = ex;
+        if (req.decoderResult().isFailure()) {
+            fail(ctx, ex, ApiError.of(ErrorKind.INVALID_REQUEST, "The HTTP request is malformed."));
+            return;
+        }
+        Endpoint endpoint = Endpoint.forPath(ex.endpoint).orElse(null);
+        if (endpoint == null) {
+            fail(ctx, ex, ApiError.of(ErrorKind.NOT_FOUND, "Unknown request URL: " + req.method() + " "
+                    + safePath(ex.endpoint) + ". Veil serves " + supportedPaths() + "."));
+            return;
+        }
+        if (!endpoint.method().equals(req.method().name())) {
+            fail(ctx, ex, ApiError.of(ErrorKind.METHOD_NOT_ALLOWED,
+                    endpoint.path() + " accepts " + endpoint.method() + " only."));
+            return;
+        }
+        if (endpoint == Endpoint.MODELS) {
+            ex.action = "allow";
+            new ModelsLister(services, ctx, ex, this::finished).list();
+            return;
+        }
+        byte[] body = ByteBufUtil.getBytes(req.content());
+        Map<String, String> headers = new HashMap<>();
+        req.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (!HIDDEN_HEADERS.contains(name)) {
+                headers.put(name, h.getValue());
+            }
+        });
+        ScanTask task = new ScanTask(endpoint, body, headers);
+        try {
+            services.scanExecutor().execute(() -> task.run(ctx, this));
+        } catch (RejectedExecutionException e) {
+            fail(ctx, ex, ApiError.of(ErrorKind.OVERLOADED, "Veil is overloaded; retry shortly."));
+            return;
+        }
+        scanTimer = ctx.executor().schedule(() -> scanTimedOut(ctx, ex, task),
+                services.config().scanTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Parsing and scanning, run on the scan executor; results go back to the event loop. */
+    private static final class ScanTask {
+        final Endpoint endpoint;
+        final byte[] body;
+        final Map<String, String> headers;
+        volatile ApiRequest parsed;
+
+        ScanTask(Endpoint endpoint, byte[] body, Map<String, String> headers) {
+            this.endpoint = endpoint;
+            this.body = body;
+            this.headers = headers;
+        }
+
+        void run(ChannelHandlerContext ctx, ApiHandler handler) {
+            ApiRequest request;
+            try {
+                request = ApiRequest.parse(endpoint, body);
+            } catch (ApiException e) {
+                ctx.executor().execute(() -> handler.scanFailed(ctx, this, e.error()));
+                return;
+            }
+            parsed = request;
+            try {
+                Inspection inspection = handler.services.inspector().inspect(request, "", headers);
+                ctx.executor().execute(() -> handler.inspected(ctx, inspection));
+            } catch (RuntimeException | StackOverflowError e) {
+                // Detectors failing as a whole: decide as for a detector error, fail closed.
+                ctx.executor().execute(() -> handler.scannerCrashed(ctx, this));
+            }
+        }
+    }
+
+    private void scanFailed(ChannelHandlerContext ctx, ScanTask task, ApiError error) {
+        if (claimScan()) {
+            fail(ctx, current, error);
+        }
+    }
+
+    private void scannerCrashed(ChannelHandlerContext ctx, ScanTask task) {
+        if (claimScan()) {
+            decideAndForward(ctx, withoutScan(task, "scanner"));
+        }
+    }
+
+    private void scanTimedOut(ChannelHandlerContext ctx, Exchange ex, ScanTask task) {
+        if (scanTimer == null || current != ex) {
+            return;
+        }
+        scanTimer = null;
+        if (task.parsed == null) {
+            fail(ctx, ex, ApiError.of(ErrorKind.OVERLOADED,
+                    "Veil could not inspect the request in time; retry shortly."));
+            return;
+        }
+        decideAndForward(ctx, withoutScan(task, "scan-timeout"));
+    }
+
+    /** True for the first of scan result and scan timeout; the other is dropped. */
+    private boolean claimScan() {
+        if (scanTimer == null) {
+            return false;
+        }
+        scanTimer.cancel(false);
+        scanTimer = null;
+        return true;
+    }
+
+    /** Facts for a request whose scan did not complete: no findings, one failed detector. */
+    private Inspection withoutScan(ScanTask task, String failedDetector) {
+        ApiRequest request = task.parsed;
+        log.warn("request {}: detectors did not complete ({}); deciding as for a detector failure",
+                current.requestId, failedDetector);
+        RequestFacts facts = new RequestFacts(request.endpoint().path(), request.model(), "", task.headers,
+                List.of(), Set.of(failedDetector), false);
+        return new Inspection(request, List.of(), Map.of(), facts);
+    }
+
+    private void inspected(ChannelHandlerContext ctx, Inspection inspection) {
+        if (claimScan()) {
+            decideAndForward(ctx, inspection);
+        }
+    }
+
+    private void decideAndForward(ChannelHandlerContext ctx, Inspection inspection) {
+        Exchange ex = current;
+        ApiRequest request = inspection.request();
+        ex.model = request.model();
+        ex.findings = inspection.countsByType();
+        Decision decision;
+        try {
+            decision = services.policy().get().decide(inspection.facts());
+        } catch (RuntimeException e) {
+            log.error("request {}: the policy failed to decide; refusing the request", ex.requestId, e);
+            fail(ctx, ex, ApiError.of(ErrorKind.INTERNAL, "Veil could not evaluate its policy for this request."));
+            return;
+        }
+        ex.action = decision.action().name().toLowerCase(Locale.ROOT);
+        ex.rules = decision.appliedRules().contains(decision.decidingRule())
+                ? orderedRules(decision) : prepend(decision.decidingRule(), decision.appliedRules());
+        if (decision.action() == Action.BLOCK) {
+            String msg = decision.message().isEmpty() ? "This request is not allowed by policy." : decision.message();
+            fail(ctx, ex, new ApiError(ErrorKind.BLOCKED, msg + " (rule: " + decision.decidingRule()
+                    + "; findings: " + summary(ex.findings) + ")", null));
+            return;
+        }
+        String upstreamName = decision.upstream().isEmpty() ? services.config().defaultUpstream() : decision.upstream();
+        UpstreamConfig upstream = services.config().upstreams().get(upstreamName);
+        if (upstream == null) {
+            log.error("request {}: policy chose unknown upstream '{}'; refusing the request", ex.requestId, upstreamName);
+            fail(ctx, ex, ApiError.of(ErrorKind.INTERNAL, "Veil's policy chose an upstream that is not configured."));
+            return;
+        }
+        ex.upstream = upstreamName;
+        if (decision.action() == Action.REDACT) {
+            Redactor.mask(inspection, decision.redactTypes());
+        }
+        if (upstream.trust() == Trust.INTERNAL) {
+            request.mapModel(upstream.mapModel(request.model()));
+        }
+        relay = new ResponseRelay(ctx, ex, upstream, request.stream(), this::finished);
+        services.upstreams().send(ctx.channel().eventLoop(), upstream, HttpMethod.POST,
+                request.endpoint().upstreamPath(), request.toBytes(), relay);
+    }
+
+    private static List<String> orderedRules(Decision d) {
+        return prepend(d.decidingRule(), d.appliedRules().stream().filter(r -> !r.equals(d.decidingRule())).toList());
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> out = new java.util.ArrayList<>(rest.size() + 1);
+        out.add(first);
+        out.addAll(rest);
+        return out;
+    }
+
+    private static String summary(Map<String, Integer> counts) {
+        if (counts.isEmpty()) {
+            return "none";
+        }
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((type, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(type).append(" x").append(n));
+        return sb.toString();
+    }
+
+    /** Sends an error response and ends the exchange. */
+    void fail(ChannelHandlerContext ctx, Exchange ex, ApiError error) {
+        FullHttpResponse response = error.toResponse(ctx.alloc());
+        response.headers().set("x-request-id", ex.requestId);
+        if (!ex.keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, "close");
+        }
+        ctx.writeAndFlush(response);
+        finished(ctx, ex, error.kind().status().code(), ex.keepAlive);
+    }
+
+    /** Called once when a response has been fully written or abandoned. */
+    void finished(ChannelHandlerContext ctx, Exchange ex, int status, boolean reuseConnection) {
+        ex.finish(services.audit(), status);
+        if (current == ex) {
+            current = null;
+            relay = null;
+        }
+        if (reuseConnection && ctx.channel().isActive()) {
+            ctx.read();
+        } else {
+            ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (relay != null) {
+            relay.clientGone();
+        } else if (current != null) {
+            if (scanTimer != null) {
+                scanTimer.cancel(false);
+                scanTimer = null;
+            }
+            current.finish(services.audit(), 499);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("connection error: {}", cause.toString());
+        ctx.close();
+    }
+
+    private static String newRequestId() {
+        byte[] b = new byte[12];
+        RANDOM.nextBytes(b);
+        return "req_" + HexFormat.of().formatHex(b);
+    }
+
+    /** A path is client input: show it only if it is short and plain. */
+    private static String safePath(String path) {
+        return path.length() <= 64 && path.matches("[A-Za-z0-9/_.-]*") ? path : "(path not shown)";
+    }
+
+    private static String supportedPaths() {
+        StringBuilder sb = new StringBuilder();
+        for (Endpoint e : Endpoint.values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.method()).append(' ').append(e.path());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.veil.proxy.server;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.veil.audit.AuditSink;
+import dev.veil.policy.Policy;
+import dev.veil.proxy.config.VeilConfig;
+import dev.veil.proxy.inspect.RequestInspector;
+import dev.veil.proxy.upstream.UpstreamClient;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * The long-lived parts every connection handler uses. All are thread-safe.
+ *
+ * @param config the running configuration
+ * @param policy the current policy; read once per request so that a reload swaps atomically
+ * @param inspector extracts and scans request text
+ * @param upstreams the pooled upstream client
+ * @param audit the audit trail
+ * @param scanExecutor bounded executor that runs parsing and scanning off the event loops
+ */
+public record ProxyServices(
+        VeilConfig config,
+        Supplier<Policy> policy,
+        RequestInspector inspector,
+        UpstreamClient upstreams,
+        AuditSink audit,
+        Executor scanExecutor) {
+
+    public ProxyServices {
+        requireNonNull(config, "config");
+        requireNonNull(policy, "policy");
+        requireNonNull(inspector, "inspector");
+        requireNonNull(upstreams, "upstreams");
+        requireNonNull(audit, "audit");
+        requireNonNull(scanExecutor, "scanExecutor");
+    }
+}
