@@ -14,6 +14,14 @@ public interface AuditSink extends AutoCloseable {
      */
     void append(AuditRecord record);
 
+    /**
+     * False while the trail is failing (a write error, a full queue, closing). Callers check it
+     * before forwarding a request, so that no request goes out that could not be audited.
+     */
+    default boolean isAvailable() {
+        return true;
+    }
+
     /** Flushes what was accepted and releases the files. */
     @Override
     void close();

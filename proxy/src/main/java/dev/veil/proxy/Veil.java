@@ -3,6 +3,8 @@ package dev.veil.proxy;
 import static java.util.Objects.requireNonNull;
 
 import dev.veil.audit.AuditSink;
+import dev.veil.audit.AuditTrail;
+import dev.veil.audit.ValueFingerprinter;
 import dev.veil.detectors.Scanner;
 import dev.veil.policy.Policy;
 import dev.veil.policy.PolicyException;
@@ -29,6 +31,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,8 +67,9 @@ public final class Veil implements AutoCloseable {
         this.upstreams = new UpstreamClient(apiKeys(config, env), NioSocketChannel.class);
         this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("veil-accept"), NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(cores, new DefaultThreadFactory("veil-io"), NioIoHandler.newFactory());
+        Supplier<ValueFingerprinter> fingerprints = audit instanceof AuditTrail trail ? trail::fingerprinter : () -> null;
         ProxyServices services = new ProxyServices(config, this.policy::get, new RequestInspector(scanner),
-                upstreams, audit, scanPool);
+                upstreams, audit, scanPool, fingerprints);
         try {
             this.serverChannel = new ServerBootstrap()
                     .group(boss, workers)

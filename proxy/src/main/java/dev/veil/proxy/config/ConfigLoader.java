@@ -1,5 +1,6 @@
 package dev.veil.proxy.config;
 
+import dev.veil.audit.FsyncPolicy;
 import dev.veil.policy.Trust;
 import java.io.IOException;
 import java.net.URI;
@@ -26,7 +27,8 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("listen", "max_body_bytes", "policy",
             "default_upstream", "scan_timeout_ms", "worker_threads", "audit", "upstreams");
-    private static final Set<String> AUDIT_KEYS = Set.of("dir");
+    private static final Set<String> AUDIT_KEYS = Set.of("dir", "officer_keys", "signing_key", "checkpoint_dir",
+            "fsync");
     private static final Set<String> UPSTREAM_KEYS = Set.of("url", "trust", "api_key_env", "models",
             "connect_timeout_ms", "response_timeout_ms", "idle_timeout_ms");
     private static final long MAX_TIMEOUT_MS = Duration.ofHours(1).toMillis();
@@ -84,11 +86,9 @@ public final class ConfigLoader {
                 .orElse(d.scanTimeout());
         int workers = opt(top, "worker_threads").flatMap(n -> yaml.number(n, "worker_threads", 0, 1024))
                 .map(Long::intValue).orElse(d.workerThreads());
-        Path auditDir = d.auditDir();
+        AuditConfig audit = d.audit();
         if (top.containsKey("audit")) {
-            Map<String, Node> audit = yaml.mapping(top.get("audit"), "audit", AUDIT_KEYS);
-            auditDir = opt(audit, "dir").flatMap(n -> yaml.string(n, "audit.dir")).map(base::resolve)
-                    .orElse(auditDir);
+            audit = audit(yaml, top.get("audit"), base, audit);
         }
 
         Map<String, UpstreamConfig> upstreams = d.upstreams();
@@ -113,14 +113,47 @@ public final class ConfigLoader {
         } else if (!upstreams.containsKey(defaultUpstream)) {
             defaultUpstream = upstreams.values().stream().filter(u -> u.trust() == Trust.EXTERNAL)
                     .map(UpstreamConfig::name).findFirst().orElse(defaultUpstream);
-            if (!upstreams.containsKey(defaultUpstream) && root.get() != null) {
+            if (!upstreams.containsKey(defaultUpstream)) {
                 yaml.problem(root.get(), "no external upstream to use as default_upstream; add one or set default_upstream");
             }
         }
         if (!yaml.problems().isEmpty()) {
             throw new ConfigException(yaml.problems());
         }
-        return new VeilConfig(host, port, maxBody, upstreams, defaultUpstream, policy, auditDir, scanTimeout, workers);
+        return new VeilConfig(host, port, maxBody, upstreams, defaultUpstream, policy, audit, scanTimeout, workers);
+    }
+
+    private static AuditConfig audit(YamlNodes yaml, Node node, Path base, AuditConfig d) {
+        Map<String, Node> m = yaml.mapping(node, "audit", AUDIT_KEYS);
+        Path dir = opt(m, "dir").flatMap(n -> yaml.string(n, "audit.dir")).map(base::resolve).orElse(d.dir());
+        List<Path> officers = d.officerKeys();
+        if (m.containsKey("officer_keys")) {
+            Node n = m.get("officer_keys");
+            if (n instanceof org.snakeyaml.engine.v2.nodes.SequenceNode seq && !seq.getValue().isEmpty()) {
+                officers = new java.util.ArrayList<>();
+                for (Node item : seq.getValue()) {
+                    yaml.string(item, "audit.officer_keys entry").map(base::resolve).ifPresent(officers::add);
+                }
+            } else {
+                yaml.problem(n, "audit.officer_keys must be a list of officer public key files (officer-x25519.pub)");
+            }
+        }
+        Path signing = opt(m, "signing_key").flatMap(n -> yaml.string(n, "audit.signing_key")).map(base::resolve)
+                .orElse(d.signingKey());
+        Optional<Path> checkpoints = opt(m, "checkpoint_dir").flatMap(n -> yaml.string(n, "audit.checkpoint_dir"))
+                .map(base::resolve).or(d::checkpointDir);
+        FsyncPolicy fsync = d.fsync();
+        if (m.containsKey("fsync")) {
+            Node n = m.get("fsync");
+            String v = yaml.string(n, "audit.fsync").orElse("");
+            switch (v) {
+                case "batch" -> fsync = FsyncPolicy.BATCH;
+                case "checkpoint" -> fsync = FsyncPolicy.CHECKPOINT;
+                case "none" -> fsync = FsyncPolicy.NONE;
+                default -> yaml.problem(n, "audit.fsync must be one of: batch, checkpoint, none");
+            }
+        }
+        return new AuditConfig(dir, officers, signing, checkpoints, fsync);
     }
 
     private static UpstreamConfig upstream(YamlNodes yaml, String name, Node node, UpstreamConfig fallback) {

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param upstreams named upstreams in file order
  * @param defaultUpstream the external upstream that {@code allow} and {@code redact} forward to
  * @param policyFile the policy file
- * @param auditDir the directory the audit trail is written to
+ * @param audit where and how the audit trail is written
  * @param scanTimeout longest time the detectors may take on one request before it is treated as
  *     sensitive
  * @param workerThreads threads that scan requests off the event loop (0: one per core)
@@ -31,7 +31,7 @@ public record VeilConfig(
         Map<String, UpstreamConfig> upstreams,
         String defaultUpstream,
         Path policyFile,
-        Path auditDir,
+        AuditConfig audit,
         Duration scanTimeout,
         int workerThreads) {
 
@@ -42,7 +42,7 @@ public record VeilConfig(
         upstreams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(upstreams));
         requireNonNull(defaultUpstream, "defaultUpstream");
         requireNonNull(policyFile, "policyFile");
-        requireNonNull(auditDir, "auditDir");
+        requireNonNull(audit, "audit");
         requireNonNull(scanTimeout, "scanTimeout");
         if (!upstreams.containsKey(defaultUpstream)) {
             throw new IllegalArgumentException("default upstream is not configured: " + defaultUpstream);
@@ -59,7 +59,7 @@ public record VeilConfig(
                 Trust.INTERNAL, "", Map.of("*", "llama3.1"),
                 Duration.ofSeconds(2), Duration.ofSeconds(300), Duration.ofSeconds(300)));
         return new VeilConfig("127.0.0.1", 8787, DEFAULT_MAX_BODY_BYTES, upstreams, "openai",
-                Path.of("policies/default.yaml"), Path.of("veil-data/audit"), Duration.ofSeconds(2), 0);
+                Path.of("policies/default.yaml"), AuditConfig.defaults(), Duration.ofSeconds(2), 0);
     }
 
     /** Upstream trust by name, as the policy needs it. */
@@ -77,8 +77,25 @@ public record VeilConfig(
         return u;
     }
 
+    public VeilConfig withPolicy(Path file) {
+        return new VeilConfig(host, port, maxBodyBytes, upstreams, defaultUpstream, file, audit, scanTimeout,
+                workerThreads);
+    }
+
+    public VeilConfig withAudit(AuditConfig newAudit) {
+        return new VeilConfig(host, port, maxBodyBytes, upstreams, defaultUpstream, policyFile, newAudit,
+                scanTimeout, workerThreads);
+    }
+
+    public VeilConfig withUpstream(UpstreamConfig upstream) {
+        Map<String, UpstreamConfig> m = new LinkedHashMap<>(upstreams);
+        m.put(upstream.name(), upstream);
+        return new VeilConfig(host, port, maxBodyBytes, m, defaultUpstream, policyFile, audit, scanTimeout,
+                workerThreads);
+    }
+
     public VeilConfig withPort(int newPort) {
         return new VeilConfig(host, newPort, maxBodyBytes, upstreams, defaultUpstream, policyFile,
-                auditDir, scanTimeout, workerThreads);
+                audit, scanTimeout, workerThreads);
     }
 }

@@ -6,21 +6,24 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
  * Masks findings in a request body: each value of a listed type is replaced by its type in
- * brackets, e.g. {@code [PII_EMAIL]}. Returns the number of values replaced.
+ * brackets, e.g. {@code [PII_EMAIL]}.
  */
 public final class Redactor {
 
     private Redactor() {
     }
 
-    public static int mask(Inspection inspection, List<String> typeGlobs) {
+    /** Masks the findings whose type matches one of {@code typeGlobs}; returns type to count masked. */
+    public static Map<String, Integer> mask(Inspection inspection, List<String> typeGlobs) {
         List<Pattern> globs = typeGlobs.stream().map(Redactor::glob).toList();
-        int count = 0;
+        Map<String, Integer> counts = new TreeMap<>();
         // Values first, keys last: renaming a key first would orphan its value's replacer.
         List<TextSegment> ordered = new ArrayList<>(inspection.segments());
         ordered.sort(Comparator.comparing(s -> s.path().endsWith("{key}")));
@@ -44,12 +47,12 @@ public final class Redactor {
                 }
                 out.append(s.text(), at, f.start()).append(label(f.type()));
                 at = f.end();
-                count++;
+                counts.merge(f.type(), 1, Integer::sum);
             }
             out.append(s.text(), at, s.text().length());
             s.replace(out.toString());
         }
-        return count;
+        return counts;
     }
 
     static String label(String type) {

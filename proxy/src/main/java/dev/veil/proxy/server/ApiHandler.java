@@ -1,5 +1,9 @@
 package dev.veil.proxy.server;
 
+import dev.veil.audit.AuditRecord;
+import dev.veil.audit.ValueFingerprint;
+import dev.veil.audit.ValueFingerprinter;
+import dev.veil.detectors.Finding;
 import dev.veil.policy.Action;
 import dev.veil.policy.Decision;
 import dev.veil.policy.RequestFacts;
@@ -12,6 +16,7 @@ import dev.veil.proxy.openai.ApiException;
 import dev.veil.proxy.openai.ApiRequest;
 import dev.veil.proxy.openai.Endpoint;
 import dev.veil.proxy.openai.ErrorKind;
+import dev.veil.proxy.openai.TextSegment;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -25,12 +30,15 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -54,6 +62,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private Exchange current;
     private ResponseRelay relay;
     private ScheduledFuture<?> scanTimer;
+    /** True between asking for the next request and receiving it whole. */
+    private boolean awaitingRequest;
 
     ApiHandler(ProxyServices services) {
         this.services = services;
@@ -61,14 +71,25 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        awaitingRequest = true;
         ctx.read();
         ctx.fireChannelActive();
     }
 
+    /** Auto-read is off: keep reading until a whole request has arrived. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (awaitingRequest) {
+            ctx.read();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        awaitingRequest = false;
         Exchange ex = new Exchange(newRequestId(), Instant.now(), System.nanoTime(),
-                new QueryStringDecoder(req.uri()).path(), HttpUtil.isKeepAlive(req));
+                new QueryStringDecoder(req.uri()).path(), HttpUtil.isKeepAlive(req), req.content().readableBytes());
         current = ex;
         if (req.decoderResult().isFailure()) {
             fail(ctx, ex, ApiError.of(ErrorKind.INVALID_REQUEST, "The HTTP request is malformed."));
@@ -83,6 +104,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (!endpoint.method().equals(req.method().name())) {
             fail(ctx, ex, ApiError.of(ErrorKind.METHOD_NOT_ALLOWED,
                     endpoint.path() + " accepts " + endpoint.method() + " only."));
+            return;
+        }
+        if (!services.audit().isAvailable()) {
+            fail(ctx, ex, ApiError.of(ErrorKind.AUDIT_UNAVAILABLE, "Veil cannot write its audit trail, so it "
+                    + "forwards nothing. Retry later or contact your administrator."));
             return;
         }
         if (endpoint == Endpoint.MODELS) {
@@ -133,12 +159,30 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             parsed = request;
             try {
                 Inspection inspection = handler.services.inspector().inspect(request, "", headers);
-                ctx.executor().execute(() -> handler.inspected(ctx, inspection));
+                List<ValueFingerprint> fingerprints = fingerprints(handler.services.fingerprints().get(), inspection);
+                ctx.executor().execute(() -> handler.inspected(ctx, inspection, fingerprints));
             } catch (RuntimeException | StackOverflowError e) {
                 // Detectors failing as a whole: decide as for a detector error, fail closed.
                 ctx.executor().execute(() -> handler.scannerCrashed(ctx, this));
             }
         }
+    }
+
+    /** Keyed fingerprints of the distinct values found, so an officer can look a known value up. */
+    private static List<ValueFingerprint> fingerprints(ValueFingerprinter fingerprinter, Inspection inspection) {
+        if (fingerprinter == null || inspection.findingsByField().isEmpty()) {
+            return List.of();
+        }
+        Set<ValueFingerprint> out = new LinkedHashSet<>();
+        for (TextSegment s : inspection.segments()) {
+            List<Finding> findings = inspection.findingsByField().get(s.path());
+            if (findings != null) {
+                for (Finding f : findings) {
+                    out.add(fingerprinter.fingerprint(s.text().substring(f.start(), f.end())));
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     private void scanFailed(ChannelHandlerContext ctx, ScanTask task, ApiError error) {
@@ -186,8 +230,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return new Inspection(request, List.of(), Map.of(), facts);
     }
 
-    private void inspected(ChannelHandlerContext ctx, Inspection inspection) {
+    private void inspected(ChannelHandlerContext ctx, Inspection inspection, List<ValueFingerprint> fingerprints) {
         if (claimScan()) {
+            current.fingerprints = fingerprints;
             decideAndForward(ctx, inspection);
         }
     }
@@ -196,7 +241,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         Exchange ex = current;
         ApiRequest request = inspection.request();
         ex.model = request.model();
-        ex.findings = inspection.countsByType();
+        ex.degradedDetectors = List.copyOf(inspection.facts().failedDetectors());
         Decision decision;
         try {
             decision = services.policy().get().decide(inspection.facts());
@@ -206,12 +251,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         ex.action = decision.action().name().toLowerCase(Locale.ROOT);
+        ex.policyVersion = decision.policyVersion();
         ex.rules = decision.appliedRules().contains(decision.decidingRule())
                 ? orderedRules(decision) : prepend(decision.decidingRule(), decision.appliedRules());
         if (decision.action() == Action.BLOCK) {
             String msg = decision.message().isEmpty() ? "This request is not allowed by policy." : decision.message();
+            ex.findings = findingCounts(inspection, Map.of());
             fail(ctx, ex, new ApiError(ErrorKind.BLOCKED, msg + " (rule: " + decision.decidingRule()
-                    + "; findings: " + summary(ex.findings) + ")", null));
+                    + "; findings: " + summary(inspection.countsByType()) + ")", null));
             return;
         }
         String upstreamName = decision.upstream().isEmpty() ? services.config().defaultUpstream() : decision.upstream();
@@ -222,15 +269,31 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         ex.upstream = upstreamName;
-        if (decision.action() == Action.REDACT) {
-            Redactor.mask(inspection, decision.redactTypes());
-        }
+        ex.trust = upstream.trust().name().toLowerCase(Locale.ROOT);
+        Map<String, Integer> redacted = decision.action() == Action.REDACT
+                ? Redactor.mask(inspection, decision.redactTypes()) : Map.of();
+        ex.findings = findingCounts(inspection, redacted);
+        ex.redactions = redacted.values().stream().mapToInt(Integer::intValue).sum();
         if (upstream.trust() == Trust.INTERNAL) {
             request.mapModel(upstream.mapModel(request.model()));
         }
+        ex.forwardedModel = request.body().path("model").asText("");
         relay = new ResponseRelay(ctx, ex, upstream, request.stream(), this::finished);
         services.upstreams().send(ctx.channel().eventLoop(), upstream, HttpMethod.POST,
                 request.endpoint().upstreamPath(), request.toBytes(), relay);
+    }
+
+    private static List<AuditRecord.FindingCount> findingCounts(Inspection inspection, Map<String, Integer> redacted) {
+        Map<String, double[]> byType = new TreeMap<>();
+        for (Finding f : inspection.facts().findings()) {
+            double[] countAndMax = byType.computeIfAbsent(f.type(), t -> new double[2]);
+            countAndMax[0]++;
+            countAndMax[1] = Math.max(countAndMax[1], f.score());
+        }
+        List<AuditRecord.FindingCount> out = new ArrayList<>(byType.size());
+        byType.forEach((type, cm) -> out.add(new AuditRecord.FindingCount(type, (int) cm[0], cm[1],
+                Math.min((int) cm[0], redacted.getOrDefault(type, 0)))));
+        return out;
     }
 
     private static List<String> orderedRules(Decision d) {
@@ -238,7 +301,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private static List<String> prepend(String first, List<String> rest) {
-        List<String> out = new java.util.ArrayList<>(rest.size() + 1);
+        List<String> out = new ArrayList<>(rest.size() + 1);
         out.add(first);
         out.addAll(rest);
         return out;
@@ -256,7 +319,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** Sends an error response and ends the exchange. */
     void fail(ChannelHandlerContext ctx, Exchange ex, ApiError error) {
         FullHttpResponse response = error.toResponse(ctx.alloc());
-        response.headers().set("x-request-id", ex.requestId);
+        ex.describeTo(response.headers());
         if (!ex.keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, "close");
         }
@@ -272,6 +335,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             relay = null;
         }
         if (reuseConnection && ctx.channel().isActive()) {
+            awaitingRequest = true;
             ctx.read();
         } else {
             ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);

@@ -3,15 +3,17 @@ package dev.veil.proxy.server;
 import dev.veil.audit.AuditRecord;
 import dev.veil.audit.AuditSink;
 import dev.veil.audit.AuditUnavailableException;
+import dev.veil.audit.ValueFingerprint;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What Veil knows about one request as it moves through the pipeline, written to the audit trail
- * exactly once when the request ends. Holds no request text.
+ * exactly once when the request ends. Holds types, counts and keyed fingerprints, never request
+ * text or a found value.
  *
  * <p>Confined to the event loop of the client connection.
  */
@@ -24,19 +26,49 @@ final class Exchange {
     final long startNanos;
     final String endpoint;
     final boolean keepAlive;
+    final long requestBytes;
     String model = "";
+    String forwardedModel = "";
     String action = "reject";
     List<String> rules = List.of();
-    Map<String, Integer> findings = Map.of();
+    String policyVersion = "";
+    List<AuditRecord.FindingCount> findings = List.of();
+    List<ValueFingerprint> fingerprints = List.of();
+    List<String> degradedDetectors = List.of();
+    int redactions;
     String upstream = "";
+    String trust = "";
+    long responseBytes;
     private boolean finished;
 
-    Exchange(String requestId, Instant time, long startNanos, String endpoint, boolean keepAlive) {
+    Exchange(String requestId, Instant time, long startNanos, String endpoint, boolean keepAlive, long requestBytes) {
         this.requestId = requestId;
         this.time = time;
         this.startNanos = startNanos;
         this.endpoint = endpoint;
         this.keepAlive = keepAlive;
+        this.requestBytes = requestBytes;
+    }
+
+    /**
+     * Tells the client what Veil decided: the request id, the action and deciding rule, and the
+     * finding types with counts. Never values: the client sent them, and headers end up in logs.
+     */
+    void describeTo(HttpHeaders headers) {
+        headers.set("x-request-id", requestId);
+        if (!rules.isEmpty()) {
+            headers.set("x-veil-decision", action + "; rule=" + rules.get(0));
+        }
+        if (!findings.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (AuditRecord.FindingCount f : findings) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(f.type()).append('=').append(f.count());
+            }
+            headers.set("x-veil-findings", sb.toString());
+        }
+        if (!upstream.isEmpty()) {
+            headers.set("x-veil-upstream", upstream);
+        }
     }
 
     /** Records the outcome once; later calls are ignored. */
@@ -46,12 +78,18 @@ final class Exchange {
         }
         finished = true;
         long latencyMillis = (System.nanoTime() - startNanos) / 1_000_000;
+        AuditRecord record = AuditRecord.request(requestId, time)
+                .endpoint(endpoint)
+                .routing(model, forwardedModel, upstream, trust)
+                .verdict(action, rules, policyVersion)
+                .findings(new AuditRecord.Findings(findings, fingerprints, redactions, degradedDetectors))
+                .outcome(status, latencyMillis, requestBytes, responseBytes)
+                .build();
         try {
-            audit.append(new AuditRecord(requestId, time, endpoint, model, action, rules, findings, upstream,
-                    status, latencyMillis));
+            audit.append(record);
         } catch (AuditUnavailableException e) {
-            log.error("audit record for request {} could not be written: {}. Check the audit directory "
-                    + "and disk space; requests fail closed until the trail is writable.", requestId, e.getMessage());
+            log.error("request {}: its audit record could not be written ({}). Check the audit directory and "
+                    + "disk space; new requests are refused until the trail is writable.", requestId, e.getMessage());
         }
         log.info("request {} {} action={} upstream={} status={} latency_ms={}", requestId, endpoint, action,
                 upstream.isEmpty() ? "-" : upstream, status, latencyMillis);

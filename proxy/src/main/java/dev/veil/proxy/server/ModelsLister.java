@@ -94,7 +94,7 @@ final class ModelsLister {
         if (answering == 0) {
             ApiError error = ApiError.of(ErrorKind.UPSTREAM_UNREACHABLE, "No upstream answered the model list.");
             FullHttpResponse r = error.toResponse(ctx.alloc());
-            r.headers().set("x-request-id", exchange.requestId);
+            exchange.describeTo(r.headers());
             ctx.writeAndFlush(r);
             completion.finished(ctx, exchange, r.status().code(), exchange.keepAlive);
             return;
@@ -109,7 +109,7 @@ final class ModelsLister {
                 Unpooled.wrappedBuffer(bytes));
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
-        r.headers().set("x-request-id", exchange.requestId);
+        exchange.describeTo(r.headers());
         ctx.writeAndFlush(r);
         completion.finished(ctx, exchange, 200, exchange.keepAlive);
     }

@@ -3,6 +3,7 @@ package dev.veil.proxy.server;
 import static java.util.Objects.requireNonNull;
 
 import dev.veil.audit.AuditSink;
+import dev.veil.audit.ValueFingerprinter;
 import dev.veil.policy.Policy;
 import dev.veil.proxy.config.VeilConfig;
 import dev.veil.proxy.inspect.RequestInspector;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
  * @param upstreams the pooled upstream client
  * @param audit the audit trail
  * @param scanExecutor bounded executor that runs parsing and scanning off the event loops
+ * @param fingerprints the audit trail's current keyed fingerprinter of found values; may supply null
  */
 public record ProxyServices(
         VeilConfig config,
@@ -26,7 +28,8 @@ public record ProxyServices(
         RequestInspector inspector,
         UpstreamClient upstreams,
         AuditSink audit,
-        Executor scanExecutor) {
+        Executor scanExecutor,
+        Supplier<ValueFingerprinter> fingerprints) {
 
     public ProxyServices {
         requireNonNull(config, "config");
@@ -35,5 +38,6 @@ public record ProxyServices(
         requireNonNull(upstreams, "upstreams");
         requireNonNull(audit, "audit");
         requireNonNull(scanExecutor, "scanExecutor");
+        requireNonNull(fingerprints, "fingerprints");
     }
 }

@@ -84,8 +84,7 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         }
         String contentType = in.get(HttpHeaderNames.CONTENT_TYPE, "");
         eventStream = contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
-        r.headers().set("x-request-id", exchange.requestId);
-        r.headers().set("x-veil-upstream", upstream.name());
+        exchange.describeTo(r.headers());
         if (eventStream) {
             r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         }
@@ -106,6 +105,7 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
             content.release();
             return;
         }
+        exchange.responseBytes += content.content().readableBytes();
         if (last) {
             ended = true;
             // Trailers of the upstream are not relayed.
@@ -131,7 +131,7 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         if (!responseStarted) {
             ApiError error = errorFor(failure);
             FullHttpResponse r = error.toResponse(ctx.alloc());
-            r.headers().set("x-request-id", exchange.requestId);
+            exchange.describeTo(r.headers());
             ctx.writeAndFlush(r);
             completion.finished(ctx, exchange, error.kind().status().code(), exchange.keepAlive);
             return;

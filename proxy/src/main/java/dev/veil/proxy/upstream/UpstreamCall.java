@@ -38,6 +38,8 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
     private boolean responseStarted;
     private boolean keepAlive;
     private boolean done;
+    /** Whether this read batch handed body content to the listener, which then asks for more itself. */
+    private boolean handedContent;
 
     UpstreamCall(ChannelPool pool, Channel channel, UpstreamListener listener, Duration responseTimeout,
             Duration idleTimeout, boolean reused, Runnable onStaleConnection) {
@@ -110,6 +112,7 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
             } else {
                 arm(idleTimeout, UpstreamFailure.IDLE_TIMEOUT);
             }
+            handedContent = true;
             listener.onContent(content, last);
             if (last) {
                 if (!keepAlive) {
@@ -118,6 +121,16 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
                 giveBack();
             }
         }
+    }
+
+    /** Until the listener has body content to pass on, keep reading (status line and headers). */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (!done && !handedContent) {
+            channel.read();
+        }
+        handedContent = false;
+        ctx.fireChannelReadComplete();
     }
 
     @Override
