@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 
@@ -63,10 +64,12 @@ public final class SegmentWalker {
     /**
      * Walks {@code file}.
      *
-     * @param rootSizes sizes at which to remember the Merkle root (for checkpoints kept elsewhere)
+     * @param rootSizes by segment id: sizes at which to remember the Merkle root (for checkpoints
+     *     kept elsewhere)
      * @param progress told after every record
      */
-    public static Result walk(Path file, Set<Long> rootSizes, LongConsumer progress) throws IOException {
+    public static Result walk(Path file, Function<String, Set<Long>> rootSizes, LongConsumer progress)
+            throws IOException {
         State s = new State();
         try (LineReader lines = new LineReader(file)) {
             byte[] first = lines.next();
@@ -79,10 +82,14 @@ public final class SegmentWalker {
             }
             try {
                 s.header = SegmentHeader.parse(RecordCodec.JSON.readTree(first));
+                s.signer = new Ed25519PublicKeyParameters(s.header.signer(), 0);
             } catch (IOException | RuntimeException e) {
                 return s.fail("the header cannot be read: " + reason(e), -1);
             }
-            s.signer = new Ed25519PublicKeyParameters(s.header.signer(), 0);
+            Set<Long> sizes = rootSizes.apply(s.header.segmentId());
+            if (sizes.contains(0L)) {
+                s.rootsAt.put(0L, Bytes.hex(s.tree.root()));
+            }
             s.signerB64 = Base64.getEncoder().encodeToString(s.header.signer());
             s.chain = SegmentWriter.chainStart(Bytes.sha256().digest(first));
             s.lastSeq = s.header.firstSeq() - 1;
@@ -92,7 +99,10 @@ public final class SegmentWalker {
                     s.tornTail = true;
                     break;
                 }
-                String problem = s.accept(line, rootSizes);
+                String problem = s.accept(line, sizes);
+                if (problem == GAP) {
+                    problem = describeGap(s, lines.next());
+                }
                 if (problem != null) {
                     return s.fail(problem, s.lastSeq + 1);
                 }
@@ -100,6 +110,26 @@ public final class SegmentWalker {
             }
         }
         return s.result(null, -1);
+    }
+
+    // Marks a sequence gap; the line after it tells a deletion from a reordering.
+    private static final String GAP = new String("gap");
+
+    private static String describeGap(State s, byte[] nextLine) {
+        long expected = s.lastSeq + 1;
+        long nextSeq = -1;
+        if (nextLine != null) {
+            try {
+                nextSeq = RecordCodec.JSON.readTree(nextLine).path("seq").asLong(-1);
+            } catch (IOException e) {
+                nextSeq = -1;
+            }
+        }
+        if (nextSeq == expected) {
+            return "records out of order: record " + s.gapSeq + " comes before record " + expected;
+        }
+        return (s.gapSeq - 1 > expected ? "records " + expected + " to " + (s.gapSeq - 1) + " missing"
+                : "record " + expected + " missing") + " (found record " + s.gapSeq + " next)";
     }
 
     private static String reason(Exception e) {
@@ -123,6 +153,7 @@ public final class SegmentWalker {
         long signedRecords;
         Checkpoint seal;
         boolean tornTail;
+        long gapSeq;
 
         String accept(byte[] line, Set<Long> rootSizes) {
             if (seal != null) {
@@ -148,8 +179,8 @@ public final class SegmentWalker {
             long seq = o.path("seq").asLong(-1);
             long expected = lastSeq + 1;
             if (seq > expected) {
-                return "record " + expected + (seq - 1 > expected ? " to " + (seq - 1) : "")
-                        + " missing (found record " + seq + " next)";
+                gapSeq = seq;
+                return GAP;
             }
             if (seq < expected) {
                 return "records out of order: record " + seq + " found where record " + expected + " belongs";
