@@ -2,6 +2,8 @@ package dev.veil.detectors;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.veil.detectors.text.NormalizedText;
+import dev.veil.detectors.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -9,7 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs a fixed set of detectors over a text. A detector that throws does not stop the scan: it
+ * Runs a fixed set of detectors over a text. The text is normalized first (see
+ * {@link TextNormalizer}) so that zero-width characters, odd dashes or full-width digits do not
+ * hide a value; detectors see the normalized text and findings are mapped back, so their offsets
+ * always point into the text the caller gave. A detector that throws does not stop the scan: it
  * is reported in {@link ScanResult#failedDetectors()} so that the caller can fail closed.
  *
  * <p>Thread-safe if the detectors are (they must be).
@@ -54,11 +59,14 @@ public final class Scanner {
         if (text.isEmpty()) {
             return ScanResult.EMPTY;
         }
+        NormalizedText normalized = TextNormalizer.normalize(text);
         List<Finding> findings = new ArrayList<>();
         Set<String> failed = null;
         for (Detector d : detectors) {
             try {
-                findings.addAll(d.detect(text));
+                for (Finding f : d.detect(normalized.text())) {
+                    findings.add(toOriginal(f, normalized));
+                }
             } catch (RuntimeException | StackOverflowError e) {
                 if (failed == null) {
                     failed = new LinkedHashSet<>();
@@ -68,5 +76,14 @@ public final class Scanner {
         }
         findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
         return new ScanResult(findings, failed == null ? Set.of() : failed);
+    }
+
+    private static Finding toOriginal(Finding f, NormalizedText normalized) {
+        if (!normalized.changed()) {
+            return f;
+        }
+        int start = normalized.originalStart(f.start());
+        int end = Math.max(start, normalized.originalEnd(f.end()));
+        return new Finding(f.type(), start, end, f.score(), f.detector());
     }
 }

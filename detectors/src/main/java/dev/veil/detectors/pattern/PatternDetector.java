@@ -1,0 +1,213 @@
+package dev.veil.detectors.pattern;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.veil.detectors.Detector;
+import dev.veil.detectors.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A detector made of a regular expression that proposes candidates, a validator that accepts or
+ * rejects each candidate (check digits, ranges), and context words that raise the score or, for
+ * formats too ambiguous on their own, are required.
+ *
+ * <p>The reported span is the expression's group {@code group} (0 for the whole match). Optional
+ * {@code literals}: the text must contain at least one of them (case-sensitive) before the
+ * expression is run at all, which makes detectors of rare formats nearly free on ordinary text.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PatternDetector implements Detector {
+
+    private final String id;
+    private final String type;
+    private final Pattern pattern;
+    private final int group;
+    private final Function<String, List<Span>> refiner;
+    private final double score;
+    private final ContextWords context;
+    private final double contextScore;
+    private final boolean contextRequired;
+    private final List<String> literals;
+
+    private PatternDetector(Builder b) {
+        this.type = requireNonNull(b.type, "type");
+        this.id = b.id == null ? b.type : b.id;
+        this.pattern = requireNonNull(b.pattern, "pattern");
+        this.group = b.group;
+        this.refiner = b.refiner;
+        this.score = b.score;
+        this.context = b.context;
+        this.contextScore = b.contextScore;
+        this.contextRequired = b.contextRequired;
+        this.literals = List.copyOf(b.literals);
+        if (group > pattern.matcher("").groupCount()) {
+            throw new IllegalArgumentException(id + ": no group " + group + " in pattern");
+        }
+        if (contextRequired && context.isEmpty()) {
+            throw new IllegalArgumentException(id + ": context required but no context words given");
+        }
+        checkScore(score);
+        checkScore(contextScore);
+    }
+
+    public static Builder builder(String type) {
+        return new Builder(type);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public List<String> types() {
+        return List.of(type);
+    }
+
+    @Override
+    public List<Finding> detect(String text) {
+        if (!mayContain(text)) {
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            int from = m.start(group);
+            if (from < 0 || from == m.end(group)) {
+                continue;
+            }
+            for (Span span : refiner.apply(text.substring(from, m.end(group)))) {
+                add(text, from + span.start(), from + span.end(), findings);
+            }
+        }
+        return findings;
+    }
+
+    private void add(String text, int start, int end, List<Finding> findings) {
+        double s = score;
+        if (!context.isEmpty()) {
+            if (context.foundNear(text, start, end)) {
+                s = Math.max(s, contextScore);
+            } else if (contextRequired) {
+                return;
+            }
+        }
+        findings.add(new Finding(type, start, end, s, id));
+    }
+
+    private boolean mayContain(String text) {
+        if (literals.isEmpty()) {
+            return true;
+        }
+        for (String literal : literals) {
+            if (text.contains(literal)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void checkScore(double s) {
+        if (!(s >= 0.0 && s <= 1.0)) {
+            throw new IllegalArgumentException("score must be within [0, 1]: " + s);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PatternDetector[" + id + "]";
+    }
+
+    /** Builds a {@link PatternDetector}; every setter but {@link #pattern} is optional. */
+    public static final class Builder {
+        private final String type;
+        private String id;
+        private Pattern pattern;
+        private int group;
+        private Function<String, List<Span>> refiner = v -> List.of(new Span(0, v.length()));
+        private double score = 0.5;
+        private ContextWords context = ContextWords.NONE;
+        private double contextScore;
+        private boolean contextRequired;
+        private List<String> literals = List.of();
+
+        private Builder(String type) {
+            this.type = requireNonNull(type, "type");
+        }
+
+        public Builder id(String id) {
+            this.id = requireNonNull(id, "id");
+            return this;
+        }
+
+        public Builder pattern(String regex) {
+            return pattern(Pattern.compile(regex));
+        }
+
+        public Builder pattern(Pattern pattern) {
+            this.pattern = requireNonNull(pattern, "pattern");
+            return this;
+        }
+
+        /** The group whose span is reported; 0 (the whole match) by default. */
+        public Builder group(int group) {
+            if (group < 0) {
+                throw new IllegalArgumentException("group must not be negative");
+            }
+            this.group = group;
+            return this;
+        }
+
+        /** Keeps a candidate only if {@code validator} accepts its text. */
+        public Builder validator(Predicate<String> validator) {
+            requireNonNull(validator, "validator");
+            this.refiner = v -> validator.test(v) ? List.of(new Span(0, v.length())) : List.of();
+            return this;
+        }
+
+        /**
+         * For formats whose candidates need splitting (a run of digit groups may hold a card and
+         * a date): {@code refiner} returns the valid parts of a candidate, relative to it.
+         */
+        public Builder refiner(Function<String, List<Span>> refiner) {
+            this.refiner = requireNonNull(refiner, "refiner");
+            return this;
+        }
+
+        /** Score of a validated candidate without context. */
+        public Builder score(double score) {
+            this.score = score;
+            return this;
+        }
+
+        /** Raises the score to {@code contextScore} when one of the words is near. */
+        public Builder context(ContextWords words, double contextScore) {
+            this.context = requireNonNull(words, "words");
+            this.contextScore = contextScore;
+            return this;
+        }
+
+        /** Reports a candidate only when one of the context words is near it. */
+        public Builder requireContext(ContextWords words, double contextScore) {
+            context(words, contextScore);
+            this.contextRequired = true;
+            return this;
+        }
+
+        /** Runs the expression only on texts that contain one of these strings. */
+        public Builder literals(String... literals) {
+            this.literals = List.of(literals);
+            return this;
+        }
+
+        public PatternDetector build() {
+            return new PatternDetector(this);
+        }
+    }
+}
