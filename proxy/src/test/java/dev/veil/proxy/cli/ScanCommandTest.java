@@ -167,7 +167,7 @@ class ScanCommandTest {
     private static final String EMAIL = "alice@example.com";
     private static final String CARD = "4111 1111 1111 1111";
     private static final String SSN = "219-09-9999";
-    private static final String AWS_KEY = "AKIAZ7Q4W2X9V3B6N5M2";
+    private static final String AWS_KEY = "AKIAZ7Q4W2X5V3B6N5M2";
     private static final String PEM = "-----BEGIN PRIVATE KEY-----\n"
             + "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n"
             + "MzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\n"
