@@ -228,6 +228,50 @@ def table(header, rows):
     print()
 
 
+def goals():
+    """(description, function of one system's results -> "value, met/missed" text)."""
+
+    def verdict(value, ok):
+        return "%s %s" % (f3(value), "met" if ok else "**missed**")
+
+    def synth_any(r, i):
+        if "synth" not in r:
+            return "-"
+        v = r["synth"][2].prf(0.5, beta=2.0)[i]
+        return verdict(v, v >= 0.90)
+
+    def synth_f1(group):
+        def fn(r):
+            if "synth" not in r:
+                return "-"
+            v = r["synth"][0][group].prf(0.5)[2] if group in r["synth"][0] else 0.0
+            return verdict(v, v >= (0.85 if group == "pii.person" else 0.97))
+        return fn
+
+    def secrets_recall(r):
+        if "secrets" not in r:
+            return "-"
+        s = r["secrets"]
+        v = s["covered"] / s["pos"]
+        return verdict(v, v >= 0.90)
+
+    def secrets_fp(r):
+        if "secrets" not in r:
+            return "-"
+        s = r["secrets"]
+        return "%d/%d %s" % (s["neg_hit"], s["neg"], "met" if s["neg_hit"] == 0 else "**missed**")
+
+    out = [("synth any-PII precision >= 0.90 (IoU >= 0.5)", lambda r: synth_any(r, 0)),
+           ("synth any-PII recall >= 0.90 (IoU >= 0.5)", lambda r: synth_any(r, 1))]
+    for g in ("pii.email", "financial.payment_card", "financial.iban", "gov_id.us_ssn",
+              "network.ip", "pii.phone"):
+        out.append(("synth %s F1 >= 0.97" % g, synth_f1(g)))
+    out.append(("synth pii.person F1 >= 0.85", synth_f1("pii.person")))
+    out.append(("secrets recall >= 0.90 (all positives, span covered)", secrets_recall))
+    out.append(("secrets: no finding on negatives", secrets_fp))
+    return out
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description="Score scanners on the evaluation data.")
     ap.add_argument("eval_dir")
@@ -295,6 +339,12 @@ def main(argv):
     add("validators: invalid rejected",
         get("validators", lambda x: "%d/%d" % (sum(v[3] for v in x.values()), sum(v[2] for v in x.values()))))
     table(["measure"] + names, rows)
+
+    print("## Goals (issue 3)\n")
+    rows = []
+    for goal, fn in goals():
+        rows.append([goal] + [fn(results[n]) for n in names])
+    table(["goal"] + names, rows)
 
     for name in names:
         res = results[name]
