@@ -246,6 +246,45 @@ public final class YamlReader {
         return "a value tagged " + tag;
     }
 
+    /**
+     * Converts a node tree to plain Java values (maps, lists, strings, longs, doubles, booleans,
+     * null), for request bodies in fixture files.
+     */
+    public static Object plain(Node node) {
+        if (node instanceof MappingNode map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (NodeTuple t : map.getValue()) {
+                Object key = plain(t.getKeyNode());
+                out.put(String.valueOf(key), plain(t.getValueNode()));
+            }
+            return out;
+        }
+        if (node instanceof SequenceNode seq) {
+            List<Object> out = new ArrayList<>();
+            seq.getValue().forEach(n -> out.add(plain(n)));
+            return out;
+        }
+        ScalarNode s = (ScalarNode) node;
+        Tag tag = s.getTag();
+        try {
+            if (tag.equals(Tag.NULL)) {
+                return null;
+            }
+            if (tag.equals(Tag.BOOL)) {
+                return Boolean.parseBoolean(s.getValue());
+            }
+            if (tag.equals(Tag.INT)) {
+                return Long.parseLong(s.getValue());
+            }
+            if (tag.equals(Tag.FLOAT)) {
+                return Double.parseDouble(s.getValue());
+            }
+        } catch (NumberFormatException e) {
+            // Out of range: keep the text.
+        }
+        return s.getValue();
+    }
+
     /** A string value with the node it came from, for errors found later. */
     public record StringAt(String value, Node node) {
     }
