@@ -29,25 +29,34 @@ public final class PolicyFileWatcher implements AutoCloseable {
     private final WatchService watcher;
     private final Thread thread;
 
-    private PolicyFileWatcher(PolicyHolder holder, Duration debounce) throws IOException {
+    private PolicyFileWatcher(PolicyHolder holder, Duration debounce,
+            java.util.function.Consumer<PolicyHolder.ReloadOutcome> onReload) throws IOException {
         Path dir = holder.file().toAbsolutePath().getParent();
         this.watcher = FileSystems.getDefault().newWatchService();
         dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
-        this.thread = new Thread(() -> loop(holder, debounce), "veil-policy-watcher");
+        this.thread = new Thread(() -> loop(holder, debounce, onReload), "veil-policy-watcher");
         this.thread.setDaemon(true);
     }
 
     /** Starts watching; close the result to stop. */
     public static PolicyFileWatcher start(PolicyHolder holder, Duration debounce) throws IOException {
+        return start(holder, debounce, outcome -> { });
+    }
+
+    /** Starts watching and tells {@code onReload} the outcome of every reload; close the result to stop. */
+    public static PolicyFileWatcher start(PolicyHolder holder, Duration debounce,
+            java.util.function.Consumer<PolicyHolder.ReloadOutcome> onReload) throws IOException {
         requireNonNull(holder, "holder");
         requireNonNull(debounce, "debounce");
-        PolicyFileWatcher w = new PolicyFileWatcher(holder, debounce);
+        requireNonNull(onReload, "onReload");
+        PolicyFileWatcher w = new PolicyFileWatcher(holder, debounce, onReload);
         w.thread.start();
         return w;
     }
 
-    private void loop(PolicyHolder holder, Duration debounce) {
+    private void loop(PolicyHolder holder, Duration debounce,
+            java.util.function.Consumer<PolicyHolder.ReloadOutcome> onReload) {
         try {
             while (true) {
                 WatchKey key = watcher.take();
@@ -57,7 +66,7 @@ public final class PolicyFileWatcher implements AutoCloseable {
                     key.reset();
                     key = watcher.poll(debounce.toMillis(), TimeUnit.MILLISECONDS);
                 } while (key != null);
-                holder.reload();
+                onReload.accept(holder.reload());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,8 +6,14 @@ import dev.veil.audit.AuditSink;
 import dev.veil.audit.AuditTrail;
 import dev.veil.audit.ValueFingerprinter;
 import dev.veil.detectors.Scanner;
-import dev.veil.policy.Policy;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.veil.audit.AuditRecord;
+import dev.veil.audit.AuditUnavailableException;
 import dev.veil.policy.PolicyException;
+import dev.veil.policy.PolicyFileWatcher;
+import dev.veil.policy.PolicyHolder;
+import dev.veil.policy.fixture.FixtureRunner;
+import dev.veil.proxy.inspect.FixtureFacts;
 import dev.veil.policy.Trust;
 import dev.veil.proxy.config.UpstreamConfig;
 import dev.veil.proxy.config.VeilConfig;
@@ -24,13 +30,16 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +54,7 @@ public final class Veil implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Veil.class);
     private static final int SCAN_QUEUE = 4096;
+    private static final Duration RELOAD_DEBOUNCE = Duration.ofMillis(200);
 
     private final VeilConfig config;
     private final EventLoopGroup boss;
@@ -52,14 +62,15 @@ public final class Veil implements AutoCloseable {
     private final ThreadPoolExecutor scanPool;
     private final UpstreamClient upstreams;
     private final AuditSink audit;
-    private final AtomicReference<Policy> policy;
+    private final PolicyHolder policy;
+    private final PolicyFileWatcher policyWatcher;
     private final Channel serverChannel;
 
-    private Veil(VeilConfig config, Policy policy, Scanner scanner, AuditSink audit, Map<String, String> env)
-            throws InterruptedException {
+    private Veil(VeilConfig config, PolicyHolder policy, RequestInspector inspector, AuditSink audit,
+            Map<String, String> env) throws InterruptedException, IOException {
         this.config = config;
         this.audit = audit;
-        this.policy = new AtomicReference<>(policy);
+        this.policy = policy;
         int cores = Runtime.getRuntime().availableProcessors();
         int scanThreads = config.workerThreads() > 0 ? config.workerThreads() : cores;
         this.scanPool = new ThreadPoolExecutor(scanThreads, scanThreads, 60, TimeUnit.SECONDS,
@@ -68,8 +79,8 @@ public final class Veil implements AutoCloseable {
         this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("veil-accept"), NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(cores, new DefaultThreadFactory("veil-io"), NioIoHandler.newFactory());
         Supplier<ValueFingerprinter> fingerprints = audit instanceof AuditTrail trail ? trail::fingerprinter : () -> null;
-        ProxyServices services = new ProxyServices(config, this.policy::get, new RequestInspector(scanner),
-                upstreams, audit, scanPool, fingerprints);
+        ProxyServices services = new ProxyServices(config, policy, inspector, upstreams, audit, scanPool,
+                fingerprints);
         try {
             this.serverChannel = new ServerBootstrap()
                     .group(boss, workers)
@@ -83,10 +94,29 @@ public final class Veil implements AutoCloseable {
                     .channel();
         } catch (RuntimeException | InterruptedException e) {
             shutdownGroups();
+            scanPool.shutdown();
+            upstreams.close();
             throw e;
         }
+        this.policyWatcher = PolicyFileWatcher.start(policy, RELOAD_DEBOUNCE, this::policyReloaded);
+        audit.append(AuditRecord.lifecycle(AuditRecord.Event.START, Instant.now(),
+                "listening on " + config.host() + ":" + port() + "; policy version " + policy.current().version()));
         log.info("Veil listening on http://{}:{}/v1 (policy {}, version {})", config.host(), port(),
-                config.policyFile(), policy.version());
+                config.policyFile(), policy.current().version());
+    }
+
+    private void policyReloaded(PolicyHolder.ReloadOutcome outcome) {
+        try {
+            if (outcome.swapped()) {
+                audit.append(AuditRecord.lifecycle(AuditRecord.Event.POLICY_RELOAD_APPLIED, Instant.now(),
+                        "policy version " + outcome.version()));
+            } else if (outcome.refused()) {
+                audit.append(AuditRecord.lifecycle(AuditRecord.Event.POLICY_RELOAD_REFUSED, Instant.now(),
+                        outcome.errors().size() + " error(s); kept version " + outcome.version()));
+            }
+        } catch (AuditUnavailableException e) {
+            log.error("the policy reload could not be audited: {}", e.getMessage());
+        }
     }
 
     /**
@@ -100,8 +130,17 @@ public final class Veil implements AutoCloseable {
         requireNonNull(config, "config");
         requireNonNull(scanner, "scanner");
         requireNonNull(audit, "audit");
-        Policy policy = Policy.load(config.policyFile(), config.trustByUpstream(), scanner.types());
-        return new Veil(config, policy, scanner, audit, env);
+        RequestInspector inspector = new RequestInspector(scanner);
+        // Warm the detectors so that the first client does not pay for their initialisation.
+        scanner.scan("warm-up: jane.doe@example.com 4111 1111 1111 1111 +1 415 555 0100");
+        FixtureRunner fixtures = new FixtureRunner(new FixtureFacts(inspector), scanner.types());
+        PolicyHolder policy = PolicyHolder.load(config.policyFile(), config.trustByUpstream(), scanner.types(),
+                Optional.of(fixtures), Ticker.systemTicker());
+        try {
+            return new Veil(config, policy, inspector, audit, env);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot watch the policy file for changes: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -150,13 +189,9 @@ public final class Veil implements AutoCloseable {
         return config;
     }
 
-    /** Replaces the policy atomically: each request reads the policy once. */
-    public void swapPolicy(Policy next) {
-        policy.set(requireNonNull(next, "next"));
-    }
-
-    public Policy policy() {
-        return policy.get();
+    /** The live policy, its reload counters and shadow candidate. */
+    public PolicyHolder policy() {
+        return policy;
     }
 
     /** Blocks until the server channel closes. */
@@ -170,9 +205,19 @@ public final class Veil implements AutoCloseable {
             return;
         }
         serverChannel.close().syncUninterruptibly();
+        try {
+            policyWatcher.close();
+        } catch (IOException e) {
+            log.debug("policy watcher close: {}", e.toString());
+        }
         shutdownGroups();
         scanPool.shutdown();
         upstreams.close();
+        try {
+            audit.append(AuditRecord.lifecycle(AuditRecord.Event.STOP, Instant.now(), "stopped"));
+        } catch (AuditUnavailableException e) {
+            log.error("the stop could not be audited: {}", e.getMessage());
+        }
         audit.close();
         log.info("Veil stopped");
     }

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.veil.detectors.Finding;
 import dev.veil.detectors.ScanResult;
 import dev.veil.detectors.Scanner;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.veil.policy.RequestFacts;
+import dev.veil.policy.SessionMemory;
 import dev.veil.proxy.openai.ApiRequest;
 import dev.veil.proxy.openai.TextFields;
 import dev.veil.proxy.openai.TextSegment;
@@ -48,8 +50,38 @@ public final class RequestInspector {
                 all.addAll(r.findings());
             }
         }
-        RequestFacts facts = new RequestFacts(request.endpoint().path(), request.model(), tenant, headers,
-                all, failed, fields.unscannable());
-        return new Inspection(request, fields.segments(), byField, facts);
+        RequestFacts.Builder facts = RequestFacts.builder()
+                .endpoint(request.endpoint().path())
+                .model(request.model())
+                .tenant(tenant)
+                .user(request.body().path("user").asText(""))
+                .findings(all)
+                .unscannableContent(fields.unscannable())
+                .conversationFingerprint(conversationFingerprint(request));
+        headers.forEach(facts::header);
+        failed.forEach(facts::failedDetector);
+        return new Inspection(request, fields.segments(), byField, facts.build());
+    }
+
+    /**
+     * Identifies a conversation without a session id: every turn resends the conversation's first
+     * messages, so a hash of them stays the same from turn to turn.
+     */
+    static String conversationFingerprint(ApiRequest request) {
+        JsonNode items = request.body().path("messages");
+        if (!items.isArray()) {
+            items = request.body().path("input");
+        }
+        if (!items.isArray()) {
+            return "";
+        }
+        List<String> first = new ArrayList<>();
+        for (JsonNode m : items) {
+            if (first.size() == SessionMemory.FINGERPRINT_MESSAGES) {
+                break;
+            }
+            first.add(m.path("role").asText("") + ":" + m.path("content").toString());
+        }
+        return SessionMemory.fingerprint(first);
     }
 }

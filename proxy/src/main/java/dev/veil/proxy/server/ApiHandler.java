@@ -6,6 +6,7 @@ import dev.veil.audit.ValueFingerprinter;
 import dev.veil.detectors.Finding;
 import dev.veil.policy.Action;
 import dev.veil.policy.Decision;
+import dev.veil.policy.PolicyHolder;
 import dev.veil.policy.RequestFacts;
 import dev.veil.policy.Trust;
 import dev.veil.proxy.config.UpstreamConfig;
@@ -244,7 +245,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         ex.degradedDetectors = List.copyOf(inspection.facts().failedDetectors());
         Decision decision;
         try {
-            decision = services.policy().get().decide(inspection.facts());
+            PolicyHolder.Evaluation evaluation = services.policy().evaluate(inspection.facts());
+            decision = evaluation.decision();
+            if (evaluation.differs()) {
+                Decision shadow = evaluation.shadow().orElseThrow();
+                ex.shadowDifference = shadow.action().name().toLowerCase(Locale.ROOT)
+                        + (shadow.upstream().isEmpty() ? "" : " " + shadow.upstream()) + " by " + shadow.decidingRule();
+            }
         } catch (RuntimeException e) {
             log.error("request {}: the policy failed to decide; refusing the request", ex.requestId, e);
             fail(ctx, ex, ApiError.of(ErrorKind.INTERNAL, "Veil could not evaluate its policy for this request."));

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.veil.audit.AuditSink;
 import dev.veil.audit.ValueFingerprinter;
-import dev.veil.policy.Policy;
+import dev.veil.policy.PolicyHolder;
 import dev.veil.proxy.config.VeilConfig;
 import dev.veil.proxy.inspect.RequestInspector;
 import dev.veil.proxy.upstream.UpstreamClient;
@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * The long-lived parts every connection handler uses. All are thread-safe.
  *
  * @param config the running configuration
- * @param policy the current policy; read once per request so that a reload swaps atomically
+ * @param policy the live policy (read once per request, so a reload swaps atomically), sessions and shadow
  * @param inspector extracts and scans request text
  * @param upstreams the pooled upstream client
  * @param audit the audit trail
@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  */
 public record ProxyServices(
         VeilConfig config,
-        Supplier<Policy> policy,
+        PolicyHolder policy,
         RequestInspector inspector,
         UpstreamClient upstreams,
         AuditSink audit,
