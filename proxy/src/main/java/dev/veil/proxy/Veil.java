@@ -18,6 +18,7 @@ import dev.veil.policy.Trust;
 import dev.veil.proxy.config.UpstreamConfig;
 import dev.veil.proxy.config.VeilConfig;
 import dev.veil.proxy.inspect.RequestInspector;
+import dev.veil.proxy.redact.Pseudonyms;
 import dev.veil.proxy.server.ProxyServices;
 import dev.veil.proxy.server.VeilServerInitializer;
 import dev.veil.proxy.upstream.UpstreamClient;
@@ -54,6 +55,8 @@ public final class Veil implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Veil.class);
     private static final int SCAN_QUEUE = 4096;
+    /** Environment variable holding the secret that pseudonym tokens are derived with. */
+    public static final String PSEUDONYM_KEY_ENV = "VEIL_PSEUDONYM_KEY";
     private static final Duration RELOAD_DEBOUNCE = Duration.ofMillis(200);
 
     private final VeilConfig config;
@@ -80,7 +83,7 @@ public final class Veil implements AutoCloseable {
         this.workers = new MultiThreadIoEventLoopGroup(cores, new DefaultThreadFactory("veil-io"), NioIoHandler.newFactory());
         Supplier<ValueFingerprinter> fingerprints = audit instanceof AuditTrail trail ? trail::fingerprinter : () -> null;
         ProxyServices services = new ProxyServices(config, policy, inspector, upstreams, audit, scanPool,
-                fingerprints);
+                fingerprints, pseudonyms(env));
         try {
             this.serverChannel = new ServerBootstrap()
                     .group(boss, workers)
@@ -173,6 +176,31 @@ public final class Veil implements AutoCloseable {
             }
         }
         return keys;
+    }
+
+    /**
+     * The pseudonym key from {@value #PSEUDONYM_KEY_ENV}: replicas that share it give a value the same
+     * token. Without it, a random key: tokens then change at restart and differ between replicas.
+     */
+    static Pseudonyms pseudonyms(Map<String, String> env) {
+        String secret = env.get(PSEUDONYM_KEY_ENV);
+        byte[] key = new byte[32];
+        if (secret == null || secret.isBlank()) {
+            new java.security.SecureRandom().nextBytes(key);
+            log.warn("{} is not set: pseudonyms use a random key, so they change when Veil restarts and differ "
+                    + "between replicas. Set it to a long random secret shared by all replicas.", PSEUDONYM_KEY_ENV);
+        } else {
+            if (secret.strip().length() < 32) {
+                throw new IllegalArgumentException(PSEUDONYM_KEY_ENV + " must be at least 32 characters long");
+            }
+            try {
+                key = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(secret.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is not available", e);
+            }
+        }
+        return new Pseudonyms(key);
     }
 
     /** The port actually bound (useful when the config asked for port 0). */

@@ -7,11 +7,14 @@ import dev.veil.detectors.Finding;
 import dev.veil.policy.Action;
 import dev.veil.policy.Decision;
 import dev.veil.policy.PolicyHolder;
+import dev.veil.policy.RedactMode;
 import dev.veil.policy.RequestFacts;
 import dev.veil.policy.Trust;
 import dev.veil.proxy.config.UpstreamConfig;
 import dev.veil.proxy.inspect.Inspection;
-import dev.veil.proxy.inspect.Redactor;
+import dev.veil.proxy.redact.Redactor;
+import dev.veil.proxy.redact.ResponseRewriter;
+import dev.veil.proxy.redact.TokenMap;
 import dev.veil.proxy.openai.ApiError;
 import dev.veil.proxy.openai.ApiException;
 import dev.veil.proxy.openai.ApiRequest;
@@ -277,15 +280,24 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         ex.upstream = upstreamName;
         ex.trust = upstream.trust().name().toLowerCase(Locale.ROOT);
-        Map<String, Integer> redacted = decision.action() == Action.REDACT
-                ? Redactor.mask(inspection, decision.redactTypes()) : Map.of();
+        TokenMap tokens = new TokenMap();
+        Map<String, Integer> redacted = Map.of();
+        if (decision.action() == Action.REDACT) {
+            redacted = decision.redactMode() == RedactMode.PSEUDONYMIZE
+                    ? Redactor.pseudonymize(inspection, decision.redactTypes(), services.pseudonyms(),
+                            inspection.facts().tenant(), tokens)
+                    : Redactor.mask(inspection, decision.redactTypes());
+        }
         ex.findings = findingCounts(inspection, redacted);
         ex.redactions = redacted.values().stream().mapToInt(Integer::intValue).sum();
         if (upstream.trust() == Trust.INTERNAL) {
             request.mapModel(upstream.mapModel(request.model()));
         }
         ex.forwardedModel = request.body().path("model").asText("");
-        relay = new ResponseRelay(ctx, ex, upstream, request.stream(), this::finished);
+        String clientModel = ex.forwardedModel.equals(request.model()) ? null : request.model();
+        ResponseRewriter rewriter = ResponseRewriter.needed(tokens, clientModel)
+                ? new ResponseRewriter(tokens, clientModel) : null;
+        relay = new ResponseRelay(ctx, ex, upstream, request.stream(), rewriter, this::finished);
         services.upstreams().send(ctx.channel().eventLoop(), upstream, HttpMethod.POST,
                 request.endpoint().upstreamPath(), request.toBytes(), relay);
     }

@@ -7,6 +7,7 @@ import dev.veil.audit.ValueFingerprinter;
 import dev.veil.policy.PolicyHolder;
 import dev.veil.proxy.config.VeilConfig;
 import dev.veil.proxy.inspect.RequestInspector;
+import dev.veil.proxy.redact.Pseudonyms;
 import dev.veil.proxy.upstream.UpstreamClient;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
  * @param audit the audit trail
  * @param scanExecutor bounded executor that runs parsing and scanning off the event loops
  * @param fingerprints the audit trail's current keyed fingerprinter of found values; may supply null
+ * @param pseudonyms derives the tokens that stand for pseudonymized values
  */
 public record ProxyServices(
         VeilConfig config,
@@ -29,7 +31,8 @@ public record ProxyServices(
         UpstreamClient upstreams,
         AuditSink audit,
         Executor scanExecutor,
-        Supplier<ValueFingerprinter> fingerprints) {
+        Supplier<ValueFingerprinter> fingerprints,
+        Pseudonyms pseudonyms) {
 
     public ProxyServices {
         requireNonNull(config, "config");
@@ -39,5 +42,6 @@ public record ProxyServices(
         requireNonNull(audit, "audit");
         requireNonNull(scanExecutor, "scanExecutor");
         requireNonNull(fingerprints, "fingerprints");
+        requireNonNull(pseudonyms, "pseudonyms");
     }
 }
