@@ -39,6 +39,7 @@ public final class AuditReader {
     private final Map<Path, byte[]> segmentKeys = new LinkedHashMap<>();
     private final Map<String, ValueFingerprinter> fingerprinters = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private final javax.crypto.Cipher cipher = Crypto.gcm();
 
     private AuditReader(Path dir) {
         this.dir = dir;
@@ -183,7 +184,7 @@ public final class AuditReader {
             try {
                 byte[] aad = RecordAad.of(h.segmentId(), seq, o.path("time").asText(), o.path("kind").asText(),
                         label, values);
-                byte[] plain = Crypto.decrypt(key, aad, Base64.getDecoder().decode(o.path("ct").asText()));
+                byte[] plain = Crypto.decrypt(cipher, key, aad, Base64.getDecoder().decode(o.path("ct").asText()));
                 return new AuditEntry(name, seq, RecordCodec.fromBytes(plain));
             } finally {
                 Crypto.erase(key);

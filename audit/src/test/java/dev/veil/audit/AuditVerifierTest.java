@@ -189,6 +189,14 @@ class AuditVerifierTest {
     }
 
     @Test
+    void verify_deletedFirstSegment_isReported() throws Exception {
+        TrailFixture f = rotated();
+        Files.delete(SegmentFiles.segment(f.dir, 1));
+
+        assertFailure(verify(f), "segment-000002.jsonl", -1, "the segments before this one are missing");
+    }
+
+    @Test
     void verify_truncatedEarlierSegment_isReported() throws Exception {
         TrailFixture f = rotated();
         Path first = SegmentFiles.segment(f.dir, 1);

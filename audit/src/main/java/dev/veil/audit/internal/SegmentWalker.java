@@ -112,6 +112,38 @@ public final class SegmentWalker {
         return s.result(null, -1);
     }
 
+    private static final byte[] RECORD_PREFIX = Crypto.ascii("{\"type\":\"record\",\"seq\":");
+    private static final byte[] TIME_FIELD = Crypto.ascii(",\"time\":\"");
+    private static final byte[] CHAIN_FIELD = Crypto.ascii(",\"chain\":\"");
+    private static final byte[] HEX = Crypto.ascii("0123456789abcdef");
+    // Marks a line the fast path does not handle.
+    private static final String SLOW = new String("slow");
+
+    private static boolean startsWith(byte[] line, byte[] prefix) {
+        return startsWith(line, 0, prefix);
+    }
+
+    private static boolean startsWith(byte[] line, int at, byte[] prefix) {
+        if (at < 0 || line.length - at < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (line[at + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hexEquals(byte[] hash, byte[] line, int at) {
+        for (int i = 0; i < hash.length; i++) {
+            if (line[at + 2 * i] != HEX[(hash[i] >> 4) & 0xF] || line[at + 2 * i + 1] != HEX[hash[i] & 0xF]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     // Marks a sequence gap; the line after it tells a deletion from a reordering.
     private static final String GAP = new String("gap");
 
@@ -148,7 +180,7 @@ public final class SegmentWalker {
         long records;
         long lastSeq;
         Instant firstTime;
-        Instant lastTime;
+        String lastTimeText;
         int checkpoints;
         long signedRecords;
         Checkpoint seal;
@@ -158,6 +190,12 @@ public final class SegmentWalker {
         String accept(byte[] line, Set<Long> rootSizes) {
             if (seal != null) {
                 return "data after the segment's final checkpoint";
+            }
+            if (startsWith(line, RECORD_PREFIX)) {
+                String fast = fastRecord(line, rootSizes);
+                if (fast != SLOW) {
+                    return fast;
+                }
             }
             JsonNode o;
             try {
@@ -173,6 +211,57 @@ public final class SegmentWalker {
                 return checkpoint(o);
             }
             return "unknown line type '" + type + "'";
+        }
+
+        /**
+         * Checks a record line in the writer's exact layout without building a JSON tree, which
+         * is most of the cost of verification. Safe because the hash covers every byte of the
+         * entry: a line that parses differently here than in a JSON parser cannot also match its
+         * chain. Returns {@link #SLOW} for any other layout.
+         */
+        String fastRecord(byte[] line, Set<Long> rootSizes) {
+            int i = RECORD_PREFIX.length;
+            long seq = 0;
+            int digits = 0;
+            while (i < line.length && line[i] >= '0' && line[i] <= '9' && digits < 18) {
+                seq = seq * 10 + (line[i++] - '0');
+                digits++;
+            }
+            if (digits == 0 || !startsWith(line, i, TIME_FIELD)) {
+                return SLOW;
+            }
+            int timeStart = i + TIME_FIELD.length;
+            int timeEnd = timeStart;
+            while (timeEnd < line.length && line[timeEnd] != '"') {
+                timeEnd++;
+            }
+            int entryLen = line.length - CHAIN_FIELD.length - 64 - 2;
+            if (timeEnd >= line.length || entryLen <= timeEnd || !startsWith(line, entryLen, CHAIN_FIELD)
+                    || line[line.length - 2] != '"' || line[line.length - 1] != '}') {
+                return SLOW;
+            }
+            long expected = lastSeq + 1;
+            if (seq > expected) {
+                gapSeq = seq;
+                return GAP;
+            }
+            if (seq < expected) {
+                return "records out of order: record " + seq + " found where record " + expected + " belongs";
+            }
+            digest.reset();
+            digest.update((byte) 0);
+            digest.update(line, 0, entryLen);
+            digest.update((byte) '}');
+            byte[] leaf = digest.digest();
+            digest.reset();
+            digest.update(chain);
+            digest.update(leaf);
+            byte[] next = digest.digest();
+            if (!hexEquals(next, line, entryLen + CHAIN_FIELD.length)) {
+                return "record " + seq + " does not match its chain hash (altered, or a record before it was)";
+            }
+            String time = new String(line, timeStart, timeEnd - timeStart, StandardCharsets.US_ASCII);
+            return appended(seq, time, leaf, next, rootSizes);
         }
 
         String record(byte[] line, JsonNode o, Set<Long> rootSizes) {
@@ -199,20 +288,23 @@ public final class SegmentWalker {
             if (!Bytes.hex(next).equals(o.path("chain").asText())) {
                 return "record " + seq + " does not match its chain hash (altered, or a record before it was)";
             }
-            Instant time;
-            try {
-                time = Instant.parse(o.path("time").asText());
-            } catch (RuntimeException e) {
-                return "record " + seq + " has no valid time";
+            return appended(seq, o.path("time").asText(), leaf, next, rootSizes);
+        }
+
+        String appended(long seq, String time, byte[] leaf, byte[] next, Set<Long> rootSizes) {
+            if (firstTime == null) {
+                try {
+                    firstTime = Instant.parse(time);
+                } catch (RuntimeException e) {
+                    return "record " + seq + " has no valid time";
+                }
             }
             chain = next;
             tree.appendLeafHash(leaf);
             lastSeq = seq;
             records++;
-            if (firstTime == null) {
-                firstTime = time;
-            }
-            lastTime = time;
+            // Parsed once at the end: the hash already vouches for it.
+            lastTimeText = time;
             if (rootSizes.contains(records)) {
                 rootsAt.put(records, Bytes.hex(tree.root()));
             }
@@ -258,6 +350,14 @@ public final class SegmentWalker {
         }
 
         Result result(String problem, long seq) {
+            Instant lastTime = null;
+            if (lastTimeText != null) {
+                try {
+                    lastTime = Instant.parse(lastTimeText);
+                } catch (RuntimeException e) {
+                    lastTime = null;
+                }
+            }
             return new Result(header, records, lastSeq, chain == null ? null : Arrays.copyOf(chain, chain.length),
                     firstTime, lastTime, checkpoints, signedRecords, seal, Set.copyOf(announced), tornTail,
                     Map.copyOf(rootsAt), problem, seq);

@@ -10,10 +10,8 @@ import dev.veil.audit.AuditReport;
 import dev.veil.audit.AuditVerifier;
 import dev.veil.audit.VerificationReport;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -208,10 +206,13 @@ final class AuditCommand implements Runnable {
                 out.println(json ? AuditExport.json(e).toString() : line(e));
             };
             int rc = read(spec, dir, key, filters, "read", print);
-            if (rc == 0) {
-                out.println(count[0] + " record" + (count[0] == 1 ? "" : "s"));
-            }
             out.flush();
+            if (rc == 0) {
+                // On stderr with --json, so standard output stays pure JSON lines.
+                PrintWriter summary = json ? spec.commandLine().getErr() : out;
+                summary.println(count[0] + " record" + (count[0] == 1 ? "" : "s"));
+                summary.flush();
+            }
             return rc;
         }
 
@@ -254,8 +255,8 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Writer w = outFile == null ? new BufferedWriter(new OutputStreamWriter(System.out,
-                    StandardCharsets.UTF_8)) : Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
+            try (Writer w = outFile == null ? new NonClosing(spec.commandLine().getOut())
+                    : Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
                 AuditExport export = new AuditExport(w, format);
                 int rc = read(spec, dir, key, filters, "exported", export);
                 w.flush();
@@ -301,6 +302,18 @@ final class AuditCommand implements Runnable {
                 spec.commandLine().getOut().flush();
             }
             return rc;
+        }
+    }
+
+    /** Standard output must stay open after an export to it. */
+    private static final class NonClosing extends java.io.FilterWriter {
+        NonClosing(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 
