@@ -173,9 +173,13 @@ def _show(doc, gold, found):
 # ---------------------------------------------------------------- secrets and validators
 
 def score_secrets(docs, found_of):
-    r = {"pos": 0, "covered": 0, "overlapped": 0, "neg": 0, "neg_hit": 0,
+    r = {"pos": 0, "covered": 0, "overlapped": 0, "flagged": 0, "neg": 0, "neg_hit": 0,
+         "neg_other": 0, "neg_other_hit": 0,
          "missed_rules": Counter(), "fp_rules": Counter(),
          "by_kind": defaultdict(lambda: [0, 0])}
+    # Some negatives (negative for their own rule) are word for word a positive example of
+    # another rule, e.g. a token of a sibling kind: they are counted apart.
+    positive_texts = {d.text for d in docs if d.meta["label"] == "positive"}
     for doc in docs:
         spans = merge([(s, e) for t, s, e in found_of(doc) if t.startswith("secret.")])
         if doc.meta["label"] == "positive":
@@ -185,11 +189,15 @@ def score_secrets(docs, found_of):
             r["pos"] += 1
             r["covered"] += covered
             r["overlapped"] += overlapped
+            r["flagged"] += bool(spans)
             kind = "secret" if "secret" in doc.meta["categories"] else "identifier only"
             r["by_kind"][kind][0] += 1
             r["by_kind"][kind][1] += covered
             if not covered:
                 r["missed_rules"][doc.meta["rule"]] += 1
+        elif doc.text in positive_texts:
+            r["neg_other"] += 1
+            r["neg_other_hit"] += bool(spans)
         else:
             r["neg"] += 1
             if spans:
@@ -332,6 +340,8 @@ def main(argv):
             f3(v) for v in x[0][g].prf(0.5)) if g in x[0] else None))
     add("secrets recall (secret span covered)",
         get("secrets", lambda x: "%s (%d/%d)" % (f3(x["covered"] / x["pos"]), x["covered"], x["pos"])))
+    add("secrets recall (any secret.* finding in the example)",
+        get("secrets", lambda x: "%s (%d/%d)" % (f3(x["flagged"] / x["pos"]), x["flagged"], x["pos"])))
     add("secrets negatives with a secret.* finding",
         get("secrets", lambda x: "%d/%d" % (x["neg_hit"], x["neg"])))
     add("validators: valid accepted",
@@ -371,10 +381,14 @@ def main(argv):
             print("### secrets (noseyparker rule examples)\n")
             rows = [["positives, secret span covered by a secret.* finding",
                      "%d/%d" % (s["covered"], s["pos"])],
-                    ["positives, secret span overlapped", "%d/%d" % (s["overlapped"], s["pos"])]]
+                    ["positives, secret span overlapped", "%d/%d" % (s["overlapped"], s["pos"])],
+                    ["positives with any secret.* finding in the example",
+                     "%d/%d" % (s["flagged"], s["pos"])]]
             for kind, (n, c) in sorted(s["by_kind"].items()):
                 rows.append(["positives (%s), covered" % kind, "%d/%d" % (c, n)])
             rows.append(["negatives with any secret.* finding", "%d/%d" % (s["neg_hit"], s["neg"])])
+            rows.append(["negatives that are another rule's positive example, with a finding",
+                         "%d/%d" % (s["neg_other_hit"], s["neg_other"])])
             table(["measure", "count"], rows)
             if args.details:
                 print("Missed (rule: examples): " + ", ".join(
