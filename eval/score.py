@@ -137,9 +137,15 @@ def score_labelled(docs, found_of, label_map, show=None):
     typed = Counts()
     any_all = Counts()  # every gold span, whatever its label
     any_mapped = Counts()  # only gold spans whose label Veil has a type for
+    chars = Counter()  # non-space characters: gold, found, both
     for doc in docs:
         found = found_of(doc)
         all_found = merge([(s, e) for _, s, e in found])
+        gold_chars = _chars(doc.text, [(s.start, s.end) for s in doc.spans])
+        found_chars = _chars(doc.text, all_found)
+        chars["gold"] += len(gold_chars)
+        chars["found"] += len(found_chars)
+        chars["both"] += len(gold_chars & found_chars)
         any_all.add([(s.start, s.end) for s in doc.spans], all_found)
         any_mapped.add([(s.start, s.end) for s in doc.spans if label_map.get(s.label)], all_found)
         gold_by_group = defaultdict(list)
@@ -157,7 +163,12 @@ def score_labelled(docs, found_of, label_map, show=None):
             typed.add(gold, merged)
             if show == group:
                 _show(doc, gold, merged)
-    return per_group, typed, any_all, any_mapped
+    return per_group, typed, any_all, any_mapped, chars
+
+
+def _chars(text, spans):
+    """Indexes of the non-whitespace characters inside spans."""
+    return {i for s, e in spans for i in range(s, min(e, len(text))) if not text[i].isspace()}
 
 
 def _show(doc, gold, found):
@@ -333,6 +344,9 @@ def main(argv):
             f3(v) for v in x[2].prf(t, beta=2.0))))
     add("synth any-PII P / R / F2, IoU >= 0.5, labels with a Veil type",
         get("synth", lambda x: " / ".join(f3(v) for v in x[3].prf(0.5, beta=2.0))))
+    add("synth any-PII, characters: P / R",
+        get("synth", lambda x: "%s / %s" % (f3(x[4]["both"] / max(1, x[4]["found"])),
+                                             f3(x[4]["both"] / max(1, x[4]["gold"])))))
     add("synth typed P / R / F1, IoU >= 0.5",
         get("synth", lambda x: " / ".join(f3(v) for v in x[1].prf(0.5))))
     for g in ("pii.person", "pii.location", "pii.organization"):
@@ -362,7 +376,7 @@ def main(argv):
         for ds, title in (("synth", "presidio synth_dataset_v2"), ("wnut17", "wnut17 test")):
             if ds not in res:
                 continue
-            per_group, typed, _, _ = res[ds]
+            per_group, typed, _, _, _ = res[ds]
             print("### %s, per type\n" % title)
             rows = []
             for g in sorted(per_group, key=lambda g: (-per_group[g].gold, g)):
