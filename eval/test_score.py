@@ -49,12 +49,24 @@ class LabelledScoringTest(unittest.TestCase):
         docs = [evaldata.Doc("a", "x" * 40, [evaldata.Span("IP_ADDRESS", 0, 9),
                                               evaldata.Span("PERSON", 20, 30)])]
         found = {"a": [("network.ipv6", 0, 9), ("pii.location", 20, 30)]}
-        per_group, typed, any_all, _ = score.score_labelled(
+        per_group, typed, any_all, _, chars = score.score_labelled(
             docs, lambda d: found[d.id], evaldata.SYNTH_LABELS)
         self.assertEqual(per_group["network.ip"].tp[0.5], 1)
         self.assertEqual(per_group["pii.person"].tp[0.5], 0, "wrong type is a miss when typed")
         self.assertEqual(typed.prf(0.5)[:2], (0.5, 0.5))
         self.assertEqual(any_all.prf(0.5)[:2], (1.0, 1.0), "but a hit for any PII")
+        self.assertEqual((chars["gold"], chars["found"], chars["both"]), (19, 19, 19))
+
+    def test_characters_count_a_whole_address_against_its_labelled_fragments(self):
+        text = "at 12 Elm Road\nSpringfield 12345 ok"
+        docs = [evaldata.Doc("a", text, [evaldata.Span("STREET_ADDRESS", 3, 14),
+                                          evaldata.Span("STREET_ADDRESS", 27, 32)])]
+        found = [("pii.street_address", 3, 32)]
+        _, _, any_all, _, chars = score.score_labelled(docs, lambda d: found,
+                                                       evaldata.SYNTH_LABELS)
+        self.assertEqual(any_all.tp[0.5], 0, "the whole address matches neither fragment well")
+        self.assertEqual(chars["both"], chars["gold"], "but every labelled character is covered")
+        self.assertEqual(chars["found"], chars["gold"] + len("Springfield"))
 
     def test_topic_findings_are_not_spans(self):
         self.assertFalse(evaldata.is_span_type("topic.health"))

@@ -53,7 +53,7 @@ public final class NetworkDetectors {
         boolean hexLetter = false;
         for (String g : s.split(":")) {
             if (!g.isEmpty()) {
-                hexGroups++;
+                hexGroups += g.indexOf('.') >= 0 ? 2 : 1;
             }
             hexLetter |= g.chars().anyMatch(c -> Character.isLetter(c));
         }
@@ -65,7 +65,7 @@ public final class NetworkDetectors {
     public static Detector mac() {
         return PatternDetector.builder("network.mac")
                 .pattern("(?<![\\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}"
-                        + "|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})(?![\\w:.-])")
+                        + "|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})(?![\\w:-]|\\.\\w)")
                 .validator(v -> !v.replaceAll("[:.-]", "").chars().allMatch(Character::isDigit)
                         || v.indexOf(':') >= 0 || v.indexOf('-') >= 0)
                 .score(0.85)

@@ -220,6 +220,9 @@ final class AssignmentDetector implements Detector {
         while (i > 0 && from - i < 64 && identifierChar(text.charAt(i - 1))) {
             i--;
         }
+        while (i < from && (text.charAt(i) == '-' || text.charAt(i) == '.')) {
+            i++; // "--password" is a flag named password
+        }
         return i;
     }
 

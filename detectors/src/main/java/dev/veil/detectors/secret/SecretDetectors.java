@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class SecretDetectors {
 
-    private static final String BEFORE = "(?<![A-Za-z0-9_+/=-])";
+    private static final String BEFORE = "(?<![A-Za-z0-9_+/-])";
     private static final String AFTER = "(?![A-Za-z0-9_+/=-])";
 
     private SecretDetectors() {
