@@ -8,6 +8,8 @@ import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Phone numbers worldwide, found and validated by Google's libphonenumber (number plans, lengths
@@ -18,6 +20,10 @@ import java.util.List;
  * unless a context word ("phone", "call", "mobile") is near, and even then below the score of
  * identifiers with a check digit: where a routing or NHS number also reads as a phone number,
  * the checked reading wins.
+ *
+ * <p>libphonenumber's matcher is slow on long runs of digits (seconds per 100 KB), so it is
+ * only given short candidates: a run of digits and phone separators of at most 32 chars that
+ * is not part of a longer run.
  *
  * <p>Thread-safe: {@link PhoneNumberUtil} is.
  */
@@ -30,6 +36,9 @@ public final class PhoneDetector implements Detector {
     private static final ContextWords CONTEXT = ContextWords.of("phone", "tel", "telephone", "call",
             "mobile", "cell", "cellphone", "fax", "whatsapp", "sms", "text me", "dial", "contact",
             "number", "ph", "mob", "telefon", "téléphone", "teléfono", "telefono", "handy", "portable");
+
+    private static final Pattern CANDIDATE = Pattern.compile(
+            "(?<![\\w+]|\\d[ ().\\-/]{0,3})(?:\\+|\\(\\+?)?\\d[\\d ().\\-/]{4,30}(?<=\\d)(?![\\d]|[ ().\\-/]{1,3}\\d)");
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final List<String> regions;
@@ -64,15 +73,26 @@ public final class PhoneDetector implements Detector {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        for (String region : regions) {
-            for (PhoneNumberMatch m : util.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-                int start = m.start();
-                int end = m.end();
-                if (overlapsAny(findings, start, end)) {
-                    continue;
+        Matcher c = CANDIDATE.matcher(text);
+        while (c.find()) {
+            int digits = 0;
+            for (int i = c.start(); i < c.end(); i++) {
+                digits += Character.isDigit(text.charAt(i)) ? 1 : 0;
+            }
+            if (digits < 6 || digits > 17) {
+                continue;
+            }
+            String candidate = c.group();
+            for (String region : regions) {
+                for (PhoneNumberMatch m : util.findNumbers(candidate, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+                    int start = c.start() + m.start();
+                    int end = c.start() + m.end();
+                    if (overlapsAny(findings, start, end)) {
+                        continue;
+                    }
+                    double score = CONTEXT.foundNear(text, start, end) ? 0.8 : 0.6;
+                    findings.add(new Finding(TYPE, start, end, score, TYPE));
                 }
-                double score = CONTEXT.foundNear(text, start, end) ? 0.8 : 0.6;
-                findings.add(new Finding(TYPE, start, end, score, TYPE));
             }
         }
         return findings;
