@@ -238,7 +238,8 @@ public final class PolicyParser {
     }
 
     private Optional<Rule> rule(Node node, Map<String, Node> seen) {
-        Map<String, Node> keys = yaml.mapping(node, "a rule", RULE_KEYS, Set.of("id", "description", "when", "action"));
+        Map<String, Node> keys = yaml.mapping(node, peekId(node).map(i -> "rule '" + i + "'").orElse("a rule"),
+                RULE_KEYS, Set.of("id", "description", "when", "action"));
         if (!(node instanceof MappingNode)) {
             return Optional.empty();
         }
@@ -253,13 +254,26 @@ public final class PolicyParser {
         }
         boolean acceptedRisk = keys.containsKey("accepted_risk")
                 && yaml.bool(keys.get("accepted_risk"), "accepted_risk").orElse(false);
+        if (!acceptedRisk && when != null && action != null) {
+            checkExposure(when, action, keys.get("action"), what);
+        }
         if (id == null || description == null || when == null || action == null) {
             return Optional.empty();
         }
-        if (!acceptedRisk) {
-            checkExposure(when, action, keys.get("action"), what);
-        }
         return Optional.of(new Rule(id, description, when, action, onError, acceptedRisk, YamlReader.line(node)));
+    }
+
+    /** The rule's id as written, to name the rule in errors about its other keys. */
+    private static Optional<String> peekId(Node node) {
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("id")
+                        && t.getValueNode() instanceof ScalarNode v && !v.getValue().isBlank()) {
+                    return Optional.of(v.getValue());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private String ruleId(Node node, Map<String, Node> seen) {
