@@ -86,7 +86,7 @@ final class PolicyCommand implements Callable<Integer> {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Validate policy files; list every error with file:line:column.")
+            description = "Validate policy files (and *.cases.yaml fixture files); list every error with file:line:column.")
     static final class Check implements Callable<Integer> {
 
         @Spec
@@ -106,6 +106,12 @@ final class PolicyCommand implements Callable<Integer> {
             int failed = 0;
             for (Path file : files) {
                 try {
+                    if (file.getFileName().toString().endsWith(".cases.yaml")) {
+                        // Fixture files sit next to policies; check them as what they are.
+                        int cases = FixtureFile.load(file).cases().size();
+                        out.println("OK " + file + " (fixture file, " + cases + " cases)");
+                        continue;
+                    }
                     Policy p = env.load(file, scanner);
                     out.println("OK " + file + " (version " + p.version() + ", " + p.ruleIds().size() + " rules)");
                 } catch (PolicyException e) {
