@@ -108,6 +108,7 @@ public final class YamlReader {
             return values;
         }
         Map<String, Node> keyNodes = new LinkedHashMap<>();
+        Set<String> suggested = new java.util.HashSet<>();
         for (NodeTuple t : map.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode k)) {
                 error(t.getKeyNode(), "keys in " + what + " must be plain words");
@@ -121,7 +122,9 @@ public final class YamlReader {
             }
             keyNodes.put(key, k);
             if (!allowed.contains(key)) {
-                String hint = Suggest.closest(key, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");
+                Optional<String> closest = Suggest.closest(key, allowed);
+                closest.ifPresent(suggested::add);
+                String hint = closest.map(s -> "did you mean '" + s + "'? ").orElse("");
                 error(k, "unknown key '" + key + "' in " + what + "; " + hint + "allowed keys: "
                         + String.join(", ", new TreeSet<>(allowed)));
                 continue;
@@ -129,7 +132,8 @@ public final class YamlReader {
             values.put(key, t.getValueNode());
         }
         for (String key : new TreeSet<>(required)) {
-            if (!keyNodes.containsKey(key)) {
+            // A misspelt key was already reported with this name as the suggestion: once is enough.
+            if (!keyNodes.containsKey(key) && !suggested.contains(key)) {
                 error(node, what + " is missing required key '" + key + "'");
             }
         }
