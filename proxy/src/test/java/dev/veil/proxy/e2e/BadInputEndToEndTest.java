@@ -1,0 +1,210 @@
+package dev.veil.proxy.e2e;
+
+import static dev.veil.proxy.e2e.VeilExtension.QUIET;
+import static dev.veil.proxy.e2e.VeilExtension.chatBody;
+import static dev.veil.proxy.e2e.VeilExtension.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.veil.proxy.config.VeilConfig;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Requests Veil refuses before any upstream sees them: each gets a clear error in OpenAI's shape
+ * that names the problem and echoes nothing of the body.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class BadInputEndToEndTest {
+
+    /** Small enough to exceed cheaply, large enough for every other request of this class. */
+    static final int MAX_BODY = 4096;
+
+    @RegisterExtension
+    final VeilExtension veil = VeilExtension.builder()
+            .configure(c -> new VeilConfig(c.host(), c.port(), MAX_BODY, c.upstreams(), c.defaultUpstream(),
+                    c.policyFile(), c.audit(), c.scanTimeout(), c.workerThreads()))
+            .build();
+
+    @AfterEach
+    void noUpstreamWasCalled() throws InterruptedException {
+        assertNull(veil.openai().takeRequest(QUIET), "a refused request reached the external upstream");
+        assertNull(veil.local().takeRequest(QUIET), "a refused request reached the internal upstream");
+    }
+
+    @Test
+    void malformedJson_gets400InvalidJson_withoutEchoingTheBody() throws Exception {
+        HttpResponse<String> r = veil.send("/v1/chat/completions",
+                "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"SSN 123-45-6789\"}");
+
+        JsonNode error = assertError(r, 400, "invalid_request_error", "invalid_json");
+        assertFalse(r.body().contains("123-45-6789"), r.body());
+        assertTrue(error.path("message").asText().contains("line 1"), "the message does not locate the error: " + r.body());
+    }
+
+    @Test
+    void wrongTypes_get400NamingTheParameter() throws Exception {
+        assertParam("{\"model\":\"gpt-4o-mini\",\"messages\":\"hello\"}", "messages");
+        assertParam("{\"model\":42,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", "model");
+        assertParam("{\"model\":\"gpt-4o-mini\",\"stream\":\"yes\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                "stream");
+        assertParam("{\"model\":\"gpt-4o-mini\",\"messages\":[\"hi\"]}", "messages[0]");
+        assertParam("{\"model\":\"gpt-4o-mini\"}", "messages");
+    }
+
+    @Test
+    void bodyThatIsNotAnObject_gets400() throws Exception {
+        assertError(veil.send("/v1/chat/completions", "[1,2,3]"), 400, "invalid_request_error", "invalid_request");
+        assertError(veil.send("/v1/chat/completions", ""), 400, "invalid_request_error", "invalid_json");
+    }
+
+    @Test
+    void invalidUtf8_gets400() throws Exception {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes("{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"caf"
+                .getBytes(StandardCharsets.US_ASCII));
+        body.write(0xC3);
+        body.write(0x28);
+        body.writeBytes("\"}]}".getBytes(StandardCharsets.US_ASCII));
+
+        JsonNode error = assertError(veil.send("/v1/chat/completions", body.toByteArray()), 400,
+                "invalid_request_error", "invalid_json");
+        assertTrue(error.path("message").asText().contains("UTF-8"), error.toString());
+    }
+
+    @Test
+    void bodyOverTheLimit_gets413_andTheConnectionIsClosed() throws Exception {
+        String big = chatBody("a".repeat(MAX_BODY), false);
+        try (RawHttpConnection c = new RawHttpConnection(veil.veil().port())) {
+            c.post("/v1/chat/completions", big);
+            RawHttpConnection.Response r = c.read();
+            assertEquals(413, r.status());
+            JsonNode error = json(r.body()).path("error");
+            assertEquals("request_too_large", error.path("code").asText());
+            assertEquals("invalid_request_error", error.path("type").asText());
+            assertTrue(error.path("message").asText().contains(String.valueOf(MAX_BODY)), r.body());
+            assertEquals("close", r.headers().get("connection"));
+            assertTrue(c.closedByServer());
+        }
+    }
+
+    @Test
+    void bodyOverTheLimit_gets413_throughAStandardClient() throws Exception {
+        HttpResponse<String> r = veil.send("/v1/chat/completions", chatBody("a".repeat(MAX_BODY), false));
+
+        assertErrorBody(r, 413, "invalid_request_error", "request_too_large");
+    }
+
+    @Test
+    @Disabled("BUG: BodyLimitAggregator answers 413 before ApiHandler creates the Exchange: no x-request-id, no audit record")
+    void bodyOverTheLimit_isIdentifiedLikeEveryOtherRequest() throws Exception {
+        HttpResponse<String> r = veil.send("/v1/chat/completions", chatBody("a".repeat(MAX_BODY), false));
+
+        assertEquals(413, r.statusCode());
+        assertTrue(r.headers().firstValue("x-request-id").orElse("").startsWith("req_"),
+                "a refused request has no id to quote to support, and no audit record: " + r.headers().map());
+    }
+
+    @Test
+    void bodyJustUnderTheLimit_isServed() throws Exception {
+        String body = chatBody("a".repeat(MAX_BODY - 200), false);
+        assertTrue(body.length() < MAX_BODY);
+
+        HttpResponse<String> r = veil.send("/v1/chat/completions", body);
+
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(1, veil.openai().drain().size());
+    }
+
+    @Test
+    void unknownPath_gets404() throws Exception {
+        HttpResponse<String> r = veil.send("/v1/chat/complete", chatBody("hi", false));
+
+        JsonNode error = assertError(r, 404, "invalid_request_error", "unknown_url");
+        assertTrue(error.path("message").asText().contains("/v1/chat/completions"),
+                "the message does not list what is served: " + error);
+    }
+
+    @Test
+    void getOnAPostEndpoint_gets405() throws Exception {
+        HttpResponse<String> r = veil.get("/v1/chat/completions");
+
+        JsonNode error = assertError(r, 405, "invalid_request_error", "method_not_allowed");
+        assertTrue(error.path("message").asText().contains("POST"), error.toString());
+    }
+
+    @Test
+    void postOnTheModelList_gets405() throws Exception {
+        HttpResponse<String> r = veil.send("/v1/models", "{}");
+
+        assertError(r, 405, "invalid_request_error", "method_not_allowed");
+    }
+
+    @Test
+    void keepAlive_severalRequestsOnOneConnection_areAllAnsweredInOrder() throws Exception {
+        try (RawHttpConnection c = new RawHttpConnection(veil.veil().port())) {
+            c.post("/v1/chat/completions", chatBody("What is the capital of France?", false));
+            RawHttpConnection.Response clean = c.read();
+            c.post("/v1/chat/completions", chatBody("My SSN is 123-45-6789.", false));
+            RawHttpConnection.Response ssn = c.read();
+            c.post("/v1/chat/completions", "{not json");
+            RawHttpConnection.Response bad = c.read();
+            c.get("/v1/nowhere");
+            RawHttpConnection.Response missing = c.read();
+            c.get("/v1/models");
+            RawHttpConnection.Response models = c.read();
+            c.post("/v1/chat/completions", chatBody("And of Spain?", false));
+            RawHttpConnection.Response again = c.read();
+
+            assertEquals(200, clean.status(), clean.body());
+            assertEquals("openai", clean.headers().get("x-veil-upstream"));
+            assertEquals(200, ssn.status(), ssn.body());
+            assertEquals("local", ssn.headers().get("x-veil-upstream"));
+            assertEquals(400, bad.status());
+            assertEquals(404, missing.status());
+            assertEquals(200, models.status());
+            assertEquals(2, json(models.body()).path("data").size());
+            assertEquals(200, again.status());
+            assertEquals("openai", again.headers().get("x-veil-upstream"));
+            long ids = java.util.stream.Stream.of(clean, ssn, bad, missing, models, again)
+                    .map(r -> r.headers().get("x-request-id")).distinct().count();
+            assertEquals(6, ids, "every request gets its own id");
+        }
+        assertEquals(3, veil.openai().drain().size(), "clean, model list, clean again");
+        assertEquals(2, veil.local().drain().size(), "SSN, model list");
+    }
+
+    private void assertParam(String body, String param) throws Exception {
+        HttpResponse<String> r = veil.send("/v1/chat/completions", body);
+        JsonNode error = assertError(r, 400, "invalid_request_error", "invalid_request");
+        assertEquals(param, error.path("param").asText(), r.body());
+        assertTrue(error.path("message").asText().contains(param.replaceAll("\\[.*", "")), r.body());
+    }
+
+    /** An OpenAI-shaped error from a request Veil identified (it carries x-request-id). */
+    static JsonNode assertError(HttpResponse<String> r, int status, String type, String code) {
+        assertTrue(r.headers().firstValue("x-request-id").isPresent(), r.headers().map().toString());
+        return assertErrorBody(r, status, type, code);
+    }
+
+    static JsonNode assertErrorBody(HttpResponse<String> r, int status, String type, String code) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+        JsonNode error = json(r.body()).path("error");
+        assertEquals(type, error.path("type").asText(), r.body());
+        assertEquals(code, error.path("code").asText(), r.body());
+        assertTrue(error.has("param"), r.body());
+        assertFalse(error.path("message").asText().isBlank(), r.body());
+        return error;
+    }
+}
