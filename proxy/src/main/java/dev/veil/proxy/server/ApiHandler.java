@@ -92,17 +92,18 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         awaitingRequest = false;
-        Exchange ex = new Exchange(newRequestId(), Instant.now(), System.nanoTime(),
-                new QueryStringDecoder(req.uri()).path(), HttpUtil.isKeepAlive(req), req.content().readableBytes());
+        Endpoint endpoint = Endpoint.forPath(new QueryStringDecoder(req.uri()).path()).orElse(null);
+        Exchange ex = newExchange(endpoint, HttpUtil.isKeepAlive(req) && !req.decoderResult().isFailure(),
+                req.content().readableBytes());
         current = ex;
         if (req.decoderResult().isFailure()) {
             fail(ctx, ex, ApiError.of(ErrorKind.INVALID_REQUEST, "The HTTP request is malformed."));
             return;
         }
-        Endpoint endpoint = Endpoint.forPath(ex.endpoint).orElse(null);
         if (endpoint == null) {
-            fail(ctx, ex, ApiError.of(ErrorKind.NOT_FOUND, "Unknown request URL: " + req.method() + " "
-                    + safePath(ex.endpoint) + ". Veil serves " + supportedPaths() + "."));
+            // The path is not quoted back: it is client input and may hold anything.
+            fail(ctx, ex, ApiError.of(ErrorKind.NOT_FOUND, "Unknown request URL (" + req.method()
+                    + "). Veil serves " + supportedPaths() + "."));
             return;
         }
         if (!endpoint.method().equals(req.method().name())) {
@@ -387,9 +388,25 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return "req_" + HexFormat.of().formatHex(b);
     }
 
-    /** A path is client input: show it only if it is short and plain. */
-    private static String safePath(String path) {
-        return path.length() <= 64 && path.matches("[A-Za-z0-9/_.-]*") ? path : "(path not shown)";
+    /** Endpoint paths are recorded only when known: an unknown path is client input and may hold anything. */
+    private static Exchange newExchange(Endpoint endpoint, boolean keepAlive, long requestBytes) {
+        return new Exchange(newRequestId(), Instant.now(), System.nanoTime(),
+                endpoint == null ? "unknown" : endpoint.path(), keepAlive, requestBytes);
+    }
+
+    /** The body aggregator refused a body over the limit: answer 413 and record it like any request. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof BodyLimitAggregator.Oversized oversized) {
+            awaitingRequest = false;
+            Exchange ex = newExchange(Endpoint.forPath(new QueryStringDecoder(oversized.uri()).path()).orElse(null),
+                    false, oversized.declaredLength());
+            current = ex;
+            fail(ctx, ex, ApiError.of(ErrorKind.TOO_LARGE, "The request body is larger than this Veil accepts ("
+                    + services.config().maxBodyBytes() + " bytes). Send a smaller request."));
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     private static String supportedPaths() {
