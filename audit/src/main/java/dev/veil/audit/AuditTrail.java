@@ -89,8 +89,17 @@ public final class AuditTrail implements AuditSink {
             for (Path p : settings.officerKeys()) {
                 officers.add(officerKey(p));
             }
+            Ed25519PrivateKeyParameters next = null;
+            if (settings.nextSigningKey().isPresent()) {
+                next = signingKey(settings.nextSigningKey().get());
+            }
             AuditTrail trail = new AuditTrail(settings, officers, signingKey(settings.signingKey()));
-            trail.start();
+            try {
+                trail.start(next);
+            } catch (IOException | RuntimeException e) {
+                trail.releaseAfterFailedStart();
+                throw e;
+            }
             return trail;
         } catch (IOException | RuntimeException e) {
             throw new AuditUnavailableException("audit trail in " + settings.dir() + " cannot be opened: "
@@ -114,14 +123,32 @@ public final class AuditTrail implements AuditSink {
         return e;
     }
 
-    private void start() throws IOException {
+    private void releaseAfterFailedStart() {
+        try {
+            if (segment != null) {
+                segment.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("closing a segment after a failed start failed: {}", e.toString());
+        }
+        closeCheckpointCopy();
+    }
+
+    private void start(Ed25519PrivateKeyParameters nextSigner) throws IOException {
         Files.createDirectories(settings.dir());
         if (settings.checkpointDir().isPresent()) {
             Files.createDirectories(settings.checkpointDir().get());
             checkpointCopy = new FileOutputStream(
                     settings.checkpointDir().get().resolve(SegmentFiles.CHECKPOINT_FILE).toFile(), true);
         }
-        List<Path> existing = SegmentFiles.list(settings.dir());
+        List<Path> existing = new ArrayList<>(SegmentFiles.list(settings.dir()));
+        // A crash between creating a segment and writing its header leaves an empty file; nothing
+        // was in it, so the new segment takes its place.
+        while (!existing.isEmpty() && Files.size(existing.get(existing.size() - 1)) == 0) {
+            Path empty = existing.remove(existing.size() - 1);
+            LOG.warn("audit trail: removing empty segment {} left by a crash", empty.getFileName());
+            Files.delete(empty);
+        }
         Instant now = settings.clock().instant();
         String recovery = null;
         if (existing.isEmpty()) {
@@ -151,8 +178,8 @@ public final class AuditTrail implements AuditSink {
             LOG.warn("audit trail recovered: {}", recovery);
             segment.append(AuditRecord.lifecycle(Event.AUDIT_ERROR, now, recovery));
         }
-        if (settings.nextSigningKey().isPresent()) {
-            rotateSigner(signingKey(settings.nextSigningKey().get()), now);
+        if (nextSigner != null) {
+            rotateSigner(nextSigner, now);
         }
         segment.flush(true);
         writerThread.start();
