@@ -122,7 +122,7 @@ final class AuditCommand implements Runnable {
                 try (Progress progress = new Progress(spec, "verified")) {
                     VerificationReport report = AuditVerifier.verify(dir, Optional.ofNullable(checkpoints),
                             Optional.ofNullable(signer), progress);
-                    progress.close();
+                    progress.clear();
                     out.println((dirs.size() > 1 ? dir + ": " : "") + report.summary());
                     report.notes().forEach(n -> out.println("note: " + n));
                     out.flush();
@@ -346,7 +346,7 @@ final class AuditCommand implements Runnable {
                 before += seen[0];
                 reader.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + dir + ": " + w));
             }
-            progress.close();
+            progress.clear();
             return 0;
         } catch (IOException e) {
             spec.commandLine().getErr().println(name + ": " + e.getMessage());
@@ -386,6 +386,11 @@ final class AuditCommand implements Runnable {
 
         @Override
         public void close() {
+            clear();
+        }
+
+        /** Removes the progress line, so that what is printed next starts clean. */
+        void clear() {
             if (printed) {
                 err.print("\r\033[K");
                 err.flush();
