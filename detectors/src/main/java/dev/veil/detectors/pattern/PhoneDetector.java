@@ -8,6 +8,8 @@ import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Phone numbers worldwide, found and validated by Google's libphonenumber (number plans, lengths
@@ -18,6 +20,10 @@ import java.util.List;
  * unless a context word ("phone", "call", "mobile") is near, and even then below the score of
  * identifiers with a check digit: where a routing or NHS number also reads as a phone number,
  * the checked reading wins.
+ *
+ * <p>libphonenumber's matcher is slow on long runs of digits (seconds per 100 KB), so it is
+ * only given short candidates: a run of digits and phone separators of at most 32 chars that
+ * is not part of a longer run.
  *
  * <p>Thread-safe: {@link PhoneNumberUtil} is.
  */
@@ -30,6 +36,17 @@ public final class PhoneDetector implements Detector {
     private static final ContextWords CONTEXT = ContextWords.of("phone", "tel", "telephone", "call",
             "mobile", "cell", "cellphone", "fax", "whatsapp", "sms", "text me", "dial", "contact",
             "number", "ph", "mob", "telefon", "téléphone", "teléfono", "telefono", "handy", "portable");
+
+    private static final Pattern CANDIDATE = Pattern.compile(
+            "(?<![\\w+]|\\d[ ().\\-/]{0,3})(?:\\+|\\(\\+?)?\\d[\\d ().\\-/]{4,30}(?<=\\d)(?![\\d:]|[ ().\\-/]{1,3}\\d)");
+    private static final Pattern DATE_START = Pattern.compile("\\(?\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}");
+
+    /** Words that say the number next to them is a phone number, whatever its plan says. */
+    private static final ContextWords STRONG_CONTEXT = new ContextWords(List.of("phone", "phone number", "tel", "tel.",
+            "telephone", "mobile", "mob", "cell", "cellphone", "fax", "call", "calling", "dial", "whatsapp", "sms",
+            "desk", "answering", "hotline", "landline", "office", "telefon", "téléphone", "teléfono", "telefono",
+            "handy", "portable", "ring"), 32, 12, true);
+    private static final Pattern SHORT_DATE = Pattern.compile("\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}");
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final List<String> regions;
@@ -64,18 +81,52 @@ public final class PhoneDetector implements Detector {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        for (String region : regions) {
-            for (PhoneNumberMatch m : util.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-                int start = m.start();
-                int end = m.end();
-                if (overlapsAny(findings, start, end)) {
-                    continue;
+        Matcher c = CANDIDATE.matcher(text);
+        while (c.find()) {
+            int digits = 0;
+            for (int i = c.start(); i < c.end(); i++) {
+                digits += Character.isDigit(text.charAt(i)) ? 1 : 0;
+            }
+            if (digits < 6 || digits > 17 || DATE_START.matcher(text).region(c.start(), c.end()).lookingAt()) {
+                continue;
+            }
+            List<Span> spans = numbersIn(c.group());
+            if (spans.isEmpty() && digits >= 7 && digits <= 15 && !SHORT_DATE.matcher(c.group()).matches()
+                    && c.group().indexOf('/') < 0 && STRONG_CONTEXT.foundNear(text, c.start(), c.end())) {
+                // No country's plan accepts it, yet the text says it is a phone number: plans
+                // change and people write numbers oddly, so report it, with a lower score.
+                findings.add(new Finding(TYPE, c.start(), c.end(), 0.55, TYPE));
+                continue;
+            }
+            for (Span span : spans) {
+                int start = c.start() + span.start();
+                int end = c.start() + span.end();
+                if (!overlapsAny(findings, start, end)) {
+                    double score = CONTEXT.foundNear(text, start, end) ? 0.8 : 0.6;
+                    findings.add(new Finding(TYPE, start, end, score, TYPE));
                 }
-                double score = CONTEXT.foundNear(text, start, end) ? 0.8 : 0.6;
-                findings.add(new Finding(TYPE, start, end, score, TYPE));
             }
         }
         return findings;
+    }
+
+    /**
+     * The valid numbers in a candidate, by libphonenumber's matcher (which also rejects dates,
+     * timestamps and numbers split oddly). A candidate with a country code is read once; a
+     * national one in each region until one region reads numbers in it.
+     */
+    private List<Span> numbersIn(String candidate) {
+        boolean international = candidate.startsWith("+") || candidate.startsWith("(+");
+        List<Span> spans = new ArrayList<>();
+        for (String region : international ? regions.subList(0, 1) : regions) {
+            for (PhoneNumberMatch m : util.findNumbers(candidate, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+                spans.add(new Span(m.start(), m.end()));
+            }
+            if (!spans.isEmpty()) {
+                break;
+            }
+        }
+        return spans;
     }
 
     private static boolean overlapsAny(List<Finding> findings, int start, int end) {
