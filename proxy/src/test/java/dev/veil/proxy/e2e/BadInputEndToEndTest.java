@@ -83,6 +83,21 @@ class BadInputEndToEndTest {
     }
 
     @Test
+    void loneSurrogateEscape_getsAnAnswer_notADroppedConnection() throws Exception {
+        HttpResponse<String> r = veil.send("/v1/chat/completions",
+                "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"a\\ud800b\"}]}");
+
+        // JSON allows the escape; Veil may refuse it or forward it, as long as the upstream gets
+        // exactly what was scanned and the client gets an answer.
+        if (r.statusCode() == 400) {
+            assertEquals("invalid_request_error", json(r.body()).at("/error/type").asText());
+            return;
+        }
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("a\ud800b", veil.openai().takeRequest(VeilExtension.WAIT).json().at("/messages/0/content").asText());
+    }
+
+    @Test
     void bodyOverTheLimit_gets413_andTheConnectionIsClosed() throws Exception {
         String big = chatBody("a".repeat(MAX_BODY), false);
         try (RawHttpConnection c = new RawHttpConnection(veil.veil().port())) {
