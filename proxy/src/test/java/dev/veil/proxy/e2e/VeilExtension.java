@@ -40,9 +40,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts, for each test, two recording stub upstreams ({@code openai}, external, and {@code local},
- * internal), a real Veil on a free loopback port between them with the project's default policy,
- * keys and an audit trail in a fresh temporary directory, and a real HTTP client; stops all of it
- * after the test. Register it on an instance field with {@code @RegisterExtension}.
+ * internal), a real Veil on a free loopback port between them with the project's default policy
+ * (or one given as text), keys and an audit trail in a fresh temporary directory, and a real HTTP
+ * client; stops all of it after the test. Register it on an instance field with {@code @RegisterExtension}.
  *
  * <p>Not thread-safe: one instance per test instance.
  */
@@ -67,6 +67,7 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
     private final Supplier<Scanner> scanner;
     private final UnaryOperator<VeilConfig> configure;
     private final boolean recordAudit;
+    private final String policyYaml;
 
     private Path dir;
     private StubUpstream openai;
@@ -79,6 +80,7 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
         this.scanner = b.scanner;
         this.configure = b.configure;
         this.recordAudit = b.recordAudit;
+        this.policyYaml = b.policyYaml;
     }
 
     /** Veil with the standard detectors, the default policy and a real encrypted audit trail. */
@@ -105,6 +107,11 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
                             keys.resolve(AuditKeys.SIGNING_PRIVATE), Optional.empty(), FsyncPolicy.NONE))
                     .withUpstream(upstream(d.upstream("openai"), openai.baseUrl(), Map.of()))
                     .withUpstream(upstream(d.upstream("local"), local.baseUrl(), Map.of(MODEL, LOCAL_MODEL)));
+            if (policyYaml != null) {
+                Path policy = dir.resolve("policy.yaml");
+                Files.writeString(policy, policyYaml);
+                cfg = cfg.withPolicy(policy);
+            }
             cfg = configure.apply(cfg);
             audit = recordAudit ? new RecordingAuditSink() : AuditTrail.open(cfg.audit().settings());
             veil = Veil.start(cfg, scanner.get(), audit, Map.of("OPENAI_API_KEY", OPENAI_KEY));
@@ -271,8 +278,15 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
         private Supplier<Scanner> scanner = Scanner::standard;
         private UnaryOperator<VeilConfig> configure = UnaryOperator.identity();
         private boolean recordAudit;
+        private String policyYaml;
 
         private Builder() {
+        }
+
+        /** A policy file with this text instead of the project's default policy. */
+        public Builder policy(String yaml) {
+            this.policyYaml = requireNonNull(yaml, "yaml");
+            return this;
         }
 
         /** The scanner to use instead of the standard detectors. */
