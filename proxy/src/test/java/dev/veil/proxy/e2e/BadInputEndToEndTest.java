@@ -131,6 +131,67 @@ class BadInputEndToEndTest {
     }
 
     @Test
+    void expectContinue_getsA100_thenTheAnswer() throws Exception {
+        byte[] body = chatBody("What is the capital of France?", false).getBytes(StandardCharsets.UTF_8);
+        try (RawHttpConnection c = new RawHttpConnection(veil.veil().port())) {
+            c.write("POST /v1/chat/completions HTTP/1.1\r\nHost: veil\r\nContent-Type: application/json\r\n"
+                    + "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n\r\n");
+            assertEquals(100, c.read().status(), "curl waits for this before sending the body");
+            c.write(new String(body, StandardCharsets.UTF_8));
+            RawHttpConnection.Response r = c.read();
+
+            assertEquals(200, r.status(), r.body());
+            assertEquals("openai", r.headers().get("x-veil-upstream"));
+        }
+        assertEquals(1, veil.openai().drain().size());
+    }
+
+    @Test
+    @Disabled("BUG: for Expect: 100-continue with a too-large Content-Length, Netty's HttpObjectAggregator answers its own bare 413 (empty body); BodyLimitAggregator.handleOversizedMessage is not used")
+    void expectContinue_withTooLargeABody_gets413InOpenAisShape() throws Exception {
+        try (RawHttpConnection c = new RawHttpConnection(veil.veil().port())) {
+            c.write("POST /v1/chat/completions HTTP/1.1\r\nHost: veil\r\nContent-Type: application/json\r\n"
+                    + "Expect: 100-continue\r\nContent-Length: " + (MAX_BODY * 2) + "\r\n\r\n");
+            RawHttpConnection.Response r = c.read();
+
+            assertEquals(413, r.status());
+            assertEquals("request_too_large", json(r.body()).at("/error/code").asText(), r.body());
+        }
+    }
+
+    @Test
+    void chunkedBodyOverTheLimit_gets413() throws Exception {
+        try (RawHttpConnection c = new RawHttpConnection(veil.veil().port())) {
+            c.write("POST /v1/chat/completions HTTP/1.1\r\nHost: veil\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n");
+            String part = "a".repeat(1024);
+            for (int i = 0; i < 5; i++) {
+                c.write(Integer.toHexString(part.length()) + "\r\n" + part + "\r\n");
+            }
+            RawHttpConnection.Response r = c.read();
+
+            assertEquals(413, r.status());
+            assertEquals("request_too_large", json(r.body()).at("/error/code").asText(), r.body());
+        }
+    }
+
+    @Test
+    void chunkedBody_isServed() throws Exception {
+        String body = chatBody("What is the capital of France?", false);
+        try (RawHttpConnection c = new RawHttpConnection(veil.veil().port())) {
+            c.write("POST /v1/chat/completions HTTP/1.1\r\nHost: veil\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n");
+            int half = body.length() / 2;
+            c.write(Integer.toHexString(half) + "\r\n" + body.substring(0, half) + "\r\n");
+            c.write(Integer.toHexString(body.length() - half) + "\r\n" + body.substring(half) + "\r\n0\r\n\r\n");
+            RawHttpConnection.Response r = c.read();
+
+            assertEquals(200, r.status(), r.body());
+        }
+        assertEquals(1, veil.openai().drain().size());
+    }
+
+    @Test
     void bodyJustUnderTheLimit_isServed() throws Exception {
         String body = chatBody("a".repeat(MAX_BODY - 200), false);
         assertTrue(body.length() < MAX_BODY);
