@@ -137,9 +137,15 @@ def score_labelled(docs, found_of, label_map, show=None):
     typed = Counts()
     any_all = Counts()  # every gold span, whatever its label
     any_mapped = Counts()  # only gold spans whose label Veil has a type for
+    chars = Counter()  # non-space characters: gold, found, both
     for doc in docs:
         found = found_of(doc)
         all_found = merge([(s, e) for _, s, e in found])
+        gold_chars = _chars(doc.text, [(s.start, s.end) for s in doc.spans])
+        found_chars = _chars(doc.text, all_found)
+        chars["gold"] += len(gold_chars)
+        chars["found"] += len(found_chars)
+        chars["both"] += len(gold_chars & found_chars)
         any_all.add([(s.start, s.end) for s in doc.spans], all_found)
         any_mapped.add([(s.start, s.end) for s in doc.spans if label_map.get(s.label)], all_found)
         gold_by_group = defaultdict(list)
@@ -157,7 +163,12 @@ def score_labelled(docs, found_of, label_map, show=None):
             typed.add(gold, merged)
             if show == group:
                 _show(doc, gold, merged)
-    return per_group, typed, any_all, any_mapped
+    return per_group, typed, any_all, any_mapped, chars
+
+
+def _chars(text, spans):
+    """Indexes of the non-whitespace characters inside spans."""
+    return {i for s, e in spans for i in range(s, min(e, len(text))) if not text[i].isspace()}
 
 
 def _show(doc, gold, found):
@@ -173,9 +184,13 @@ def _show(doc, gold, found):
 # ---------------------------------------------------------------- secrets and validators
 
 def score_secrets(docs, found_of):
-    r = {"pos": 0, "covered": 0, "overlapped": 0, "neg": 0, "neg_hit": 0,
+    r = {"pos": 0, "covered": 0, "overlapped": 0, "flagged": 0, "neg": 0, "neg_hit": 0,
+         "neg_other": 0, "neg_other_hit": 0,
          "missed_rules": Counter(), "fp_rules": Counter(),
          "by_kind": defaultdict(lambda: [0, 0])}
+    # Some negatives (negative for their own rule) are word for word a positive example of
+    # another rule, e.g. a token of a sibling kind: they are counted apart.
+    positive_texts = {d.text for d in docs if d.meta["label"] == "positive"}
     for doc in docs:
         spans = merge([(s, e) for t, s, e in found_of(doc) if t.startswith("secret.")])
         if doc.meta["label"] == "positive":
@@ -185,11 +200,15 @@ def score_secrets(docs, found_of):
             r["pos"] += 1
             r["covered"] += covered
             r["overlapped"] += overlapped
+            r["flagged"] += bool(spans)
             kind = "secret" if "secret" in doc.meta["categories"] else "identifier only"
             r["by_kind"][kind][0] += 1
             r["by_kind"][kind][1] += covered
             if not covered:
                 r["missed_rules"][doc.meta["rule"]] += 1
+        elif doc.text in positive_texts:
+            r["neg_other"] += 1
+            r["neg_other_hit"] += bool(spans)
         else:
             r["neg"] += 1
             if spans:
@@ -226,6 +245,50 @@ def table(header, rows):
     for row in rows:
         print("| " + " | ".join(str(c) for c in row) + " |")
     print()
+
+
+def goals():
+    """(description, function of one system's results -> "value, met/missed" text)."""
+
+    def verdict(value, ok):
+        return "%s %s" % (f3(value), "met" if ok else "**missed**")
+
+    def synth_any(r, i):
+        if "synth" not in r:
+            return "-"
+        v = r["synth"][2].prf(0.5, beta=2.0)[i]
+        return verdict(v, v >= 0.90)
+
+    def synth_f1(group):
+        def fn(r):
+            if "synth" not in r:
+                return "-"
+            v = r["synth"][0][group].prf(0.5)[2] if group in r["synth"][0] else 0.0
+            return verdict(v, v >= (0.85 if group == "pii.person" else 0.97))
+        return fn
+
+    def secrets_recall(r):
+        if "secrets" not in r:
+            return "-"
+        s = r["secrets"]
+        v = s["covered"] / s["pos"]
+        return verdict(v, v >= 0.90)
+
+    def secrets_fp(r):
+        if "secrets" not in r:
+            return "-"
+        s = r["secrets"]
+        return "%d/%d %s" % (s["neg_hit"], s["neg"], "met" if s["neg_hit"] == 0 else "**missed**")
+
+    out = [("synth any-PII precision >= 0.90 (IoU >= 0.5)", lambda r: synth_any(r, 0)),
+           ("synth any-PII recall >= 0.90 (IoU >= 0.5)", lambda r: synth_any(r, 1))]
+    for g in ("pii.email", "financial.payment_card", "financial.iban", "gov_id.us_ssn",
+              "network.ip", "pii.phone"):
+        out.append(("synth %s F1 >= 0.97" % g, synth_f1(g)))
+    out.append(("synth pii.person F1 >= 0.85", synth_f1("pii.person")))
+    out.append(("secrets recall >= 0.90 (all positives, span covered)", secrets_recall))
+    out.append(("secrets: no finding on negatives", secrets_fp))
+    return out
 
 
 def main(argv):
@@ -281,6 +344,9 @@ def main(argv):
             f3(v) for v in x[2].prf(t, beta=2.0))))
     add("synth any-PII P / R / F2, IoU >= 0.5, labels with a Veil type",
         get("synth", lambda x: " / ".join(f3(v) for v in x[3].prf(0.5, beta=2.0))))
+    add("synth any-PII, characters: P / R",
+        get("synth", lambda x: "%s / %s" % (f3(x[4]["both"] / max(1, x[4]["found"])),
+                                             f3(x[4]["both"] / max(1, x[4]["gold"])))))
     add("synth typed P / R / F1, IoU >= 0.5",
         get("synth", lambda x: " / ".join(f3(v) for v in x[1].prf(0.5))))
     for g in ("pii.person", "pii.location", "pii.organization"):
@@ -288,6 +354,8 @@ def main(argv):
             f3(v) for v in x[0][g].prf(0.5)) if g in x[0] else None))
     add("secrets recall (secret span covered)",
         get("secrets", lambda x: "%s (%d/%d)" % (f3(x["covered"] / x["pos"]), x["covered"], x["pos"])))
+    add("secrets recall (any secret.* finding in the example)",
+        get("secrets", lambda x: "%s (%d/%d)" % (f3(x["flagged"] / x["pos"]), x["flagged"], x["pos"])))
     add("secrets negatives with a secret.* finding",
         get("secrets", lambda x: "%d/%d" % (x["neg_hit"], x["neg"])))
     add("validators: valid accepted",
@@ -296,13 +364,19 @@ def main(argv):
         get("validators", lambda x: "%d/%d" % (sum(v[3] for v in x.values()), sum(v[2] for v in x.values()))))
     table(["measure"] + names, rows)
 
+    print("## Goals (issue 3)\n")
+    rows = []
+    for goal, fn in goals():
+        rows.append([goal] + [fn(results[n]) for n in names])
+    table(["goal"] + names, rows)
+
     for name in names:
         res = results[name]
         print("## %s\n" % name)
         for ds, title in (("synth", "presidio synth_dataset_v2"), ("wnut17", "wnut17 test")):
             if ds not in res:
                 continue
-            per_group, typed, _, _ = res[ds]
+            per_group, typed, _, _, _ = res[ds]
             print("### %s, per type\n" % title)
             rows = []
             for g in sorted(per_group, key=lambda g: (-per_group[g].gold, g)):
@@ -321,10 +395,14 @@ def main(argv):
             print("### secrets (noseyparker rule examples)\n")
             rows = [["positives, secret span covered by a secret.* finding",
                      "%d/%d" % (s["covered"], s["pos"])],
-                    ["positives, secret span overlapped", "%d/%d" % (s["overlapped"], s["pos"])]]
+                    ["positives, secret span overlapped", "%d/%d" % (s["overlapped"], s["pos"])],
+                    ["positives with any secret.* finding in the example",
+                     "%d/%d" % (s["flagged"], s["pos"])]]
             for kind, (n, c) in sorted(s["by_kind"].items()):
                 rows.append(["positives (%s), covered" % kind, "%d/%d" % (c, n)])
             rows.append(["negatives with any secret.* finding", "%d/%d" % (s["neg_hit"], s["neg"])])
+            rows.append(["negatives that are another rule's positive example, with a finding",
+                         "%d/%d" % (s["neg_other_hit"], s["neg_other"])])
             table(["measure", "count"], rows)
             if args.details:
                 print("Missed (rule: examples): " + ", ".join(

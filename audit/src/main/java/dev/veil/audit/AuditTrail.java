@@ -126,7 +126,7 @@ public final class AuditTrail implements AuditSink {
             segment = SegmentWriter.create(settings.dir(), 1, 1, Optional.empty(), officers, signer, now);
         } else {
             Path last = existing.get(existing.size() - 1);
-            SegmentWalker.Result r = SegmentWalker.walk(last, Set.of(), n -> { });
+            SegmentWalker.Result r = SegmentWalker.walk(last, id -> Set.of(), n -> { });
             if (r.header() == null) {
                 throw new IOException(last.getFileName() + ": " + r.problem()
                         + "; move the file aside to let the trail continue");

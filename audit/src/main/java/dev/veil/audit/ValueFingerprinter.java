@@ -30,7 +30,8 @@ public final class ValueFingerprinter {
     private static final int FINGERPRINT_BYTES = 16;
 
     private final String keyId;
-    private final SecretKeySpec key;
+    // Initialized once; each call clones it, which is cheaper than a provider lookup and key setup.
+    private final Mac prototype;
 
     /**
      * @param keyId the id recorded with each fingerprint
@@ -42,7 +43,12 @@ public final class ValueFingerprinter {
         if (key.length != 32) {
             throw new IllegalArgumentException("fingerprint key must be 32 bytes");
         }
-        this.key = new SecretKeySpec(key, "HmacSHA256");
+        try {
+            this.prototype = Mac.getInstance("HmacSHA256");
+            this.prototype.init(new SecretKeySpec(key, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     /** The id of this fingerprint key. */
@@ -54,12 +60,11 @@ public final class ValueFingerprinter {
     public ValueFingerprint fingerprint(CharSequence value) {
         requireNonNull(value, "value");
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            Mac mac = (Mac) prototype.clone();
             byte[] full = mac.doFinal(normalize(value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return new ValueFingerprint(keyId, Bytes.hex(full, FINGERPRINT_BYTES));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
         }
     }
 

@@ -48,7 +48,7 @@ class AuditTrailTest {
 
         List<Path> segments = SegmentFiles.list(f.dir);
         assertEquals(1, segments.size());
-        SegmentWalker.Result r = SegmentWalker.walk(segments.get(0), Set.of(), n -> { });
+        SegmentWalker.Result r = SegmentWalker.walk(segments.get(0), id -> Set.of(), n -> { });
         assertNull(r.problem());
         assertEquals(1000, r.records());
         assertEquals("stopped", r.seal().end());
@@ -79,7 +79,7 @@ class AuditTrailTest {
         }
         List<Path> segments = SegmentFiles.list(f.dir);
         assertEquals(2, segments.size());
-        SegmentWalker.Result second = SegmentWalker.walk(segments.get(1), Set.of(), n -> { });
+        SegmentWalker.Result second = SegmentWalker.walk(segments.get(1), id -> Set.of(), n -> { });
         assertNull(second.problem());
         assertEquals(4, second.header().firstSeq());
         assertEquals(3, second.header().prev().orElseThrow().lastSeq());
@@ -102,7 +102,7 @@ class AuditTrailTest {
         try (AuditTrail trail = AuditTrail.open(f.settings().build())) {
             f.writeRecords(trail, 1);
         }
-        SegmentWalker.Result second = SegmentWalker.walk(SegmentFiles.segment(f.dir, 2), Set.of(), n -> { });
+        SegmentWalker.Result second = SegmentWalker.walk(SegmentFiles.segment(f.dir, 2), id -> Set.of(), n -> { });
         assertNull(second.problem());
         assertFalse(second.header().prev().orElseThrow().sealed());
         assertEquals(4, second.header().firstSeq());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,8 +23,17 @@ import java.util.Set;
 public final class Scanner {
 
     private final List<Detector> detectors;
+    private final Set<String> allowList;
 
     public Scanner(List<? extends Detector> detectors) {
+        this(detectors, List.of());
+    }
+
+    /**
+     * A scanner that never reports a finding whose text is one of {@code allowList} (compared
+     * ignoring case and surrounding spaces).
+     */
+    public Scanner(List<? extends Detector> detectors, List<String> allowList) {
         requireNonNull(detectors, "detectors");
         Set<String> ids = new LinkedHashSet<>();
         for (Detector d : detectors) {
@@ -33,11 +43,27 @@ public final class Scanner {
             }
         }
         this.detectors = List.copyOf(detectors);
+        Set<String> allowed = new LinkedHashSet<>();
+        for (String term : requireNonNull(allowList, "allowList")) {
+            allowed.add(fold(requireNonNull(term, "allowList term")));
+        }
+        this.allowList = Set.copyOf(allowed);
     }
 
     /** The standard detector set that Veil ships with. */
     public static Scanner standard() {
         return new Scanner(StandardDetectors.all());
+    }
+
+    /**
+     * The scanner that {@code settings} describe: standard detectors selected by
+     * {@code enabled}/{@code disabled}, plus custom dictionaries and regexes, with the allow-list.
+     *
+     * @throws DetectorConfigException naming every setting that cannot work
+     */
+    public static Scanner configured(DetectorSettings settings) {
+        requireNonNull(settings, "settings");
+        return new Scanner(ConfiguredDetectors.build(settings), settings.allowList());
     }
 
     public List<Detector> detectors() {
@@ -53,7 +79,10 @@ public final class Scanner {
         return types;
     }
 
-    /** Scans {@code text}; findings are sorted by start offset, then by end. */
+    /**
+     * Scans {@code text}. Findings are sorted by start offset, then by end; where findings of
+     * different types cover the same chars, only the strongest is kept (see {@code Overlaps}).
+     */
     public ScanResult scan(String text) {
         requireNonNull(text, "text");
         if (text.isEmpty()) {
@@ -74,8 +103,26 @@ public final class Scanner {
                 failed.add(d.id());
             }
         }
+        findings = Overlaps.resolve(allowed(findings, text));
         findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
         return new ScanResult(findings, failed == null ? Set.of() : failed);
+    }
+
+    private List<Finding> allowed(List<Finding> findings, String text) {
+        if (allowList.isEmpty()) {
+            return findings;
+        }
+        List<Finding> kept = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (!allowList.contains(fold(text.substring(f.start(), f.end())))) {
+                kept.add(f);
+            }
+        }
+        return kept;
+    }
+
+    private static String fold(String s) {
+        return s.strip().toLowerCase(Locale.ROOT);
     }
 
     private static Finding toOriginal(Finding f, NormalizedText normalized) {

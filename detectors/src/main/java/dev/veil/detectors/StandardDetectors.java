@@ -1,9 +1,13 @@
 package dev.veil.detectors;
 
-import dev.veil.detectors.pattern.ContactDetectors;
+import dev.veil.detectors.custom.MarkerDetector;
 import dev.veil.detectors.pattern.FinancialDetectors;
 import dev.veil.detectors.pattern.GovIdDetectors;
+import dev.veil.detectors.pattern.NetworkDetectors;
+import dev.veil.detectors.pattern.PhoneDetector;
+import dev.veil.detectors.pattern.PiiDetectors;
 import dev.veil.detectors.secret.SecretDetectors;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The detectors Veil runs by default, in a stable order. */
@@ -13,11 +17,20 @@ final class StandardDetectors {
     }
 
     static List<Detector> all() {
-        return List.of(
-                ContactDetectors.email(),
-                FinancialDetectors.paymentCard(),
-                GovIdDetectors.usSsn(),
-                SecretDetectors.awsAccessKeyId(),
-                SecretDetectors.privateKey());
+        return all(PhoneDetector.DEFAULT_REGIONS);
+    }
+
+    static List<Detector> all(List<String> phoneRegions) {
+        List<Detector> all = new ArrayList<>();
+        all.add(PiiDetectors.email());
+        all.add(new PhoneDetector(phoneRegions));
+        all.add(PiiDetectors.streetAddress());
+        all.add(PiiDetectors.dateOfBirth());
+        all.addAll(FinancialDetectors.all());
+        all.addAll(GovIdDetectors.all());
+        all.addAll(NetworkDetectors.all());
+        all.addAll(SecretDetectors.all());
+        all.add(new MarkerDetector());
+        return List.copyOf(all);
     }
 }

@@ -32,9 +32,10 @@ import java.util.TreeSet;
  *
  * <p>Combining is order-independent: every rule whose conditions hold proposes its action, and the
  * most protective proposal wins (block &gt; route to an internal upstream &gt; redact &gt; allow);
- * among equally protective proposals the smallest rule id wins. When a detector failed, a rule whose
- * outcome depends on the missing findings proposes its failure mode instead, and the file's
- * {@code on_detector_error} always applies, so a failure never makes a request look clean.
+ * among equally protective proposals a rule whose conditions held goes before a failure mode, then
+ * the smallest id wins. When a detector failed, the file's {@code on_detector_error} always
+ * applies, and a rule with its own failure mode whose outcome depends on the missing findings
+ * proposes that mode; so a failure never makes a request look clean.
  */
 public final class Policy {
 
@@ -46,6 +47,16 @@ public final class Policy {
     public static final String SESSION_ID = "session";
 
     private static final int VERSION_HEX_CHARS = 16;
+
+    /**
+     * Most protective first; among equals, a rule whose conditions held before a failure mode (so
+     * the decision names the rule that matched), then the smaller id. A total order on proposals,
+     * so the winner never depends on the order of rules in the file.
+     */
+    private static final Comparator<Proposal> BY_PRECEDENCE = Comparator
+            .comparingInt((Proposal p) -> -p.action().strength())
+            .thenComparing(p -> !p.held())
+            .thenComparing(Proposal::id);
 
     private final String file;
     private final Optional<Path> path;
@@ -139,7 +150,9 @@ public final class Policy {
             String proposes = switch (t) {
                 case TRUE -> rule.action().describe();
                 case FALSE -> "";
-                case UNKNOWN -> failureMode(rule).describe() + " (its detector-error mode)";
+                case UNKNOWN -> rule.onDetectorError()
+                        .map(mode -> mode.describe() + " (its own on_detector_error)")
+                        .orElse("nothing itself: the file's on_detector_error covers it");
             };
             verdicts.add(new RuleVerdict(rule.id(), rule.description(), verdict, proposes, reasons));
         }
@@ -152,11 +165,8 @@ public final class Policy {
         return rules;
     }
 
-    private ActionSpec failureMode(Rule rule) {
-        return rule.onDetectorError().orElse(definition.onDetectorError());
-    }
-
-    private record Proposal(String id, ActionSpec action) {
+    /** One applicable action; {@code held} is false for a failure mode proposed because a detector failed. */
+    private record Proposal(String id, ActionSpec action, boolean held) {
     }
 
     private List<Proposal> proposals(RequestFacts facts) {
@@ -164,31 +174,26 @@ public final class Policy {
         List<Proposal> proposals = new ArrayList<>();
         for (Rule rule : definition.rules()) {
             switch (rule.when().eval(facts, complete)) {
-                case TRUE -> proposals.add(new Proposal(rule.id(), rule.action()));
-                case UNKNOWN -> proposals.add(new Proposal(rule.id(), failureMode(rule)));
+                case TRUE -> proposals.add(new Proposal(rule.id(), rule.action(), true));
+                case UNKNOWN -> rule.onDetectorError()
+                        // A rule without its own failure mode is covered by the file's, below.
+                        .ifPresent(mode -> proposals.add(new Proposal(rule.id(), mode, false)));
                 case FALSE -> {
                     // Does not apply.
                 }
             }
         }
         if (!complete) {
-            proposals.add(new Proposal(DETECTOR_ERROR_ID, definition.onDetectorError()));
+            proposals.add(new Proposal(DETECTOR_ERROR_ID, definition.onDetectorError(), false));
         }
         if (proposals.isEmpty()) {
-            proposals.add(new Proposal(DEFAULT_ID, definition.defaultAction()));
+            proposals.add(new Proposal(DEFAULT_ID, definition.defaultAction(), true));
         }
         return proposals;
     }
 
     private Decision combine(List<Proposal> proposals) {
-        Proposal winner = proposals.get(0);
-        for (Proposal p : proposals) {
-            int s = p.action().strength();
-            int w = winner.action().strength();
-            if (s > w || (s == w && p.id().compareTo(winner.id()) < 0)) {
-                winner = p;
-            }
-        }
+        Proposal winner = proposals.stream().min(BY_PRECEDENCE).orElseThrow();
         TreeSet<String> applied = new TreeSet<>();
         proposals.forEach(p -> applied.add(p.id()));
         ActionSpec a = winner.action();

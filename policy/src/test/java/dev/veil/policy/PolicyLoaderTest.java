@@ -69,7 +69,7 @@ class PolicyLoaderTest {
         assertError(errors, "18:17", "did you mean 'pii.email'");
         assertError(errors, "23:45", "min_count must be a whole number");
         assertError(errors, "28:13", "sends requests with sensitive findings (pii.email) to external upstream 'openai'");
-        assertError(errors, "31:5", "unknown key 'whenn' in a rule; did you mean 'when'?");
+        assertError(errors, "31:5", "unknown key 'whenn' in rule 'f'; did you mean 'when'?");
         assertEquals(7, errors.size(), String.join("\n", errors));
     }
 

@@ -6,12 +6,19 @@ import dev.veil.audit.AuditSink;
 import dev.veil.audit.AuditTrail;
 import dev.veil.audit.ValueFingerprinter;
 import dev.veil.detectors.Scanner;
-import dev.veil.policy.Policy;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.veil.audit.AuditRecord;
+import dev.veil.audit.AuditUnavailableException;
 import dev.veil.policy.PolicyException;
+import dev.veil.policy.PolicyFileWatcher;
+import dev.veil.policy.PolicyHolder;
+import dev.veil.policy.fixture.FixtureRunner;
+import dev.veil.proxy.inspect.FixtureFacts;
 import dev.veil.policy.Trust;
 import dev.veil.proxy.config.UpstreamConfig;
 import dev.veil.proxy.config.VeilConfig;
 import dev.veil.proxy.inspect.RequestInspector;
+import dev.veil.proxy.redact.Pseudonyms;
 import dev.veil.proxy.server.ProxyServices;
 import dev.veil.proxy.server.VeilServerInitializer;
 import dev.veil.proxy.upstream.UpstreamClient;
@@ -24,13 +31,16 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +55,9 @@ public final class Veil implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Veil.class);
     private static final int SCAN_QUEUE = 4096;
+    /** Environment variable holding the secret that pseudonym tokens are derived with. */
+    public static final String PSEUDONYM_KEY_ENV = "VEIL_PSEUDONYM_KEY";
+    private static final Duration RELOAD_DEBOUNCE = Duration.ofMillis(200);
 
     private final VeilConfig config;
     private final EventLoopGroup boss;
@@ -52,14 +65,15 @@ public final class Veil implements AutoCloseable {
     private final ThreadPoolExecutor scanPool;
     private final UpstreamClient upstreams;
     private final AuditSink audit;
-    private final AtomicReference<Policy> policy;
+    private final PolicyHolder policy;
+    private final PolicyFileWatcher policyWatcher;
     private final Channel serverChannel;
 
-    private Veil(VeilConfig config, Policy policy, Scanner scanner, AuditSink audit, Map<String, String> env)
-            throws InterruptedException {
+    private Veil(VeilConfig config, PolicyHolder policy, RequestInspector inspector, AuditSink audit,
+            Map<String, String> env) throws InterruptedException, IOException {
         this.config = config;
         this.audit = audit;
-        this.policy = new AtomicReference<>(policy);
+        this.policy = policy;
         int cores = Runtime.getRuntime().availableProcessors();
         int scanThreads = config.workerThreads() > 0 ? config.workerThreads() : cores;
         this.scanPool = new ThreadPoolExecutor(scanThreads, scanThreads, 60, TimeUnit.SECONDS,
@@ -68,8 +82,8 @@ public final class Veil implements AutoCloseable {
         this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("veil-accept"), NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(cores, new DefaultThreadFactory("veil-io"), NioIoHandler.newFactory());
         Supplier<ValueFingerprinter> fingerprints = audit instanceof AuditTrail trail ? trail::fingerprinter : () -> null;
-        ProxyServices services = new ProxyServices(config, this.policy::get, new RequestInspector(scanner),
-                upstreams, audit, scanPool, fingerprints);
+        ProxyServices services = new ProxyServices(config, policy, inspector, upstreams, audit, scanPool,
+                fingerprints, pseudonyms(env));
         try {
             this.serverChannel = new ServerBootstrap()
                     .group(boss, workers)
@@ -83,10 +97,29 @@ public final class Veil implements AutoCloseable {
                     .channel();
         } catch (RuntimeException | InterruptedException e) {
             shutdownGroups();
+            scanPool.shutdown();
+            upstreams.close();
             throw e;
         }
+        this.policyWatcher = PolicyFileWatcher.start(policy, RELOAD_DEBOUNCE, this::policyReloaded);
+        audit.append(AuditRecord.lifecycle(AuditRecord.Event.START, Instant.now(),
+                "listening on " + config.host() + ":" + port() + "; policy version " + policy.current().version()));
         log.info("Veil listening on http://{}:{}/v1 (policy {}, version {})", config.host(), port(),
-                config.policyFile(), policy.version());
+                config.policyFile(), policy.current().version());
+    }
+
+    private void policyReloaded(PolicyHolder.ReloadOutcome outcome) {
+        try {
+            if (outcome.swapped()) {
+                audit.append(AuditRecord.lifecycle(AuditRecord.Event.POLICY_RELOAD_APPLIED, Instant.now(),
+                        "policy version " + outcome.version()));
+            } else if (outcome.refused()) {
+                audit.append(AuditRecord.lifecycle(AuditRecord.Event.POLICY_RELOAD_REFUSED, Instant.now(),
+                        outcome.errors().size() + " error(s); kept version " + outcome.version()));
+            }
+        } catch (AuditUnavailableException e) {
+            log.error("the policy reload could not be audited: {}", e.getMessage());
+        }
     }
 
     /**
@@ -100,8 +133,17 @@ public final class Veil implements AutoCloseable {
         requireNonNull(config, "config");
         requireNonNull(scanner, "scanner");
         requireNonNull(audit, "audit");
-        Policy policy = Policy.load(config.policyFile(), config.trustByUpstream(), scanner.types());
-        return new Veil(config, policy, scanner, audit, env);
+        RequestInspector inspector = new RequestInspector(scanner);
+        // Warm the detectors so that the first client does not pay for their initialisation.
+        scanner.scan("warm-up: jane.doe@example.com 4111 1111 1111 1111 +1 415 555 0100");
+        FixtureRunner fixtures = new FixtureRunner(new FixtureFacts(inspector), scanner.types());
+        PolicyHolder policy = PolicyHolder.load(config.policyFile(), config.trustByUpstream(), scanner.types(),
+                Optional.of(fixtures), Ticker.systemTicker());
+        try {
+            return new Veil(config, policy, inspector, audit, env);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot watch the policy file for changes: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -136,6 +178,31 @@ public final class Veil implements AutoCloseable {
         return keys;
     }
 
+    /**
+     * The pseudonym key from {@value #PSEUDONYM_KEY_ENV}: replicas that share it give a value the same
+     * token. Without it, a random key: tokens then change at restart and differ between replicas.
+     */
+    static Pseudonyms pseudonyms(Map<String, String> env) {
+        String secret = env.get(PSEUDONYM_KEY_ENV);
+        byte[] key = new byte[32];
+        if (secret == null || secret.isBlank()) {
+            new java.security.SecureRandom().nextBytes(key);
+            log.warn("{} is not set: pseudonyms use a random key, so they change when Veil restarts and differ "
+                    + "between replicas. Set it to a long random secret shared by all replicas.", PSEUDONYM_KEY_ENV);
+        } else {
+            if (secret.strip().length() < 32) {
+                throw new IllegalArgumentException(PSEUDONYM_KEY_ENV + " must be at least 32 characters long");
+            }
+            try {
+                key = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(secret.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is not available", e);
+            }
+        }
+        return new Pseudonyms(key);
+    }
+
     /** The port actually bound (useful when the config asked for port 0). */
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
@@ -150,13 +217,9 @@ public final class Veil implements AutoCloseable {
         return config;
     }
 
-    /** Replaces the policy atomically: each request reads the policy once. */
-    public void swapPolicy(Policy next) {
-        policy.set(requireNonNull(next, "next"));
-    }
-
-    public Policy policy() {
-        return policy.get();
+    /** The live policy, its reload counters and shadow candidate. */
+    public PolicyHolder policy() {
+        return policy;
     }
 
     /** Blocks until the server channel closes. */
@@ -170,9 +233,19 @@ public final class Veil implements AutoCloseable {
             return;
         }
         serverChannel.close().syncUninterruptibly();
+        try {
+            policyWatcher.close();
+        } catch (IOException e) {
+            log.debug("policy watcher close: {}", e.toString());
+        }
         shutdownGroups();
         scanPool.shutdown();
         upstreams.close();
+        try {
+            audit.append(AuditRecord.lifecycle(AuditRecord.Event.STOP, Instant.now(), "stopped"));
+        } catch (AuditUnavailableException e) {
+            log.error("the stop could not be audited: {}", e.getMessage());
+        }
         audit.close();
         log.info("Veil stopped");
     }

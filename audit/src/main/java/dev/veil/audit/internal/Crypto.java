@@ -60,17 +60,38 @@ public final class Crypto {
         return hpke().open(enc, pair, info, new byte[0], ct, null, null, null);
     }
 
-    /** HKDF-Expand (RFC 5869) of one 32-byte block: HMAC-SHA-256(prk, info || 0x01). */
-    public static byte[] expand(byte[] prk, byte[] info) {
+    /** A fresh HMAC-SHA-256; callers that run hot keep one per thread. */
+    public static Mac hmac() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(prk, "HmacSHA256"));
-            mac.update(info);
-            mac.update((byte) 1);
-            return mac.doFinal();
+            return Mac.getInstance("HmacSHA256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
+    }
+
+    /** A fresh AES-GCM cipher; callers keep one per thread and re-key it for every record. */
+    public static Cipher gcm() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM/NoPadding is not available", e);
+        }
+    }
+
+    /** HKDF-Expand (RFC 5869) of one 32-byte block: HMAC-SHA-256(prk, info || 0x01). */
+    public static byte[] expand(byte[] prk, byte[] info) {
+        return expand(hmac(), prk, info);
+    }
+
+    static byte[] expand(Mac mac, byte[] prk, byte[] info) {
+        try {
+            mac.init(new SecretKeySpec(prk, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 rejected a 32-byte key", e);
+        }
+        mac.update(info);
+        mac.update((byte) 1);
+        return mac.doFinal();
     }
 
     public static byte[] fingerprintKey(byte[] segmentKey) {
@@ -88,9 +109,8 @@ public final class Crypto {
         }
     }
 
-    public static byte[] encrypt(byte[] key, byte[] aad, byte[] plaintext) {
+    public static byte[] encrypt(Cipher c, byte[] key, byte[] aad, byte[] plaintext) {
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, NONCE));
             c.updateAAD(aad);
             return c.doFinal(plaintext);
@@ -99,8 +119,8 @@ public final class Crypto {
         }
     }
 
-    public static byte[] decrypt(byte[] key, byte[] aad, byte[] ciphertext) throws GeneralSecurityException {
-        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+    public static byte[] decrypt(Cipher c, byte[] key, byte[] aad, byte[] ciphertext)
+            throws GeneralSecurityException {
         c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, NONCE));
         c.updateAAD(aad);
         return c.doFinal(ciphertext);

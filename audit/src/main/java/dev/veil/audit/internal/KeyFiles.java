@@ -9,7 +9,13 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Set;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
@@ -23,12 +29,25 @@ public final class KeyFiles {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
+    private static final ASN1ObjectIdentifier X25519_OID = new ASN1ObjectIdentifier("1.3.101.110");
+    private static final ASN1ObjectIdentifier ED25519_OID = new ASN1ObjectIdentifier("1.3.101.112");
+
     private KeyFiles() {
     }
 
     public static void writePrivate(Path file, AsymmetricKeyParameter key) throws IOException {
-        byte[] der = PrivateKeyInfoFactory.createPrivateKeyInfo(key).getEncoded();
-        write(file, pem("PRIVATE KEY", der), true);
+        // PKCS#8 version 1 (no embedded public key): what OpenSSL 3.0 and the JDK read.
+        PrivateKeyInfo info;
+        if (key instanceof X25519PrivateKeyParameters x) {
+            info = new PrivateKeyInfo(new AlgorithmIdentifier(X25519_OID),
+                    new DEROctetString(x.getEncoded()));
+        } else if (key instanceof Ed25519PrivateKeyParameters e) {
+            info = new PrivateKeyInfo(new AlgorithmIdentifier(ED25519_OID),
+                    new DEROctetString(e.getEncoded()));
+        } else {
+            info = PrivateKeyInfoFactory.createPrivateKeyInfo(key);
+        }
+        write(file, pem("PRIVATE KEY", info.getEncoded()), true);
     }
 
     public static void writePublic(Path file, AsymmetricKeyParameter key) throws IOException {

@@ -8,6 +8,7 @@ package dev.veil.audit.internal;
  */
 public final class Ratchet {
 
+    private final javax.crypto.Mac mac = Crypto.hmac();
     private byte[] state;
     private long index;
 
@@ -23,8 +24,8 @@ public final class Ratchet {
 
     /** The key of record {@link #index()}; moves forward and erases the state it came from. */
     public byte[] nextKey() {
-        byte[] key = Crypto.expand(state, Crypto.RECORD_INFO);
-        byte[] next = Crypto.expand(state, Crypto.NEXT_INFO);
+        byte[] key = Crypto.expand(mac, state, Crypto.RECORD_INFO);
+        byte[] next = Crypto.expand(mac, state, Crypto.NEXT_INFO);
         Crypto.erase(state);
         state = next;
         index++;

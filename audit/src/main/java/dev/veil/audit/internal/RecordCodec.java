@@ -1,9 +1,8 @@
 package dev.veil.audit.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veil.audit.AuditRecord;
 import dev.veil.audit.AuditRecord.Event;
@@ -15,6 +14,7 @@ import dev.veil.audit.AuditRecord.Outcome;
 import dev.veil.audit.AuditRecord.Routing;
 import dev.veil.audit.AuditRecord.Verdict;
 import dev.veil.audit.ValueFingerprint;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,49 +32,78 @@ public final class RecordCodec {
     private RecordCodec() {
     }
 
+    /** The record as a JSON tree (for export); same fields as {@link #toBytes}. */
     public static ObjectNode toJson(AuditRecord r) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("kind", r.kind().label());
-        o.put("time", r.time().toString());
-        if (r.kind() == Kind.LIFECYCLE) {
-            o.put("event", r.lifecycle().event().label());
-            o.put("detail", r.lifecycle().detail());
-            return o;
+        try {
+            return (ObjectNode) JSON.readTree(toBytes(r));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot re-read an audit record", e);
         }
-        o.put("requestId", r.requestId());
-        o.put("tenant", r.tenant());
-        o.put("endpoint", r.endpoint());
-        o.put("requestedModel", r.routing().requestedModel());
-        o.put("forwardedModel", r.routing().forwardedModel());
-        o.put("upstream", r.routing().upstream());
-        o.put("trust", r.routing().trust());
-        o.put("action", r.verdict().action());
-        strings(o.putArray("rules"), r.verdict().rules());
-        o.put("policyVersion", r.verdict().policyVersion());
-        o.put("fallback", r.verdict().fallback());
-        o.put("shadowDifference", r.verdict().shadowDifference());
-        ArrayNode types = o.putArray("findings");
-        for (FindingCount f : r.findings().types()) {
-            types.addObject().put("type", f.type()).put("count", f.count()).put("maxScore", f.maxScore())
-                    .put("redacted", f.redacted());
-        }
-        ArrayNode values = o.putArray("valueFingerprints");
-        r.findings().values().forEach(v -> values.add(v.toString()));
-        o.put("redactions", r.findings().redactions());
-        strings(o.putArray("degradedDetectors"), r.findings().degradedDetectors());
-        o.put("status", r.outcome().status());
-        o.put("latencyMillis", r.outcome().latencyMillis());
-        o.put("requestBytes", r.outcome().requestBytes());
-        o.put("responseBytes", r.outcome().responseBytes());
-        return o;
     }
 
+    /** The record's JSON, written with a streaming generator because this runs for every record. */
     public static byte[] toBytes(AuditRecord r) {
-        try {
-            return JSON.writeValueAsBytes(toJson(r));
-        } catch (JsonProcessingException e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(768);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            write(g, r);
+        } catch (IOException e) {
             throw new IllegalStateException("cannot serialize an audit record", e);
         }
+        return out.toByteArray();
+    }
+
+    private static void write(JsonGenerator g, AuditRecord r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("kind", r.kind().label());
+        g.writeStringField("time", r.time().toString());
+        if (r.kind() == Kind.LIFECYCLE) {
+            g.writeStringField("event", r.lifecycle().event().label());
+            g.writeStringField("detail", r.lifecycle().detail());
+            g.writeEndObject();
+            return;
+        }
+        g.writeStringField("requestId", r.requestId());
+        g.writeStringField("tenant", r.tenant());
+        g.writeStringField("endpoint", r.endpoint());
+        g.writeStringField("requestedModel", r.routing().requestedModel());
+        g.writeStringField("forwardedModel", r.routing().forwardedModel());
+        g.writeStringField("upstream", r.routing().upstream());
+        g.writeStringField("trust", r.routing().trust());
+        g.writeStringField("action", r.verdict().action());
+        strings(g, "rules", r.verdict().rules());
+        g.writeStringField("policyVersion", r.verdict().policyVersion());
+        g.writeStringField("fallback", r.verdict().fallback());
+        g.writeStringField("shadowDifference", r.verdict().shadowDifference());
+        g.writeArrayFieldStart("findings");
+        for (FindingCount f : r.findings().types()) {
+            g.writeStartObject();
+            g.writeStringField("type", f.type());
+            g.writeNumberField("count", f.count());
+            g.writeNumberField("maxScore", f.maxScore());
+            g.writeNumberField("redacted", f.redacted());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("valueFingerprints");
+        for (ValueFingerprint v : r.findings().values()) {
+            g.writeString(v.toString());
+        }
+        g.writeEndArray();
+        g.writeNumberField("redactions", r.findings().redactions());
+        strings(g, "degradedDetectors", r.findings().degradedDetectors());
+        g.writeNumberField("status", r.outcome().status());
+        g.writeNumberField("latencyMillis", r.outcome().latencyMillis());
+        g.writeNumberField("requestBytes", r.outcome().requestBytes());
+        g.writeNumberField("responseBytes", r.outcome().responseBytes());
+        g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     public static AuditRecord fromBytes(byte[] json) throws IOException {
@@ -106,10 +135,6 @@ public final class RecordCodec {
                 new Outcome(o.path("status").asInt(), o.path("latencyMillis").asLong(),
                         o.path("requestBytes").asLong(), o.path("responseBytes").asLong()),
                 Lifecycle.NONE);
-    }
-
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
     }
 
     private static List<String> strings(JsonNode array) {

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 
@@ -63,10 +64,12 @@ public final class SegmentWalker {
     /**
      * Walks {@code file}.
      *
-     * @param rootSizes sizes at which to remember the Merkle root (for checkpoints kept elsewhere)
+     * @param rootSizes by segment id: sizes at which to remember the Merkle root (for checkpoints
+     *     kept elsewhere)
      * @param progress told after every record
      */
-    public static Result walk(Path file, Set<Long> rootSizes, LongConsumer progress) throws IOException {
+    public static Result walk(Path file, Function<String, Set<Long>> rootSizes, LongConsumer progress)
+            throws IOException {
         State s = new State();
         try (LineReader lines = new LineReader(file)) {
             byte[] first = lines.next();
@@ -79,10 +82,14 @@ public final class SegmentWalker {
             }
             try {
                 s.header = SegmentHeader.parse(RecordCodec.JSON.readTree(first));
+                s.signer = new Ed25519PublicKeyParameters(s.header.signer(), 0);
             } catch (IOException | RuntimeException e) {
                 return s.fail("the header cannot be read: " + reason(e), -1);
             }
-            s.signer = new Ed25519PublicKeyParameters(s.header.signer(), 0);
+            Set<Long> sizes = rootSizes.apply(s.header.segmentId());
+            if (sizes.contains(0L)) {
+                s.rootsAt.put(0L, Bytes.hex(s.tree.root()));
+            }
             s.signerB64 = Base64.getEncoder().encodeToString(s.header.signer());
             s.chain = SegmentWriter.chainStart(Bytes.sha256().digest(first));
             s.lastSeq = s.header.firstSeq() - 1;
@@ -92,7 +99,10 @@ public final class SegmentWalker {
                     s.tornTail = true;
                     break;
                 }
-                String problem = s.accept(line, rootSizes);
+                String problem = s.accept(line, sizes);
+                if (problem == GAP) {
+                    problem = describeGap(s, lines.next());
+                }
                 if (problem != null) {
                     return s.fail(problem, s.lastSeq + 1);
                 }
@@ -100,6 +110,58 @@ public final class SegmentWalker {
             }
         }
         return s.result(null, -1);
+    }
+
+    private static final byte[] RECORD_PREFIX = Crypto.ascii("{\"type\":\"record\",\"seq\":");
+    private static final byte[] TIME_FIELD = Crypto.ascii(",\"time\":\"");
+    private static final byte[] CHAIN_FIELD = Crypto.ascii(",\"chain\":\"");
+    private static final byte[] HEX = Crypto.ascii("0123456789abcdef");
+    // Marks a line the fast path does not handle.
+    private static final String SLOW = new String("slow");
+
+    private static boolean startsWith(byte[] line, byte[] prefix) {
+        return startsWith(line, 0, prefix);
+    }
+
+    private static boolean startsWith(byte[] line, int at, byte[] prefix) {
+        if (at < 0 || line.length - at < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (line[at + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hexEquals(byte[] hash, byte[] line, int at) {
+        for (int i = 0; i < hash.length; i++) {
+            if (line[at + 2 * i] != HEX[(hash[i] >> 4) & 0xF] || line[at + 2 * i + 1] != HEX[hash[i] & 0xF]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Marks a sequence gap; the line after it tells a deletion from a reordering.
+    private static final String GAP = new String("gap");
+
+    private static String describeGap(State s, byte[] nextLine) {
+        long expected = s.lastSeq + 1;
+        long nextSeq = -1;
+        if (nextLine != null) {
+            try {
+                nextSeq = RecordCodec.JSON.readTree(nextLine).path("seq").asLong(-1);
+            } catch (IOException e) {
+                nextSeq = -1;
+            }
+        }
+        if (nextSeq == expected) {
+            return "records out of order: record " + s.gapSeq + " comes before record " + expected;
+        }
+        return (s.gapSeq - 1 > expected ? "records " + expected + " to " + (s.gapSeq - 1) + " missing"
+                : "record " + expected + " missing") + " (found record " + s.gapSeq + " next)";
     }
 
     private static String reason(Exception e) {
@@ -118,15 +180,22 @@ public final class SegmentWalker {
         long records;
         long lastSeq;
         Instant firstTime;
-        Instant lastTime;
+        String lastTimeText;
         int checkpoints;
         long signedRecords;
         Checkpoint seal;
         boolean tornTail;
+        long gapSeq;
 
         String accept(byte[] line, Set<Long> rootSizes) {
             if (seal != null) {
                 return "data after the segment's final checkpoint";
+            }
+            if (startsWith(line, RECORD_PREFIX)) {
+                String fast = fastRecord(line, rootSizes);
+                if (fast != SLOW) {
+                    return fast;
+                }
             }
             JsonNode o;
             try {
@@ -144,12 +213,63 @@ public final class SegmentWalker {
             return "unknown line type '" + type + "'";
         }
 
+        /**
+         * Checks a record line in the writer's exact layout without building a JSON tree, which
+         * is most of the cost of verification. Safe because the hash covers every byte of the
+         * entry: a line that parses differently here than in a JSON parser cannot also match its
+         * chain. Returns {@link #SLOW} for any other layout.
+         */
+        String fastRecord(byte[] line, Set<Long> rootSizes) {
+            int i = RECORD_PREFIX.length;
+            long seq = 0;
+            int digits = 0;
+            while (i < line.length && line[i] >= '0' && line[i] <= '9' && digits < 18) {
+                seq = seq * 10 + (line[i++] - '0');
+                digits++;
+            }
+            if (digits == 0 || !startsWith(line, i, TIME_FIELD)) {
+                return SLOW;
+            }
+            int timeStart = i + TIME_FIELD.length;
+            int timeEnd = timeStart;
+            while (timeEnd < line.length && line[timeEnd] != '"') {
+                timeEnd++;
+            }
+            int entryLen = line.length - CHAIN_FIELD.length - 64 - 2;
+            if (timeEnd >= line.length || entryLen <= timeEnd || !startsWith(line, entryLen, CHAIN_FIELD)
+                    || line[line.length - 2] != '"' || line[line.length - 1] != '}') {
+                return SLOW;
+            }
+            long expected = lastSeq + 1;
+            if (seq > expected) {
+                gapSeq = seq;
+                return GAP;
+            }
+            if (seq < expected) {
+                return "records out of order: record " + seq + " found where record " + expected + " belongs";
+            }
+            digest.reset();
+            digest.update((byte) 0);
+            digest.update(line, 0, entryLen);
+            digest.update((byte) '}');
+            byte[] leaf = digest.digest();
+            digest.reset();
+            digest.update(chain);
+            digest.update(leaf);
+            byte[] next = digest.digest();
+            if (!hexEquals(next, line, entryLen + CHAIN_FIELD.length)) {
+                return "record " + seq + " does not match its chain hash (altered, or a record before it was)";
+            }
+            String time = new String(line, timeStart, timeEnd - timeStart, StandardCharsets.US_ASCII);
+            return appended(seq, time, leaf, next, rootSizes);
+        }
+
         String record(byte[] line, JsonNode o, Set<Long> rootSizes) {
             long seq = o.path("seq").asLong(-1);
             long expected = lastSeq + 1;
             if (seq > expected) {
-                return "record " + expected + (seq - 1 > expected ? " to " + (seq - 1) : "")
-                        + " missing (found record " + seq + " next)";
+                gapSeq = seq;
+                return GAP;
             }
             if (seq < expected) {
                 return "records out of order: record " + seq + " found where record " + expected + " belongs";
@@ -168,20 +288,23 @@ public final class SegmentWalker {
             if (!Bytes.hex(next).equals(o.path("chain").asText())) {
                 return "record " + seq + " does not match its chain hash (altered, or a record before it was)";
             }
-            Instant time;
-            try {
-                time = Instant.parse(o.path("time").asText());
-            } catch (RuntimeException e) {
-                return "record " + seq + " has no valid time";
+            return appended(seq, o.path("time").asText(), leaf, next, rootSizes);
+        }
+
+        String appended(long seq, String time, byte[] leaf, byte[] next, Set<Long> rootSizes) {
+            if (firstTime == null) {
+                try {
+                    firstTime = Instant.parse(time);
+                } catch (RuntimeException e) {
+                    return "record " + seq + " has no valid time";
+                }
             }
             chain = next;
             tree.appendLeafHash(leaf);
             lastSeq = seq;
             records++;
-            if (firstTime == null) {
-                firstTime = time;
-            }
-            lastTime = time;
+            // Parsed once at the end: the hash already vouches for it.
+            lastTimeText = time;
             if (rootSizes.contains(records)) {
                 rootsAt.put(records, Bytes.hex(tree.root()));
             }
@@ -227,6 +350,14 @@ public final class SegmentWalker {
         }
 
         Result result(String problem, long seq) {
+            Instant lastTime = null;
+            if (lastTimeText != null) {
+                try {
+                    lastTime = Instant.parse(lastTimeText);
+                } catch (RuntimeException e) {
+                    lastTime = null;
+                }
+            }
             return new Result(header, records, lastSeq, chain == null ? null : Arrays.copyOf(chain, chain.length),
                     firstTime, lastTime, checkpoints, signedRecords, seal, Set.copyOf(announced), tornTail,
                     Map.copyOf(rootsAt), problem, seq);

@@ -40,6 +40,7 @@ public final class SegmentWriter implements AutoCloseable {
     private final ValueFingerprinter fingerprinter;
     private final MerkleTree tree = new MerkleTree();
     private final MessageDigest digest = Bytes.sha256();
+    private final javax.crypto.Cipher cipher = Crypto.gcm();
     private final Base64.Encoder b64 = Base64.getEncoder();
     private final StringBuilder line = new StringBuilder(1024);
     private byte[] chain;
@@ -149,7 +150,7 @@ public final class SegmentWriter implements AutoCloseable {
         byte[] key = ratchet.nextKey();
         byte[] ct;
         try {
-            ct = Crypto.encrypt(key, RecordAad.of(header.segmentId(), seq, time, kind, label, values),
+            ct = Crypto.encrypt(cipher, key, RecordAad.of(header.segmentId(), seq, time, kind, label, values),
                     RecordCodec.toBytes(record));
         } finally {
             Crypto.erase(key);

@@ -8,11 +8,16 @@ import java.util.Locale;
 /**
  * Words that, near a candidate, make it more likely to be what a detector looks for ("ssn" before
  * nine digits, "iban" before a bank account). Matching is case-insensitive and on word
- * boundaries, within {@code before} chars before the candidate and {@code after} chars after it.
+ * boundaries, within {@code before} chars before the candidate and {@code after} chars after it;
+ * with {@code sameSentence}, the window also stops at the sentence or line the candidate is in.
  */
-public record ContextWords(List<String> words, int before, int after) {
+public record ContextWords(List<String> words, int before, int after, boolean sameSentence) {
 
     public static final ContextWords NONE = new ContextWords(List.of(), 0, 0);
+
+    public ContextWords(List<String> words, int before, int after) {
+        this(words, before, after, false);
+    }
 
     public ContextWords {
         words = words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
@@ -37,6 +42,10 @@ public record ContextWords(List<String> words, int before, int after) {
         }
         int from = Math.max(0, start - before);
         int to = Math.min(text.length(), end + after);
+        if (sameSentence) {
+            from = sentenceStart(text, from, start);
+            to = sentenceEnd(text, end, to);
+        }
         String window = text.substring(from, to).toLowerCase(Locale.ROOT);
         int candidateStart = start - from;
         int candidateEnd = end - from;
@@ -53,6 +62,36 @@ public record ContextWords(List<String> words, int before, int after) {
             }
         }
         return false;
+    }
+
+    private static int sentenceStart(String text, int from, int start) {
+        for (int i = start - 1; i > from; i--) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == ' ' && sentenceEnds(text, i - 1))) {
+                return i + 1;
+            }
+        }
+        return from;
+    }
+
+    private static int sentenceEnd(String text, int end, int to) {
+        for (int i = end; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (sentenceEnds(text, i) && (i + 1 >= text.length() || text.charAt(i + 1) == ' '))) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** True if the char at {@code i} ends a sentence; the dot of "D.O.B." or "Mr." does not. */
+    private static boolean sentenceEnds(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '!' || c == '?' || c == ';') {
+            return true;
+        }
+        return c == '.' && i >= 3 && Character.isLowerCase(text.charAt(i - 1)) && Character.isLowerCase(text.charAt(i - 2))
+                && Character.isLowerCase(text.charAt(i - 3)) || c == '.' && i >= 1 && Character.isDigit(text.charAt(i - 1));
     }
 
     private static boolean boundary(String s, int i) {

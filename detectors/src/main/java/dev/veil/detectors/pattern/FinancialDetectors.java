@@ -1,14 +1,79 @@
 package dev.veil.detectors.pattern;
 
 import dev.veil.detectors.Detector;
+import dev.veil.detectors.validate.AbaRouting;
+import dev.veil.detectors.validate.Bic;
+import dev.veil.detectors.validate.Iban;
 import dev.veil.detectors.validate.PaymentCards;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Detectors of financial identifiers. */
 public final class FinancialDetectors {
 
     private FinancialDetectors() {
+    }
+
+    /** Every financial detector, in a stable order. */
+    public static List<Detector> all() {
+        return List.of(paymentCard(), iban(), swiftBic(), usAbaRouting());
+    }
+
+    /**
+     * IBANs, compact or in groups of four ("DE89 3704 0044 0532 0130 00"), any case: the
+     * country's length and the mod-97 check. The expression proposes a run of alphanumeric
+     * groups; the refiner cuts it at the length the country code prescribes.
+     */
+    public static Detector iban() {
+        return PatternDetector.builder("financial.iban")
+                .pattern("(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?:[ -]?+[A-Za-z0-9]){10,34}+")
+                .refiner(FinancialDetectors::ibanPrefix)
+                .resumeAfterFinding()
+                .score(0.95)
+                .context(ContextWords.of("iban", "account", "bank", "konto", "compte", "cuenta", "conto"), 0.99)
+                .build();
+    }
+
+    /** The prefix of {@code run} that is a valid IBAN of its country's length, if any. */
+    static List<Span> ibanPrefix(String run) {
+        int length = Iban.length(run.substring(0, 2).toUpperCase(Locale.ROOT));
+        if (length < 0) {
+            return List.of();
+        }
+        int chars = 0;
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            if (c != ' ' && c != '-' && ++chars == length) {
+                boolean wordGoesOn = i + 1 < run.length() && Character.isLetterOrDigit(run.charAt(i + 1));
+                String candidate = run.substring(0, i + 1);
+                return !wordGoesOn && Iban.valid(candidate) ? List.of(new Span(0, i + 1)) : List.of();
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * SWIFT/BIC codes. Eight capital letters are also an ordinary shouted word ("FOOTBALL" has a
+     * country code in the right place), so a context word is required.
+     */
+    public static Detector swiftBic() {
+        return PatternDetector.builder("financial.swift_bic")
+                .pattern("(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])")
+                .validator(Bic::valid)
+                .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
+                        "bank", "wire", "transfer", "iban", "beneficiary", "sort code", "routing"), 0.9)
+                .build();
+    }
+
+    /** US ABA routing numbers (checksum), near "routing", "ABA" or "transit". */
+    public static Detector usAbaRouting() {
+        return PatternDetector.builder("financial.us_aba_routing")
+                .pattern("(?<![\\w-])\\d{9}(?![\\w-]|[.,]\\d)")
+                .validator(AbaRouting::valid)
+                .requireContext(ContextWords.of("routing", "aba", "rtn", "transit", "routing number",
+                        "bank", "wire", "ach", "account"), 0.9)
+                .build();
     }
 
     /**

@@ -33,7 +33,9 @@ public final class PatternDetector implements Detector {
     private final ContextWords context;
     private final double contextScore;
     private final boolean contextRequired;
+    private final ContextWords exclusions;
     private final List<String> literals;
+    private final boolean resumeAfterFinding;
 
     private PatternDetector(Builder b) {
         this.type = requireNonNull(b.type, "type");
@@ -45,7 +47,9 @@ public final class PatternDetector implements Detector {
         this.context = b.context;
         this.contextScore = b.contextScore;
         this.contextRequired = b.contextRequired;
+        this.exclusions = b.exclusions;
         this.literals = List.copyOf(b.literals);
+        this.resumeAfterFinding = b.resumeAfterFinding;
         if (group > pattern.matcher("").groupCount()) {
             throw new IllegalArgumentException(id + ": no group " + group + " in pattern");
         }
@@ -77,19 +81,27 @@ public final class PatternDetector implements Detector {
         }
         List<Finding> findings = new ArrayList<>();
         Matcher m = pattern.matcher(text);
-        while (m.find()) {
+        int pos = 0;
+        while (pos <= text.length() && m.find(pos)) {
+            pos = m.end() > m.start() ? m.end() : m.end() + 1;
             int from = m.start(group);
             if (from < 0 || from == m.end(group)) {
                 continue;
             }
             for (Span span : refiner.apply(text.substring(from, m.end(group)))) {
                 add(text, from + span.start(), from + span.end(), findings);
+                if (resumeAfterFinding) {
+                    pos = Math.max(m.start() + 1, from + span.end());
+                }
             }
         }
         return findings;
     }
 
     private void add(String text, int start, int end, List<Finding> findings) {
+        if (!exclusions.isEmpty() && exclusions.foundNear(text, start, end)) {
+            return;
+        }
         double s = score;
         if (!context.isEmpty()) {
             if (context.foundNear(text, start, end)) {
@@ -135,7 +147,9 @@ public final class PatternDetector implements Detector {
         private ContextWords context = ContextWords.NONE;
         private double contextScore;
         private boolean contextRequired;
+        private ContextWords exclusions = ContextWords.NONE;
         private List<String> literals = List.of();
+        private boolean resumeAfterFinding;
 
         private Builder(String type) {
             this.type = requireNonNull(type, "type");
@@ -200,9 +214,24 @@ public final class PatternDetector implements Detector {
             return this;
         }
 
+        /** Drops a candidate when one of these words is near it ("version" before 1.2.3.4). */
+        public Builder exclude(ContextWords words) {
+            this.exclusions = requireNonNull(words, "words");
+            return this;
+        }
+
         /** Runs the expression only on texts that contain one of these strings. */
         public Builder literals(String... literals) {
             this.literals = List.of(literals);
+            return this;
+        }
+
+        /**
+         * Looks for the next candidate right after a finding rather than after the whole match:
+         * for expressions that may run on into the next value (an IBAN followed by another).
+         */
+        public Builder resumeAfterFinding() {
+            this.resumeAfterFinding = true;
             return this;
         }
 

@@ -8,7 +8,6 @@ import dev.veil.policy.RedactMode;
 import dev.veil.policy.SessionSettings;
 import dev.veil.policy.SessionSettings.KeySource;
 import dev.veil.policy.Trust;
-import dev.veil.policy.internal.AttributeCondition.Attribute;
 import dev.veil.policy.internal.YamlReader.StringAt;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,12 +41,10 @@ public final class PolicyParser {
             "on_detector_error", "rules", "sessions", "fixtures");
     static final Set<String> RULE_KEYS = Set.of("id", "description", "when", "action", "message", "redact",
             "on_detector_error", "accepted_risk");
-    static final Set<String> CONDITION_KEYS = Set.of("findings", "topic", "marker", "tenant", "api_key", "team",
-            "user", "model", "endpoint", "header", "unscannable", "all", "any", "not");
+    static final Set<String> CONDITION_KEYS = ConditionParser.KEYS;
     static final Set<String> SESSION_KEYS = Set.of("enabled", "header", "key_by", "ttl", "max_entries");
 
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-    private static final Pattern HEADER_NAME = Pattern.compile("[a-z0-9!#$%&'*+.^_`|~-]+");
     private static final Pattern DURATION = Pattern.compile("([1-9][0-9]*)(s|m|h|d)");
     private static final String ACTIONS_HINT = "use allow, redact, route <upstream> or block";
     private static final String FAILURE_HINT = "use block or route <internal upstream>";
@@ -55,6 +52,7 @@ public final class PolicyParser {
     private final YamlReader yaml;
     private final Map<String, Trust> upstreams;
     private final Set<String> knownTypes;
+    private final ConditionParser conditions;
     private String allowUpstream = "";
     private Trust allowTrust = Trust.EXTERNAL;
 
@@ -62,6 +60,7 @@ public final class PolicyParser {
         this.yaml = new YamlReader(file);
         this.upstreams = new TreeMap<>(upstreams);
         this.knownTypes = new TreeSet<>(knownTypes);
+        this.conditions = new ConditionParser(yaml, this.knownTypes);
     }
 
     /**
@@ -238,14 +237,15 @@ public final class PolicyParser {
     }
 
     private Optional<Rule> rule(Node node, Map<String, Node> seen) {
-        Map<String, Node> keys = yaml.mapping(node, "a rule", RULE_KEYS, Set.of("id", "description", "when", "action"));
+        Map<String, Node> keys = yaml.mapping(node, peekId(node).map(i -> "rule '" + i + "'").orElse("a rule"),
+                RULE_KEYS, Set.of("id", "description", "when", "action"));
         if (!(node instanceof MappingNode)) {
             return Optional.empty();
         }
         String id = keys.containsKey("id") ? ruleId(keys.get("id"), seen) : null;
         String what = id == null ? "rule" : "rule '" + id + "'";
         String description = optionalString(keys.get("description"), "description of " + what).orElse(null);
-        Condition when = keys.containsKey("when") ? condition(keys.get("when"), "'when' of " + what) : null;
+        Condition when = keys.containsKey("when") ? conditions.parse(keys.get("when"), "'when' of " + what) : null;
         ActionSpec action = keys.containsKey("action") ? ruleAction(keys, what) : null;
         Optional<ActionSpec> onError = Optional.empty();
         if (keys.containsKey("on_detector_error")) {
@@ -253,13 +253,26 @@ public final class PolicyParser {
         }
         boolean acceptedRisk = keys.containsKey("accepted_risk")
                 && yaml.bool(keys.get("accepted_risk"), "accepted_risk").orElse(false);
+        if (!acceptedRisk && when != null && action != null) {
+            checkExposure(when, action, keys.get("action"), what);
+        }
         if (id == null || description == null || when == null || action == null) {
             return Optional.empty();
         }
-        if (!acceptedRisk) {
-            checkExposure(when, action, keys.get("action"), what);
-        }
         return Optional.of(new Rule(id, description, when, action, onError, acceptedRisk, YamlReader.line(node)));
+    }
+
+    /** The rule's id as written, to name the rule in errors about its other keys. */
+    private static Optional<String> peekId(Node node) {
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("id")
+                        && t.getValueNode() instanceof ScalarNode v && !v.getValue().isBlank()) {
+                    return Optional.of(v.getValue());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private String ruleId(Node node, Map<String, Node> seen) {
@@ -324,7 +337,7 @@ public final class PolicyParser {
 
     private ActionSpec redact(Node node, String what, ParsedAction parsed) {
         Map<String, Node> keys = yaml.mapping(node, "'redact' of " + what, Set.of("types", "mode"), Set.of("types"));
-        List<Glob> types = keys.containsKey("types") ? typeGlobs(keys.get("types"), "", "redact types of " + what) : List.of();
+        List<Glob> types = keys.containsKey("types") ? conditions.typeGlobs(keys.get("types"), "", "redact types of " + what) : List.of();
         RedactMode mode = RedactMode.MASK;
         if (keys.containsKey("mode")) {
             Optional<String> m = yaml.string(keys.get("mode"), "redact mode");
@@ -367,7 +380,7 @@ public final class PolicyParser {
             if (!uncovered.isEmpty()) {
                 yaml.error(actionNode, what + " matches " + globs + " but redacts only "
                         + action.redactTypes().stream().map(Glob::text).collect(Collectors.joining(", "))
-                        + ", so " + shortList(uncovered) + " would reach external upstream '" + action.upstream()
+                        + ", so " + ConditionParser.shortList(uncovered) + " would reach external upstream '" + action.upstream()
                         + "'; add them to 'redact.types', route to an internal upstream, or add"
                         + " 'accepted_risk: true' if this is intended");
             }
@@ -378,172 +391,6 @@ public final class PolicyParser {
                 + " redact or block them, or add 'accepted_risk: true' if this is intended");
     }
 
-    private static String shortList(Set<String> types) {
-        List<String> list = new ArrayList<>(types);
-        return list.size() <= 5 ? String.join(", ", list)
-                : String.join(", ", list.subList(0, 5)) + " and " + (list.size() - 5) + " more";
-    }
-
-    private Condition condition(Node node, String what) {
-        Map<String, Node> keys = yaml.mapping(node, what, CONDITION_KEYS, Set.of());
-        if (!(node instanceof MappingNode map)) {
-            return null;
-        }
-        if (map.getValue().isEmpty()) {
-            yaml.error(node, what + " is empty; name at least one condition (" + String.join(", ",
-                    new TreeSet<>(CONDITION_KEYS)) + ")");
-            return null;
-        }
-        List<Condition> parts = new ArrayList<>();
-        boolean ok = true;
-        for (NodeTuple t : map.getValue()) {
-            String key = ((ScalarNode) t.getKeyNode()).getValue();
-            Node value = keys.get(key);
-            if (value == null) {
-                ok = false;
-                continue;
-            }
-            Condition c = leaf(key, value, what);
-            if (c == null) {
-                ok = false;
-            } else {
-                parts.add(c);
-            }
-        }
-        if (!ok) {
-            return null;
-        }
-        return parts.size() == 1 ? parts.get(0) : new AllCondition(parts);
-    }
-
-    private Condition leaf(String key, Node value, String what) {
-        return switch (key) {
-            case "findings" -> findings(value, key, "", "types");
-            case "topic" -> findings(value, key, "topic.", "names");
-            case "marker" -> findings(value, key, "marker.", "names");
-            case "tenant" -> attribute(Attribute.TENANT, value);
-            case "api_key" -> attribute(Attribute.API_KEY, value);
-            case "team" -> attribute(Attribute.TEAM, value);
-            case "user" -> attribute(Attribute.USER, value);
-            case "model" -> attribute(Attribute.MODEL, value);
-            case "endpoint" -> attribute(Attribute.ENDPOINT, value);
-            case "header" -> header(value);
-            case "unscannable" -> yaml.bool(value, "unscannable").map(UnscannableCondition::new).orElse(null);
-            case "all", "any" -> combination(key, value, what);
-            case "not" -> {
-                Condition inner = condition(value, "'not' in " + what);
-                yield inner == null ? null : new NotCondition(inner);
-            }
-            default -> throw new IllegalStateException("unhandled condition key " + key);
-        };
-    }
-
-    private Condition combination(String key, Node value, String what) {
-        List<Node> items = yaml.sequence(value, "'" + key + "'");
-        if (items.isEmpty()) {
-            if (value instanceof org.snakeyaml.engine.v2.nodes.SequenceNode) {
-                yaml.error(value, "'" + key + "' needs at least one condition");
-            }
-            return null;
-        }
-        List<Condition> parts = new ArrayList<>();
-        boolean ok = true;
-        for (Node item : items) {
-            Condition c = condition(item, "'" + key + "' in " + what);
-            if (c == null) {
-                ok = false;
-            } else {
-                parts.add(c);
-            }
-        }
-        if (!ok) {
-            return null;
-        }
-        return key.equals("all") ? new AllCondition(parts) : new AnyCondition(parts);
-    }
-
-    private Condition findings(Node value, String key, String prefix, String listKey) {
-        if (value instanceof MappingNode) {
-            Map<String, Node> keys = yaml.mapping(value, "'" + key + "'", Set.of(listKey, "min_count", "min_score"),
-                    Set.of(listKey));
-            List<Glob> types = keys.containsKey(listKey) ? typeGlobs(keys.get(listKey), prefix, key) : List.of();
-            int minCount = keys.containsKey("min_count")
-                    ? yaml.integer(keys.get("min_count"), "min_count", 1, Integer.MAX_VALUE).orElse(1L).intValue() : 1;
-            double minScore = keys.containsKey("min_score")
-                    ? yaml.number(keys.get("min_score"), "min_score", 0.0, 1.0).orElse(0.0) : 0.0;
-            return types.isEmpty() ? null : new FindingCondition(key, types, minCount, minScore);
-        }
-        List<Glob> types = typeGlobs(value, prefix, key);
-        return types.isEmpty() ? null : new FindingCondition(key, types, 1, 0.0);
-    }
-
-    /** Finding type globs, each of which must match at least one type a detector can report. */
-    private List<Glob> typeGlobs(Node node, String prefix, String what) {
-        List<Glob> globs = new ArrayList<>();
-        boolean ok = true;
-        for (StringAt s : yaml.strings(node, what)) {
-            String full = prefix + s.value();
-            Glob glob = Glob.of(full);
-            if (knownTypes.stream().anyMatch(glob::matches)) {
-                globs.add(glob);
-            } else {
-                unknownType(s, prefix, full);
-                ok = false;
-            }
-        }
-        return ok ? globs : List.of();
-    }
-
-    private void unknownType(StringAt s, String prefix, String full) {
-        if (!prefix.isEmpty()) {
-            Set<String> names = knownTypes.stream().filter(t -> t.startsWith(prefix))
-                    .map(t -> t.substring(prefix.length())).collect(Collectors.toCollection(TreeSet::new));
-            String kind = prefix.substring(0, prefix.length() - 1);
-            String hint = Suggest.closest(s.value(), names).map(n -> "did you mean '" + n + "'? ").orElse("");
-            yaml.error(s.node(), "unknown " + kind + " '" + s.value() + "': no detector reports " + full + "; " + hint
-                    + (names.isEmpty() ? "no " + kind + " detector is configured" : "known: " + String.join(", ", names)));
-            return;
-        }
-        int dot = full.indexOf('.');
-        String category = dot < 0 ? full : full.substring(0, dot + 1);
-        Set<String> sameCategory = knownTypes.stream().filter(t -> t.startsWith(category))
-                .collect(Collectors.toCollection(TreeSet::new));
-        String hint = Suggest.closest(full, knownTypes).map(n -> "did you mean '" + n + "'? ").orElse("");
-        String known = sameCategory.isEmpty()
-                ? "known categories: " + knownTypes.stream().map(t -> t.contains(".") ? t.substring(0, t.indexOf('.')) : t)
-                        .distinct().sorted().collect(Collectors.joining(", "))
-                : "known: " + shortList(sameCategory);
-        yaml.error(s.node(), "unknown finding type '" + full + "': no detector reports it"
-                + (full.contains("*") ? " (a glob must match at least one known type)" : "") + "; " + hint + known);
-    }
-
-    private Condition attribute(Attribute attribute, Node value) {
-        List<StringAt> values = yaml.strings(value, attribute.key());
-        if (values.isEmpty()) {
-            return null;
-        }
-        return new AttributeCondition(attribute, values.stream().map(s -> Glob.of(s.value())).toList());
-    }
-
-    private Condition header(Node value) {
-        if (!(value instanceof MappingNode map) || map.getValue().size() != 1) {
-            yaml.error(value, "'header' must be a mapping of one header name to the value(s) it must have,"
-                    + " e.g. 'header: {x-data-class: restricted}'; use 'all' to test several headers");
-            return null;
-        }
-        NodeTuple t = map.getValue().get(0);
-        Optional<String> name = yaml.string(t.getKeyNode(), "header name");
-        if (name.isEmpty()) {
-            return null;
-        }
-        String lower = name.get().toLowerCase(Locale.ROOT);
-        if (!HEADER_NAME.matcher(lower).matches()) {
-            yaml.error(t.getKeyNode(), "'" + name.get() + "' is not a valid HTTP header name");
-            return null;
-        }
-        List<StringAt> values = yaml.strings(t.getValueNode(), "value of header " + lower);
-        return values.isEmpty() ? null : new HeaderCondition(lower, values.stream().map(s -> Glob.of(s.value())).toList());
-    }
 
     private SessionSettings sessions(Node node) {
         Map<String, Node> keys = yaml.mapping(node, "sessions", SESSION_KEYS, Set.of());
@@ -552,7 +399,7 @@ public final class PolicyParser {
         String header = d.header();
         if (keys.containsKey("header")) {
             Optional<String> h = yaml.string(keys.get("header"), "sessions.header");
-            if (h.isPresent() && HEADER_NAME.matcher(h.get().toLowerCase(Locale.ROOT)).matches()) {
+            if (h.isPresent() && ConditionParser.HEADER_NAME.matcher(h.get().toLowerCase(Locale.ROOT)).matches()) {
                 header = h.get().toLowerCase(Locale.ROOT);
             } else if (h.isPresent()) {
                 yaml.error(keys.get("header"), "'" + h.get() + "' is not a valid HTTP header name");

@@ -108,6 +108,7 @@ public final class YamlReader {
             return values;
         }
         Map<String, Node> keyNodes = new LinkedHashMap<>();
+        Set<String> suggested = new java.util.HashSet<>();
         for (NodeTuple t : map.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode k)) {
                 error(t.getKeyNode(), "keys in " + what + " must be plain words");
@@ -121,7 +122,9 @@ public final class YamlReader {
             }
             keyNodes.put(key, k);
             if (!allowed.contains(key)) {
-                String hint = Suggest.closest(key, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");
+                Optional<String> closest = Suggest.closest(key, allowed);
+                closest.ifPresent(suggested::add);
+                String hint = closest.map(s -> "did you mean '" + s + "'? ").orElse("");
                 error(k, "unknown key '" + key + "' in " + what + "; " + hint + "allowed keys: "
                         + String.join(", ", new TreeSet<>(allowed)));
                 continue;
@@ -129,7 +132,8 @@ public final class YamlReader {
             values.put(key, t.getValueNode());
         }
         for (String key : new TreeSet<>(required)) {
-            if (!keyNodes.containsKey(key)) {
+            // A misspelt key was already reported with this name as the suggestion: once is enough.
+            if (!keyNodes.containsKey(key) && !suggested.contains(key)) {
                 error(node, what + " is missing required key '" + key + "'");
             }
         }
@@ -244,6 +248,45 @@ public final class YamlReader {
             return "an empty value";
         }
         return "a value tagged " + tag;
+    }
+
+    /**
+     * Converts a node tree to plain Java values (maps, lists, strings, longs, doubles, booleans,
+     * null), for request bodies in fixture files.
+     */
+    public static Object plain(Node node) {
+        if (node instanceof MappingNode map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (NodeTuple t : map.getValue()) {
+                Object key = plain(t.getKeyNode());
+                out.put(String.valueOf(key), plain(t.getValueNode()));
+            }
+            return out;
+        }
+        if (node instanceof SequenceNode seq) {
+            List<Object> out = new ArrayList<>();
+            seq.getValue().forEach(n -> out.add(plain(n)));
+            return out;
+        }
+        ScalarNode s = (ScalarNode) node;
+        Tag tag = s.getTag();
+        try {
+            if (tag.equals(Tag.NULL)) {
+                return null;
+            }
+            if (tag.equals(Tag.BOOL)) {
+                return Boolean.parseBoolean(s.getValue());
+            }
+            if (tag.equals(Tag.INT)) {
+                return Long.parseLong(s.getValue());
+            }
+            if (tag.equals(Tag.FLOAT)) {
+                return Double.parseDouble(s.getValue());
+            }
+        } catch (NumberFormatException e) {
+            // Out of range: keep the text.
+        }
+        return s.getValue();
     }
 
     /** A string value with the node it came from, for errors found later. */

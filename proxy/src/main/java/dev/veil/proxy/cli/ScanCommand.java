@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -78,6 +79,8 @@ final class ScanCommand implements Callable<Integer> {
     static final int DEGRADED = 1;
     /** The input could not be read or a JSON line was malformed. */
     static final int BAD_INPUT = 2;
+
+    private static final String ROW = "%-9s %-28s %-5s  %-26s %-24s %s%n";
 
     @Parameters(
             index = "0",
@@ -164,17 +167,21 @@ final class ScanCommand implements Callable<Integer> {
         ScanResult result = scanner.scan(text);
         Positions positions = new Positions(text);
         Map<String, Integer> counts = new TreeMap<>();
+        if (!result.findings().isEmpty()) {
+            out.printf(ROW, "line:col", "type", "score", "detector",
+                    showValues ? "value" : "value (masked)", "[start, end) in code points");
+        }
         for (Finding f : result.findings()) {
             counts.merge(f.type(), 1, Integer::sum);
             String value = text.substring(f.start(), f.end());
-            out.printf("%-10s %-32s %.2f  %-24s %s  [%d, %d)%n",
+            out.printf(ROW,
                     positions.lineColumn(f.start()),
                     f.type(),
-                    f.score(),
+                    String.format(Locale.ROOT, "%.2f", f.score()),
                     f.detector(),
                     showValues ? Excerpt.escape(value) : Excerpt.mask(value),
-                    positions.codePoint(f.start()),
-                    positions.codePoint(f.end()));
+                    "[" + positions.codePoint(f.start()) + ", " + positions.codePoint(f.end())
+                            + ")");
         }
         out.println(summary(result.findings().size(), counts));
         if (result.degraded()) {

@@ -6,11 +6,15 @@ import dev.veil.audit.ValueFingerprinter;
 import dev.veil.detectors.Finding;
 import dev.veil.policy.Action;
 import dev.veil.policy.Decision;
+import dev.veil.policy.PolicyHolder;
+import dev.veil.policy.RedactMode;
 import dev.veil.policy.RequestFacts;
 import dev.veil.policy.Trust;
 import dev.veil.proxy.config.UpstreamConfig;
 import dev.veil.proxy.inspect.Inspection;
-import dev.veil.proxy.inspect.Redactor;
+import dev.veil.proxy.redact.Redactor;
+import dev.veil.proxy.redact.ResponseRewriter;
+import dev.veil.proxy.redact.TokenMap;
 import dev.veil.proxy.openai.ApiError;
 import dev.veil.proxy.openai.ApiException;
 import dev.veil.proxy.openai.ApiRequest;
@@ -88,17 +92,18 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         awaitingRequest = false;
-        Exchange ex = new Exchange(newRequestId(), Instant.now(), System.nanoTime(),
-                new QueryStringDecoder(req.uri()).path(), HttpUtil.isKeepAlive(req), req.content().readableBytes());
+        Endpoint endpoint = Endpoint.forPath(new QueryStringDecoder(req.uri()).path()).orElse(null);
+        Exchange ex = newExchange(endpoint, HttpUtil.isKeepAlive(req) && !req.decoderResult().isFailure(),
+                req.content().readableBytes());
         current = ex;
         if (req.decoderResult().isFailure()) {
             fail(ctx, ex, ApiError.of(ErrorKind.INVALID_REQUEST, "The HTTP request is malformed."));
             return;
         }
-        Endpoint endpoint = Endpoint.forPath(ex.endpoint).orElse(null);
         if (endpoint == null) {
-            fail(ctx, ex, ApiError.of(ErrorKind.NOT_FOUND, "Unknown request URL: " + req.method() + " "
-                    + safePath(ex.endpoint) + ". Veil serves " + supportedPaths() + "."));
+            // The path is not quoted back: it is client input and may hold anything.
+            fail(ctx, ex, ApiError.of(ErrorKind.NOT_FOUND, "Unknown request URL (" + req.method()
+                    + "). Veil serves " + supportedPaths() + "."));
             return;
         }
         if (!endpoint.method().equals(req.method().name())) {
@@ -244,7 +249,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         ex.degradedDetectors = List.copyOf(inspection.facts().failedDetectors());
         Decision decision;
         try {
-            decision = services.policy().get().decide(inspection.facts());
+            PolicyHolder.Evaluation evaluation = services.policy().evaluate(inspection.facts());
+            decision = evaluation.decision();
+            if (evaluation.differs()) {
+                Decision shadow = evaluation.shadow().orElseThrow();
+                ex.shadowDifference = shadow.action().name().toLowerCase(Locale.ROOT)
+                        + (shadow.upstream().isEmpty() ? "" : " " + shadow.upstream()) + " by " + shadow.decidingRule();
+            }
         } catch (RuntimeException e) {
             log.error("request {}: the policy failed to decide; refusing the request", ex.requestId, e);
             fail(ctx, ex, ApiError.of(ErrorKind.INTERNAL, "Veil could not evaluate its policy for this request."));
@@ -270,15 +281,24 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         ex.upstream = upstreamName;
         ex.trust = upstream.trust().name().toLowerCase(Locale.ROOT);
-        Map<String, Integer> redacted = decision.action() == Action.REDACT
-                ? Redactor.mask(inspection, decision.redactTypes()) : Map.of();
+        TokenMap tokens = new TokenMap();
+        Map<String, Integer> redacted = Map.of();
+        if (decision.action() == Action.REDACT) {
+            redacted = decision.redactMode() == RedactMode.PSEUDONYMIZE
+                    ? Redactor.pseudonymize(inspection, decision.redactTypes(), services.pseudonyms(),
+                            inspection.facts().tenant(), tokens)
+                    : Redactor.mask(inspection, decision.redactTypes());
+        }
         ex.findings = findingCounts(inspection, redacted);
         ex.redactions = redacted.values().stream().mapToInt(Integer::intValue).sum();
         if (upstream.trust() == Trust.INTERNAL) {
             request.mapModel(upstream.mapModel(request.model()));
         }
         ex.forwardedModel = request.body().path("model").asText("");
-        relay = new ResponseRelay(ctx, ex, upstream, request.stream(), this::finished);
+        String clientModel = ex.forwardedModel.equals(request.model()) ? null : request.model();
+        ResponseRewriter rewriter = ResponseRewriter.needed(tokens, clientModel)
+                ? new ResponseRewriter(tokens, clientModel) : null;
+        relay = new ResponseRelay(ctx, ex, upstream, request.stream(), rewriter, this::finished);
         services.upstreams().send(ctx.channel().eventLoop(), upstream, HttpMethod.POST,
                 request.endpoint().upstreamPath(), request.toBytes(), relay);
     }
@@ -368,9 +388,25 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return "req_" + HexFormat.of().formatHex(b);
     }
 
-    /** A path is client input: show it only if it is short and plain. */
-    private static String safePath(String path) {
-        return path.length() <= 64 && path.matches("[A-Za-z0-9/_.-]*") ? path : "(path not shown)";
+    /** Endpoint paths are recorded only when known: an unknown path is client input and may hold anything. */
+    private static Exchange newExchange(Endpoint endpoint, boolean keepAlive, long requestBytes) {
+        return new Exchange(newRequestId(), Instant.now(), System.nanoTime(),
+                endpoint == null ? "unknown" : endpoint.path(), keepAlive, requestBytes);
+    }
+
+    /** The body aggregator refused a body over the limit: answer 413 and record it like any request. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof BodyLimitAggregator.Oversized oversized) {
+            awaitingRequest = false;
+            Exchange ex = newExchange(Endpoint.forPath(new QueryStringDecoder(oversized.uri()).path()).orElse(null),
+                    false, oversized.declaredLength());
+            current = ex;
+            fail(ctx, ex, ApiError.of(ErrorKind.TOO_LARGE, "The request body is larger than this Veil accepts ("
+                    + services.config().maxBodyBytes() + " bytes). Send a smaller request."));
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     private static String supportedPaths() {

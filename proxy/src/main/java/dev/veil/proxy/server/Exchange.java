@@ -32,6 +32,7 @@ final class Exchange {
     String action = "reject";
     List<String> rules = List.of();
     String policyVersion = "";
+    String shadowDifference = "";
     List<AuditRecord.FindingCount> findings = List.of();
     List<ValueFingerprint> fingerprints = List.of();
     List<String> degradedDetectors = List.of();
@@ -81,7 +82,7 @@ final class Exchange {
         AuditRecord record = AuditRecord.request(requestId, time)
                 .endpoint(endpoint)
                 .routing(model, forwardedModel, upstream, trust)
-                .verdict(action, rules, policyVersion)
+                .verdict(new AuditRecord.Verdict(action, rules, policyVersion, "", shadowDifference))
                 .findings(new AuditRecord.Findings(findings, fingerprints, redactions, degradedDetectors))
                 .outcome(status, latencyMillis, requestBytes, responseBytes)
                 .build();

@@ -4,9 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.veil.audit.AuditSink;
 import dev.veil.audit.ValueFingerprinter;
-import dev.veil.policy.Policy;
+import dev.veil.policy.PolicyHolder;
 import dev.veil.proxy.config.VeilConfig;
 import dev.veil.proxy.inspect.RequestInspector;
+import dev.veil.proxy.redact.Pseudonyms;
 import dev.veil.proxy.upstream.UpstreamClient;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -15,21 +16,23 @@ import java.util.function.Supplier;
  * The long-lived parts every connection handler uses. All are thread-safe.
  *
  * @param config the running configuration
- * @param policy the current policy; read once per request so that a reload swaps atomically
+ * @param policy the live policy (read once per request, so a reload swaps atomically), sessions and shadow
  * @param inspector extracts and scans request text
  * @param upstreams the pooled upstream client
  * @param audit the audit trail
  * @param scanExecutor bounded executor that runs parsing and scanning off the event loops
  * @param fingerprints the audit trail's current keyed fingerprinter of found values; may supply null
+ * @param pseudonyms derives the tokens that stand for pseudonymized values
  */
 public record ProxyServices(
         VeilConfig config,
-        Supplier<Policy> policy,
+        PolicyHolder policy,
         RequestInspector inspector,
         UpstreamClient upstreams,
         AuditSink audit,
         Executor scanExecutor,
-        Supplier<ValueFingerprinter> fingerprints) {
+        Supplier<ValueFingerprinter> fingerprints,
+        Pseudonyms pseudonyms) {
 
     public ProxyServices {
         requireNonNull(config, "config");
@@ -39,5 +42,6 @@ public record ProxyServices(
         requireNonNull(audit, "audit");
         requireNonNull(scanExecutor, "scanExecutor");
         requireNonNull(fingerprints, "fingerprints");
+        requireNonNull(pseudonyms, "pseudonyms");
     }
 }

@@ -4,10 +4,14 @@ import dev.veil.policy.Trust;
 import dev.veil.proxy.config.UpstreamConfig;
 import dev.veil.proxy.openai.ApiError;
 import dev.veil.proxy.openai.ErrorKind;
+import dev.veil.proxy.redact.ResponseRewriter;
+import dev.veil.proxy.redact.SseRewriter;
 import dev.veil.proxy.upstream.UpstreamCall;
 import dev.veil.proxy.upstream.UpstreamClient;
 import dev.veil.proxy.upstream.UpstreamFailure;
 import dev.veil.proxy.upstream.UpstreamListener;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -21,6 +25,8 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -38,6 +44,8 @@ import org.slf4j.LoggerFactory;
 final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware {
 
     private static final Logger log = LoggerFactory.getLogger(ResponseRelay.class);
+    /** Largest non-streamed body that is held whole to be re-hydrated. */
+    private static final int MAX_REWRITTEN_BODY = 32 * 1024 * 1024;
 
     /** Upstream headers a client may rely on; everything else (cookies, server details) stays behind. */
     private static final List<String> PASSED_HEADERS = List.of("content-type", "openai-processing-ms",
@@ -49,14 +57,22 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
     private final Exchange exchange;
     private final UpstreamConfig upstream;
     private final Completion completion;
+    private final ResponseRewriter rewriter;
+    private SseRewriter sse;
+    private ByteArrayOutputStream whole;
     private UpstreamCall call;
     private boolean eventStream;
     private int status;
     private boolean ended;
 
+    /**
+     * @param rewriter re-hydrates pseudonyms and restores the client's model name; null to relay the
+     *     bytes untouched
+     */
     ResponseRelay(ChannelHandlerContext ctx, Exchange exchange, UpstreamConfig upstream, boolean streamRequested,
-            Completion completion) {
+            ResponseRewriter rewriter, Completion completion) {
         this.ctx = ctx;
+        this.rewriter = rewriter;
         this.exchange = exchange;
         this.upstream = upstream;
         this.completion = completion;
@@ -88,7 +104,14 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         if (eventStream) {
             r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         }
-        if (!eventStream && HttpUtil.isContentLengthSet(upstreamResponse)) {
+        if (rewriter != null) {
+            if (eventStream) {
+                sse = new SseRewriter(rewriter);
+            } else {
+                whole = new ByteArrayOutputStream();
+            }
+            HttpUtil.setTransferEncodingChunked(r, true);
+        } else if (!eventStream && HttpUtil.isContentLengthSet(upstreamResponse)) {
             HttpUtil.setContentLength(r, HttpUtil.getContentLength(upstreamResponse));
         } else {
             HttpUtil.setTransferEncodingChunked(r, true);
@@ -106,6 +129,10 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
             return;
         }
         exchange.responseBytes += content.content().readableBytes();
+        if (rewriter != null) {
+            rewrite(content, last);
+            return;
+        }
         if (last) {
             ended = true;
             // Trailers of the upstream are not relayed.
@@ -118,6 +145,49 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
                 call.readMore();
             }
         });
+    }
+
+    /** The rewriting path: SSE events as they complete, other bodies whole at the end. */
+    private void rewrite(HttpContent content, boolean last) {
+        byte[] in = ByteBufUtil.getBytes(content.content());
+        content.release();
+        byte[] out;
+        try {
+            if (sse != null) {
+                out = last ? concat(sse.feed(in), sse.finish()) : sse.feed(in);
+            } else {
+                if (whole.size() + in.length > MAX_REWRITTEN_BODY) {
+                    throw new IllegalStateException("response body too large to rewrite");
+                }
+                whole.write(in, 0, in.length);
+                out = last ? rewriter.rewriteBody(whole.toString(StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8) : new byte[0];
+            }
+        } catch (RuntimeException e) {
+            // Never relay what could not be re-hydrated: end the response as an upstream failure.
+            call.cancel();
+            onFailure(UpstreamFailure.BROKEN, true, e);
+            return;
+        }
+        if (last) {
+            ended = true;
+            ctx.writeAndFlush(new DefaultLastHttpContent(Unpooled.wrappedBuffer(out))).addListener(f ->
+                    completion.finished(ctx, exchange, status, exchange.keepAlive && f.isSuccess()));
+        } else if (out.length == 0) {
+            call.readMore();
+        } else {
+            ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(out))).addListener(f -> {
+                if (f.isSuccess()) {
+                    call.readMore();
+                }
+            });
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Override

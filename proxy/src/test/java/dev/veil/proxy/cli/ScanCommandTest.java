@@ -163,9 +163,127 @@ class ScanCommandTest {
         assertTrue(run.err().contains("--threads"), run.err());
     }
 
+    // Values made up for the tests; the card number is a published test number.
+    private static final String EMAIL = "alice@example.com";
+    private static final String CARD = "4111 1111 1111 1111";
+    private static final String SSN = "219-09-9999";
+    private static final String AWS_KEY = "AKIAZ7Q4W2X5V3B6N5M2";
+    private static final String PEM = "-----BEGIN PRIVATE KEY-----\n"
+            + "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n"
+            + "MzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\n"
+            + "NMoSfm76oqFvAp8Gy0iz5sxjZmSnXyCdPEovGhLa0VzMaQ8s+CLOyS56YyCFGeJZ\n"
+            + "-----END PRIVATE KEY-----\n";
+
+    private static String jsonLine(String id, String text) throws IOException {
+        return JSON.writeValueAsString(java.util.Map.of("id", id, "text", text)) + "\n";
+    }
+
+    private static List<String> types(JsonNode line) {
+        List<String> types = new ArrayList<>();
+        line.get("findings").forEach(f -> types.add(f.get("type").textValue()));
+        return types;
+    }
+
+    @Test
+    void jsonl_reportsOffsetsInCodePoints() throws IOException {
+        // Two emoji (two UTF-16 units each) and " write to " come before the address: 12 code
+        // points, 14 UTF-16 units.
+        String text = "\uD83D\uDE00\uD83D\uDE00 write to " + EMAIL + " today";
+        Path input = file("in.jsonl", jsonLine("emoji", text));
+
+        Run run = veil("scan", "--jsonl", input.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode finding = run.lines().get(0).get("findings").get(0);
+        assertEquals("pii.email", finding.get("type").textValue());
+        assertEquals(12, finding.get("start").intValue());
+        assertEquals(12 + EMAIL.length(), finding.get("end").intValue());
+        assertTrue(finding.get("score").isNumber());
+        assertFalse(finding.get("detector").textValue().isEmpty());
+    }
+
+    @Test
+    void jsonl_findsTheFirstDetectorSetAndRejectsInvalidNumbers() throws IOException {
+        String in = jsonLine("email", "mail " + EMAIL + " please")
+                + jsonLine("card", "my card is " + CARD + " thanks")
+                + jsonLine("card-bad-luhn", "my card is 4111 1111 1111 1112 thanks")
+                + jsonLine("ssn", "SSN " + SSN)
+                + jsonLine("ssn-area-000", "SSN 000-12-3456")
+                + jsonLine("aws", "key id " + AWS_KEY)
+                + jsonLine("pem", "here:\n" + PEM)
+                + jsonLine("clean", "What is the capital of France?");
+
+        Run run = veil("scan", "--jsonl", file("in.jsonl", in).toString());
+
+        assertEquals(0, run.exit(), run.err());
+        List<JsonNode> lines = run.lines();
+        assertEquals(List.of("email", "card", "card-bad-luhn", "ssn", "ssn-area-000", "aws", "pem",
+                "clean"), lines.stream().map(l -> l.get("id").textValue()).toList());
+        assertEquals(List.of("pii.email"), types(lines.get(0)));
+        assertEquals(List.of("financial.payment_card"), types(lines.get(1)));
+        assertEquals(List.of(), types(lines.get(2)));
+        assertEquals(List.of("gov_id.us_ssn"), types(lines.get(3)));
+        assertEquals(List.of(), types(lines.get(4)));
+        assertEquals(List.of("secret.aws_access_key_id"), types(lines.get(5)));
+        assertEquals(List.of("secret.private_key"), types(lines.get(6)));
+        assertEquals(List.of(), types(lines.get(7)));
+        JsonNode card = lines.get(1).get("findings").get(0);
+        assertEquals(11, card.get("start").intValue());
+        assertEquals(11 + CARD.length(), card.get("end").intValue());
+    }
+
+    @Test
+    void scan_printsFindingsWithValuesMasked() throws IOException {
+        Path input = file("note.txt", "Contact: " + EMAIL + "\ncard " + CARD + "\n" + PEM);
+
+        Run run = veil("scan", input.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("pii.email"), run.out());
+        assertTrue(run.out().contains("financial.payment_card"), run.out());
+        assertTrue(run.out().contains("secret.private_key"), run.out());
+        assertTrue(run.out().contains("2:6"), "line:column of the card: " + run.out());
+        assertFalse(run.out().contains(EMAIL), "values are masked by default");
+        assertFalse(run.out().contains(CARD), "values are masked by default");
+        assertFalse(run.out().contains("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"), "key body is hidden");
+        assertTrue(run.out().contains("3 findings"), run.out());
+    }
+
+    @Test
+    void scan_showValues_printsValuesInFull() throws IOException {
+        Path input = file("note.txt", "Contact: " + EMAIL + "\ncard " + CARD + "\n");
+
+        Run run = veil("scan", "--show-values", input.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains(EMAIL), run.out());
+        assertTrue(run.out().contains(CARD), run.out());
+    }
+
+    @Test
+    void scan_dash_readsStandardInput() {
+        java.io.InputStream original = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(
+                    jsonLineUnchecked("stdin", "ssn " + SSN).getBytes(StandardCharsets.UTF_8)));
+            Run run = veil("scan", "--jsonl", "-");
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().contains("\"gov_id.us_ssn\""), run.out());
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    private static String jsonLineUnchecked(String id, String text) {
+        try {
+            return jsonLine(id, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void excerpt_masksAllButTheEnds() {
-        assertEquals("jo**********om (20 chars)".length() > 0, true);
         String masked = ScanCommand.Excerpt.mask("alice@example.com");
         assertEquals("alic*********.com", masked);
         assertEquals("***", ScanCommand.Excerpt.mask("abc"), "short values are hidden whole");

@@ -81,9 +81,10 @@ class OpenAiSdkEndToEndTest {
 
         assertEquals("Hello from the stand-in for a self-hosted model.",
                 c.choices().get(0).message().content().orElse(""));
-        assertEquals(LOCAL_MODEL, c.model());
+        assertEquals(VeilExtension.MODEL, c.model(), "the client sees the model it asked for");
         Received got = veil.local().takeRequest(WAIT);
         assertNotNull(got);
+        assertEquals(LOCAL_MODEL, got.json().path("model").asText(), "the upstream got its own model name");
         assertFalse(got.headers().containsKey("authorization"));
         assertNull(veil.openai().takeRequest(QUIET));
     }

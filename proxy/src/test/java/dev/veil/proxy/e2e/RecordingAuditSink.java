@@ -18,18 +18,26 @@ import java.util.concurrent.TimeUnit;
 final class RecordingAuditSink implements AuditSink {
 
     private final BlockingQueue<AuditRecord> records = new LinkedBlockingQueue<>();
+    private final BlockingQueue<AuditRecord> lifecycle = new LinkedBlockingQueue<>();
 
     @Override
     public void append(AuditRecord record) {
-        records.add(record);
+        (record.kind() == AuditRecord.Kind.LIFECYCLE ? lifecycle : records).add(record);
     }
 
-    /** The oldest record not yet taken, waiting up to {@code timeout}; null if none came. */
+    /** Lifecycle records (start, stop, policy reloads) not yet taken, without waiting. */
+    List<AuditRecord> drainLifecycle() {
+        List<AuditRecord> out = new java.util.ArrayList<>();
+        lifecycle.drainTo(out);
+        return out;
+    }
+
+    /** The oldest request record not yet taken, waiting up to {@code timeout}; null if none came. */
     AuditRecord take(Duration timeout) throws InterruptedException {
         return records.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Every record not yet taken, without waiting. */
+    /** Every request record not yet taken, without waiting. */
     List<AuditRecord> drain() {
         List<AuditRecord> out = new java.util.ArrayList<>();
         records.drainTo(out);

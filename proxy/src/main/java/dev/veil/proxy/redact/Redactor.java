@@ -1,6 +1,7 @@
-package dev.veil.proxy.inspect;
+package dev.veil.proxy.redact;
 
 import dev.veil.detectors.Finding;
+import dev.veil.proxy.inspect.Inspection;
 import dev.veil.proxy.openai.TextSegment;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,11 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.StringJoiner;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
- * Masks findings in a request body: each value of a listed type is replaced by its type in
- * brackets, e.g. {@code [PII_EMAIL]}.
+ * Redacts findings in a request body before it is forwarded. {@code mask} replaces each value of a
+ * listed type by its type in brackets, e.g. {@code [PII_EMAIL]}; {@code pseudonymize} replaces it by
+ * a token (see {@link Pseudonyms}) recorded in a {@link TokenMap}, so the response can be
+ * re-hydrated.
  */
 public final class Redactor {
 
@@ -22,6 +26,20 @@ public final class Redactor {
 
     /** Masks the findings whose type matches one of {@code typeGlobs}; returns type to count masked. */
     public static Map<String, Integer> mask(Inspection inspection, List<String> typeGlobs) {
+        return redact(inspection, typeGlobs, (type, value) -> label(type));
+    }
+
+    /**
+     * Replaces the findings whose type matches one of {@code typeGlobs} by pseudonym tokens,
+     * recording each in {@code tokens}; returns type to count replaced.
+     */
+    public static Map<String, Integer> pseudonymize(Inspection inspection, List<String> typeGlobs,
+            Pseudonyms pseudonyms, String tenant, TokenMap tokens) {
+        return redact(inspection, typeGlobs, (type, value) -> tokens.put(pseudonyms.token(tenant, type, value), value));
+    }
+
+    private static Map<String, Integer> redact(Inspection inspection, List<String> typeGlobs,
+            BiFunction<String, String, String> replacement) {
         List<Pattern> globs = typeGlobs.stream().map(Redactor::glob).toList();
         Map<String, Integer> counts = new TreeMap<>();
         // Values first, keys last: renaming a key first would orphan its value's replacer.
@@ -45,7 +63,8 @@ public final class Redactor {
                 if (f.start() < at) {
                     continue;
                 }
-                out.append(s.text(), at, f.start()).append(label(f.type()));
+                out.append(s.text(), at, f.start())
+                        .append(replacement.apply(f.type(), s.text().substring(f.start(), f.end())));
                 at = f.end();
                 counts.merge(f.type(), 1, Integer::sum);
             }

@@ -8,9 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ContactDetectorsTest {
+class PiiDetectorsTest {
 
-    private final Detector email = ContactDetectors.email();
+    private final Detector email = PiiDetectors.email();
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -1,0 +1,57 @@
+package dev.veil.detectors;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Resolves findings of different detectors over the same chars: a card number is not also a
+ * phone number, an SSN not also a driver licence. Of overlapping entity findings the one with
+ * the higher score wins, then the longer one. Custom findings ({@code custom.*}), markers and
+ * topics describe the text rather than compete for chars, and are always kept.
+ */
+final class Overlaps {
+
+    private static final Comparator<Finding> STRONGEST_FIRST = Comparator
+            .comparingDouble(Finding::score).reversed()
+            .thenComparing(Comparator.comparingInt(Finding::length).reversed())
+            .thenComparingInt(Finding::start);
+
+    private Overlaps() {
+    }
+
+    static List<Finding> resolve(List<Finding> findings) {
+        List<Finding> kept = new ArrayList<>(findings.size());
+        List<Finding> contenders = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (competes(f)) {
+                contenders.add(f);
+            } else {
+                kept.add(f);
+            }
+        }
+        contenders.sort(STRONGEST_FIRST);
+        List<Finding> winners = new ArrayList<>();
+        for (Finding f : contenders) {
+            if (!overlapsAny(winners, f)) {
+                winners.add(f);
+            }
+        }
+        kept.addAll(winners);
+        return kept;
+    }
+
+    private static boolean competes(Finding f) {
+        String t = f.type();
+        return !(t.startsWith("custom.") || t.startsWith("marker.") || t.startsWith("topic."));
+    }
+
+    private static boolean overlapsAny(List<Finding> winners, Finding f) {
+        for (Finding w : winners) {
+            if (f.start() < w.end() && w.start() < f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

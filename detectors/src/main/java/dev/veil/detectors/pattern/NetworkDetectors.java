@@ -1,0 +1,97 @@
+package dev.veil.detectors.pattern;
+
+import dev.veil.detectors.Detector;
+import dev.veil.detectors.validate.Ipv4;
+import dev.veil.detectors.validate.Ipv6;
+import java.util.List;
+import java.util.Locale;
+
+/** Detectors of network identifiers: IP and MAC addresses, URLs that carry credentials. */
+public final class NetworkDetectors {
+
+    /** Words that make a dotted quad a version or an OID, not an address. */
+    private static final ContextWords NOT_AN_ADDRESS = new ContextWords(List.of("version", "versions", "ver",
+            "v", "release", "build", "firmware", "oid", "revision", "rev", "sdk", "bump", "upgrade",
+            "upgraded", "downgrade", "semver", "changelog"), 20, 0);
+
+    private NetworkDetectors() {
+    }
+
+    /** Every network detector, in a stable order. */
+    public static List<Detector> all() {
+        return List.of(ipv4(), ipv6(), mac(), urlCredentials());
+    }
+
+    /** IPv4 addresses, but not "version 1.2.3.4" nor part of a longer dotted number. */
+    public static Detector ipv4() {
+        return PatternDetector.builder("network.ipv4")
+                .pattern("(?<![\\w.-]|\\d\\.)\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}(?![\\w-]|\\.\\d)")
+                .validator(Ipv4::valid)
+                .score(0.85)
+                .context(ContextWords.of("ip", "ip address", "ipv4", "host", "server", "address", "addr",
+                        "client", "gateway", "dns", "subnet", "ping", "ssh", "connect", "from", "src", "dst"), 0.95)
+                .exclude(NOT_AN_ADDRESS)
+                .build();
+    }
+
+    /** IPv6 addresses with at least three groups (so "::" and "a::b" in code are left alone). */
+    public static Detector ipv6() {
+        return PatternDetector.builder("network.ipv6")
+                .pattern("(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}+:){2,7}+(?:[0-9A-Fa-f]{1,4}+(?:\\.\\d{1,3}){3}+|[0-9A-Fa-f]{1,4}+)?+"
+                        + "(?![\\w:]|\\.\\w)")
+                .validator(NetworkDetectors::plausibleIpv6)
+                .score(0.9)
+                .literals(":")
+                .build();
+    }
+
+    private static boolean plausibleIpv6(String s) {
+        if (!Ipv6.valid(s)) {
+            return false;
+        }
+        int hexGroups = 0;
+        boolean hexLetter = false;
+        for (String g : s.split(":")) {
+            if (!g.isEmpty()) {
+                hexGroups += g.indexOf('.') >= 0 ? 2 : 1;
+            }
+            hexLetter |= g.chars().anyMatch(c -> Character.isLetter(c));
+        }
+        // "10:30:00" is a time and "1::2" an index: an address has letters or many groups.
+        return hexGroups >= 3 && (hexLetter || hexGroups >= 5 || s.contains("::"));
+    }
+
+    /** MAC addresses: six hex pairs with ':' or '-', or Cisco's three dotted quads of hex. */
+    public static Detector mac() {
+        return PatternDetector.builder("network.mac")
+                .pattern("(?<![\\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}"
+                        + "|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})(?![\\w:-]|\\.\\w)")
+                .validator(v -> !v.replaceAll("[:.-]", "").chars().allMatch(Character::isDigit)
+                        || v.indexOf(':') >= 0 || v.indexOf('-') >= 0)
+                .score(0.85)
+                .build();
+    }
+
+    /**
+     * URLs with a user name and password in them ({@code https://user:pass@host/...}). Database
+     * and queue URLs are reported as {@code secret.connection_string} instead; placeholder
+     * passwords ({@code ${PASSWORD}}, {@code <password>}, {@code ****}) are not reported.
+     */
+    public static Detector urlCredentials() {
+        return PatternDetector.builder("network.url_credentials")
+                .pattern("(?<![\\w+.-])((?i:https?|ftps?|sftp|ssh|git|svn|ws|wss|smb|ldaps?|webdav|rtsp|imaps?|pop3s?|smtps?))"
+                        + "://[^\\s:/@?#\"'<>]{1,128}+:([^\\s/@\"'<>]{1,256}+)@[\\w.-]{1,253}+(?::\\d{1,5})?+"
+                        + "(?:/[^\\s\"'<>]{0,1024}+)?+")
+                .validator(v -> !PlaceholderValues.isPlaceholder(passwordOf(v)))
+                .score(0.95)
+                .literals("://")
+                .build();
+    }
+
+    static String passwordOf(String url) {
+        int scheme = url.indexOf("://") + 3;
+        int at = url.indexOf('@', scheme);
+        int colon = url.indexOf(':', scheme);
+        return colon < 0 || colon > at ? "" : url.substring(colon + 1, at).toLowerCase(Locale.ROOT);
+    }
+}

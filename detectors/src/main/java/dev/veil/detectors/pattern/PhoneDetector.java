@@ -1,0 +1,130 @@
+package dev.veil.detectors.pattern;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.veil.detectors.Detector;
+import dev.veil.detectors.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Phone numbers worldwide, found and validated by Google's libphonenumber (number plans, lengths
+ * and valid ranges of every country). Numbers with a {@code +} country code are found whatever
+ * the region list; national forms ("020 7946 0958") are tried for each region in turn.
+ *
+ * <p>A valid number alone is still often an order or ticket number, so the score is moderate
+ * unless a context word ("phone", "call", "mobile") is near, and even then below the score of
+ * identifiers with a check digit: where a routing or NHS number also reads as a phone number,
+ * the checked reading wins.
+ *
+ * <p>libphonenumber's matcher is slow on long runs of digits (seconds per 100 KB), so it is
+ * only given short candidates: a run of digits and phone separators of at most 32 chars that
+ * is not part of a longer run.
+ *
+ * <p>Thread-safe: {@link PhoneNumberUtil} is.
+ */
+public final class PhoneDetector implements Detector {
+
+    public static final String TYPE = "pii.phone";
+    /** The regions whose national number forms are recognized by default. */
+    public static final List<String> DEFAULT_REGIONS = List.of("US", "GB", "DE", "FR", "IN", "ES", "IT", "AU");
+
+    private static final ContextWords CONTEXT = ContextWords.of("phone", "tel", "telephone", "call",
+            "mobile", "cell", "cellphone", "fax", "whatsapp", "sms", "text me", "dial", "contact",
+            "number", "ph", "mob", "telefon", "téléphone", "teléfono", "telefono", "handy", "portable");
+
+    private static final Pattern CANDIDATE = Pattern.compile(
+            "(?<![\\w+]|\\d[ ().\\-/]{0,3})(?:\\+|\\(\\+?)?\\d[\\d ().\\-/]{4,30}(?<=\\d)(?![\\d]|[ ().\\-/]{1,3}\\d)");
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final List<String> regions;
+
+    public PhoneDetector(List<String> regions) {
+        requireNonNull(regions, "regions");
+        for (String region : regions) {
+            if (!util.getSupportedRegions().contains(region)) {
+                throw new IllegalArgumentException("unknown phone region: " + region);
+            }
+        }
+        this.regions = List.copyOf(regions);
+    }
+
+    public PhoneDetector() {
+        this(DEFAULT_REGIONS);
+    }
+
+    @Override
+    public String id() {
+        return TYPE;
+    }
+
+    @Override
+    public List<String> types() {
+        return List.of(TYPE);
+    }
+
+    @Override
+    public List<Finding> detect(String text) {
+        if (!hasDigitRun(text)) {
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>();
+        Matcher c = CANDIDATE.matcher(text);
+        while (c.find()) {
+            int digits = 0;
+            for (int i = c.start(); i < c.end(); i++) {
+                digits += Character.isDigit(text.charAt(i)) ? 1 : 0;
+            }
+            if (digits < 6 || digits > 17) {
+                continue;
+            }
+            String candidate = c.group();
+            for (String region : regions) {
+                for (PhoneNumberMatch m : util.findNumbers(candidate, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+                    int start = c.start() + m.start();
+                    int end = c.start() + m.end();
+                    if (overlapsAny(findings, start, end)) {
+                        continue;
+                    }
+                    double score = CONTEXT.foundNear(text, start, end) ? 0.8 : 0.6;
+                    findings.add(new Finding(TYPE, start, end, score, TYPE));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static boolean overlapsAny(List<Finding> findings, int start, int end) {
+        for (Finding f : findings) {
+            if (start < f.end() && f.start() < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Cheap guard: a phone number has at least six digits with at most separators between. */
+    static boolean hasDigitRun(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits >= 6) {
+                    return true;
+                }
+            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '/' && c != '+') {
+                digits = 0;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "PhoneDetector" + regions;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.veil.detectors.pattern;
+
+import dev.veil.detectors.Detector;
+import java.util.List;
+
+/**
+ * Detectors of personal data with a recognisable shape: e-mail addresses, phone numbers, street
+ * addresses and dates of birth. Names, places and organisations are found by the NLP detectors.
+ */
+public final class PiiDetectors {
+
+    private static final String MONTHS = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+            + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+
+    private PiiDetectors() {
+    }
+
+    /** Every detector of this class, in a stable order. */
+    public static List<Detector> all() {
+        return List.of(email(), phone(), streetAddress(), dateOfBirth());
+    }
+
+    /** Phone numbers in the default regions, validated by libphonenumber. */
+    public static Detector phone() {
+        return new PhoneDetector();
+    }
+
+    /**
+     * Dates of birth: a date (numeric in any common order, ISO, or with a month name in English)
+     * near a word that says it is one ("born", "DOB", "date of birth", "geboren", "né le").
+     */
+    public static Detector dateOfBirth() {
+        return PatternDetector.builder("pii.date_of_birth")
+                .pattern("(?i)(?<![\\w/.-])(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}"
+                        + "|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}+(?:of\\s{1,3}+)?" + MONTHS + ",?\\s{1,3}+\\d{4}"
+                        + "|" + MONTHS + "\\s{1,3}+\\d{1,2}(?:st|nd|rd|th)?,?\\s{1,3}+\\d{4})(?![\\w/-]|\\.\\d)")
+                .validator(Dates::plausibleBirthDate)
+                .requireContext(new ContextWords(List.of("born", "birth", "dob", "d.o.b", "d.o.b.", "birthday",
+                        "birthdate", "date of birth", "birth date", "geburtsdatum", "geboren", "né", "née", "né le",
+                        "date de naissance", "fecha de nacimiento", "nacido", "nacida", "data di nascita", "nato",
+                        "nata", "bday"), 48, 8, true), 0.85)
+                .build();
+    }
+
+    /**
+     * Street addresses in the common Western shapes: "221B Baker Street", "1600 Pennsylvania Ave
+     * NW, Washington, DC 20500" (US, UK), "12 rue de la Paix" (FR), "Hauptstraße 5" (DE and the
+     * other languages that put the number last), "Via Roma 10". Street names and suffixes are
+     * recognised, so "5 apples" or "Section 12" are not addresses.
+     */
+    public static Detector streetAddress() {
+        return new CompositeDetector("pii.street_address", List.of(
+                address(NUMBER + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:" + WORD + "[ \\t]{1,3}+){1,4}" + EN_SUFFIX
+                        + "(?:[ \\t]{1,3}+(?:NE|NW|SE|SW|N|S|E|W)\\b)?" + UNIT + US_TAIL),
+                address(NUMBER + ",?[ \\t]{1,3}+(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
+                        + "|cours|route|square|passage)[ \\t]{1,3}+(?:(?i:de la|de l'|des|du|de|d')[ \\t]{0,3}+)?"
+                        + "(?:" + WORD + "[ \\t]{0,3}+){1,4}" + FR_TAIL),
+                address("(?<![\\p{L}\\d])\\p{Lu}[\\p{L}-]{1,40}+(?<=(?i:straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm"
+                        + "|ufer|chaussee|steig|pfad|markt|gade|vej|veien|vegen|vägen|gatan|vägen|katu|tie|kuja|straat|laan"
+                        + "|plein|gracht|utca|ulica|cesta))[ \\t]{1,3}+\\d{1,4}[a-z]?\\b" + DE_TAIL),
+                address("(?<![\\p{L}\\d])(?:Via|Viale|Piazza|Corso|Calle|Avenida|Rua|Carrer|Paseo|Travessa|Largo)"
+                        + "[ \\t]{1,3}+(?:" + WORD + "[ \\t]{1,3}+){1,4}\\d{1,4}[a-z]?\\b")));
+    }
+
+    private static final String NUMBER = "(?<![\\w.,/-])\\d{1,6}+[A-Za-z]?(?:-\\d{1,4})?";
+    private static final String WORD = "(?:\\p{Lu}[\\p{L}'.-]{0,30}+|\\d{1,3}(?:st|nd|rd|th))";
+    private static final String EN_SUFFIX = "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct"
+            + "|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Cres|Gardens|Grove"
+            + "|Mews|Row|Hill|Walk|Trail|Loop|Alley|Plaza|Pike|Ridge|Crossing|Point|Heights|Green|Park|Vale|Wharf)\\b\\.?";
+    private static final String UNIT = "(?:,?[ \\t]{1,3}+(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat|Floor|Fl\\.?|#)"
+            + "[ \\t]{0,3}+#?[A-Za-z0-9-]{1,6}+)?+";
+    private static final String US_TAIL = "(?:,?[ \\t]{1,3}+\\p{Lu}\\p{L}{1,20}+(?:[ \\t]\\p{Lu}\\p{L}{1,20}+){0,2},?[ \\t]{1,3}+"
+            + "(?:[A-Z]{2}[ \\t]{1,3}+\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]{0,2}\\d[A-Z]{2}))?+";
+    private static final String FR_TAIL = "(?:,?[ \\t]{1,3}+\\d{5}[ \\t]{1,3}+\\p{Lu}[\\p{L}-]{1,30}+)?+";
+    private static final String DE_TAIL = "(?:,?[ \\t]{1,3}+\\d{5}[ \\t]{1,3}+\\p{Lu}[\\p{L}-]{1,30}+)?+";
+
+    private static Detector address(String regex) {
+        return PatternDetector.builder("pii.street_address")
+                .pattern(regex)
+                .score(0.75)
+                .context(ContextWords.of("address", "live at", "lives at", "living at", "located at", "ship to",
+                        "deliver to", "mailing", "residence", "resides", "adresse", "anschrift", "wohnhaft",
+                        "dirección", "indirizzo", "street", "postcode", "zip"), 0.9)
+                .build();
+    }
+
+    /**
+     * E-mail addresses: a local part of up to 64 chars, then one to eight domain labels and a
+     * top-level domain of letters. Quoted local parts and IP-literal domains are left out: they
+     * are vanishingly rare in prompts and expensive to match safely.
+     */
+    public static Detector email() {
+        return PatternDetector.builder("pii.email")
+                .pattern("(?<![\\w.%+-])[A-Za-z0-9_%+-](?:[A-Za-z0-9._%+-]{0,63}+)"
+                        + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}+)\\.){1,8}[A-Za-z]{2,24}+(?![\\w-])")
+                .validator(PiiDetectors::plausibleEmail)
+                .score(0.95)
+                .literals("@")
+                .build();
+    }
+
+    private static boolean plausibleEmail(String s) {
+        int at = s.indexOf('@');
+        // Dots may not start, end or double up in a local part (RFC 5321 dot-string).
+        return s.charAt(at - 1) != '.' && !s.substring(0, at).contains("..");
+    }
+}

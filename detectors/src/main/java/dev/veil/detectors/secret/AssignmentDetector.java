@@ -1,0 +1,274 @@
+package dev.veil.detectors.secret;
+
+import dev.veil.detectors.Detector;
+import dev.veil.detectors.Finding;
+import dev.veil.detectors.pattern.PlaceholderValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Values assigned to a key that names a credential: {@code password=...}, {@code "secret": "..."},
+ * {@code DB_PASS: ...}, {@code <password>...</password>}, {@code --password ...}, and
+ * {@code Authorization: Bearer ...} headers.
+ *
+ * <ul>
+ *   <li>Password keys report any value that is not a placeholder as
+ *       {@code secret.password_assignment} (passwords are often plain words).</li>
+ *   <li>Other secret keys (secret, token, api key, private key, credentials) report the value as
+ *       {@code secret.generic_high_entropy} only if it looks random: long enough, varied chars,
+ *       or a long hex string. A hash or UUID in prose has no such key before it and is left
+ *       alone; {@code max_tokens = 512} is not random.</li>
+ * </ul>
+ * The finding covers the value only, so that redaction keeps the key readable.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class AssignmentDetector implements Detector {
+
+    static final String PASSWORD = "secret.password_assignment";
+    static final String HIGH_ENTROPY = "secret.generic_high_entropy";
+    static final String HTTP_AUTH = "secret.http_authorization";
+
+    private static final Pattern KEYWORD = Pattern.compile(
+            "(?i)passw(?:or)?d|passwort|passphrase|kennwort|contrase(?:ñ|n)a|mot_de_passe|pwd|pass(?![a-z])"
+                    + "|secret|token|api[_-]?key|key(?![a-z])|credential|auth");
+    private static final Pattern AUTH_HEADER = Pattern.compile(
+            "(?i)(?<![\\w-])(bearer|basic|token)\\s{1,4}+([A-Za-z0-9._~+/-]{12,4096}+=*+)");
+    private static final Set<String> NOT_PASSWORDS = Set.of("compass", "bypass", "surpass", "overpass",
+            "underpass", "trespass", "encompass");
+    private static final int MAX_VALUE = 256;
+
+    @Override
+    public String id() {
+        return "secret.assignment";
+    }
+
+    @Override
+    public List<String> types() {
+        return List.of(PASSWORD, HIGH_ENTROPY, HTTP_AUTH);
+    }
+
+    @Override
+    public List<Finding> detect(String text) {
+        List<Finding> findings = new ArrayList<>();
+        Matcher k = KEYWORD.matcher(text);
+        int pos = 0;
+        while (pos < text.length() && k.find(pos)) {
+            int idStart = identifierStart(text, k.start());
+            int idEnd = identifierEnd(text, k.end());
+            pos = Math.max(idEnd, k.end());
+            String id = text.substring(idStart, idEnd).toLowerCase(Locale.ROOT);
+            String type = classify(id);
+            if (type != null) {
+                assignment(text, idStart, idEnd, type, findings);
+            }
+        }
+        authHeaders(text, findings);
+        return findings;
+    }
+
+    /** The finding type for a key name, or null if the name does not name a credential. */
+    static String classify(String id) {
+        if (id.contains("password") || id.contains("passwd") || id.contains("passwort") || id.contains("passphrase")
+                || id.contains("kennwort") || id.contains("contrase") || id.contains("mot_de_passe")
+                || lastPart(id).equals("pwd") || (id.endsWith("pass") && !NOT_PASSWORDS.contains(id))) {
+            return PASSWORD;
+        }
+        if (id.contains("public") || id.contains("tokeniz") || id.endsWith("_id") || id.endsWith("count")
+                || id.endsWith("length") || id.endsWith("type") || id.endsWith("url") || id.endsWith("file")
+                || id.endsWith("path") || id.endsWith("name")) {
+            return null;
+        }
+        if (id.contains("secret") || id.contains("token") || id.contains("apikey") || id.contains("api_key")
+                || id.contains("api-key") || id.contains("credential") || id.contains("auth")
+                || lastPart(id).equals("key") || id.endsWith("privatekey") || id.endsWith("accesskey")) {
+            return HIGH_ENTROPY;
+        }
+        return null;
+    }
+
+    private static String lastPart(String id) {
+        int i = Math.max(id.lastIndexOf('_'), Math.max(id.lastIndexOf('-'), id.lastIndexOf('.')));
+        String last = id.substring(i + 1);
+        return last;
+    }
+
+    private static void assignment(String text, int idStart, int idEnd, String type, List<Finding> out) {
+        int i = idEnd;
+        boolean xml = idStart > 0 && text.charAt(idStart - 1) == '<' && i < text.length() && text.charAt(i) == '>';
+        boolean flag = idStart >= 2 && text.startsWith("--", idStart - 2);
+        if (xml) {
+            int close = text.indexOf('<', i + 1);
+            if (close > i + 1 && close - i - 1 <= MAX_VALUE) {
+                report(text, i + 1, close, type, true, out);
+            }
+            return;
+        }
+        if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+            i++;
+        }
+        i = skipBlanks(text, i);
+        int sepStart = i;
+        if (text.startsWith(":=", i) || text.startsWith("=>", i)) {
+            i += 2;
+        } else if (i < text.length() && (text.charAt(i) == '=' || text.charAt(i) == ':')) {
+            i++;
+        } else if (!(flag && i > idEnd)) {
+            return;
+        }
+        boolean colon = sepStart < text.length() && text.charAt(sepStart) == ':' && !text.startsWith(":=", sepStart);
+        if (text.startsWith("=", i) || text.startsWith("//", i)) {
+            return; // "==" comparison, "://" a URL
+        }
+        i = skipBlanks(text, i);
+        if (i >= text.length()) {
+            return;
+        }
+        char q = text.charAt(i);
+        if (q == '"' || q == '\'' || q == '`') {
+            int close = text.indexOf(q, i + 1);
+            int nl = text.indexOf('\n', i + 1);
+            if (close > i + 1 && close - i - 1 <= MAX_VALUE && (nl < 0 || close < nl)) {
+                report(text, i + 1, close, type, true, out);
+            }
+            return;
+        }
+        int end = i;
+        while (end < text.length() && end - i < MAX_VALUE && !stops(text.charAt(end))) {
+            end++;
+        }
+        if (end == i) {
+            return;
+        }
+        String value = text.substring(i, end);
+        if (colon && looksLikeProse(text, value, end)) {
+            return;
+        }
+        report(text, i, trimSentenceEnd(text, i, end), type, false, out);
+    }
+
+    private static void report(String text, int start, int end, String type, boolean quoted, List<Finding> out) {
+        if (end <= start) {
+            return;
+        }
+        String value = text.substring(start, end);
+        if (PlaceholderValues.isPlaceholder(value) || codeReference(value, quoted)) {
+            return;
+        }
+        if (type.equals(PASSWORD)) {
+            out.add(new Finding(PASSWORD, start, end, quoted ? 0.85 : 0.75, "secret.assignment"));
+        } else if (random(value)) {
+            out.add(new Finding(HIGH_ENTROPY, start, end, 0.8, "secret.assignment"));
+        }
+    }
+
+    /** True if {@code value} looks like a generated secret rather than a word or a number. */
+    static boolean random(String value) {
+        int n = value.length();
+        if (n < 12 || value.indexOf(' ') >= 0) {
+            return false;
+        }
+        if (Entropy.hex(value)) {
+            return n >= 16 && !value.chars().allMatch(Character::isDigit);
+        }
+        return Entropy.mixesClasses(value, 2) && Entropy.bitsPerChar(value) >= 3.0
+                && value.chars().anyMatch(Character::isDigit) | Entropy.mixesClasses(value, 3);
+    }
+
+    /** An unquoted value that names a variable or calls a function is code, not a secret. */
+    private static boolean codeReference(String value, boolean quoted) {
+        if (quoted) {
+            return false;
+        }
+        return value.contains("(") || value.startsWith("$") || value.startsWith("@")
+                || value.matches("[a-z_][A-Za-z0-9_]*+\\.[A-Za-z_][A-Za-z0-9_.]*+")
+                || value.matches("[a-z]++[A-Z][A-Za-z]*+");
+    }
+
+    /** "password: see the vault" is a sentence, not an assignment. */
+    private static boolean looksLikeProse(String text, String value, int end) {
+        boolean word = value.chars().allMatch(c -> Character.isLetter(c));
+        return word && end + 1 < text.length() && text.charAt(end) == ' ' && Character.isLetter(text.charAt(end + 1));
+    }
+
+    private static boolean stops(char c) {
+        return Character.isWhitespace(c) || ",;&)}]\"'<>`".indexOf(c) >= 0;
+    }
+
+    private static int trimSentenceEnd(String text, int start, int end) {
+        int e = end;
+        while (e > start + 1 && (text.charAt(e - 1) == '.' || text.charAt(e - 1) == ':')) {
+            e--;
+        }
+        return e;
+    }
+
+    private static int skipBlanks(String text, int i) {
+        int j = i;
+        while (j < text.length() && j - i < 16 && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+            j++;
+        }
+        return j;
+    }
+
+    private static int identifierStart(String text, int from) {
+        int i = from;
+        while (i > 0 && from - i < 64 && identifierChar(text.charAt(i - 1))) {
+            i--;
+        }
+        while (i < from && (text.charAt(i) == '-' || text.charAt(i) == '.')) {
+            i++; // "--password" is a flag named password
+        }
+        return i;
+    }
+
+    private static int identifierEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && i - from < 64 && identifierChar(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean identifierChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+    }
+
+    /** {@code Authorization: Bearer <token>} and {@code Basic <base64>} values. */
+    private static void authHeaders(String text, List<Finding> out) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!lower.contains("bearer") && !lower.contains("basic") && !lower.contains("authorization")) {
+            return;
+        }
+        Matcher m = AUTH_HEADER.matcher(text);
+        while (m.find()) {
+            String scheme = m.group(1).toLowerCase(Locale.ROOT);
+            String value = m.group(2);
+            int from = Math.max(0, m.start() - 40);
+            boolean header = lower.substring(from, m.start()).contains("authorization");
+            boolean ok = scheme.equals("bearer") ? random(value) || value.startsWith("eyJ")
+                    : header && Entropy.mixesClasses(value, 2);
+            if (ok && !PlaceholderValues.isPlaceholder(value) && !overlaps(out, m.start(2), m.end(2))) {
+                out.add(new Finding(HTTP_AUTH, m.start(2), m.end(2), 0.9, "secret.assignment"));
+            }
+        }
+    }
+
+    private static boolean overlaps(List<Finding> findings, int start, int end) {
+        for (Finding f : findings) {
+            if (start < f.end() && f.start() < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "AssignmentDetector";
+    }
+}

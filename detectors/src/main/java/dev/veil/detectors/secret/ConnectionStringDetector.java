@@ -1,0 +1,140 @@
+package dev.veil.detectors.secret;
+
+import dev.veil.detectors.Detector;
+import dev.veil.detectors.Finding;
+import dev.veil.detectors.pattern.PlaceholderValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Connection strings that carry a password: database and queue URLs
+ * ({@code postgres://app:s3cret@db:5432/prod}, {@code jdbc:mysql://...?password=...}) and
+ * key-value strings ({@code Server=db;User Id=app;Password=s3cret;}). A placeholder password
+ * ({@code ${DB_PASSWORD}}) is not reported.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class ConnectionStringDetector implements Detector {
+
+    static final String TYPE = "secret.connection_string";
+
+    private static final Pattern URL = Pattern.compile(
+            "(?<![\\w+.-])(?i:(?:jdbc:)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql"
+                    + "|sqlserver|oracle(?::thin)?|cockroachdb|clickhouse|cassandra|couchdbs?|neo4j(?:\\+s)?|nats|kafka"
+                    + "|memcached|mqtts?|db2|snowflake|redshift|sybase|cosmosdb|influxdb))"
+                    + "://(?:[^\\s:/@?#\"'<>]{0,128}+:([^\\s/@\"'<>]{1,256}+)@)?+[^\\s\"'<>]{1,1024}+");
+    private static final Pattern PASSWORD_PARAM = Pattern.compile(
+            "(?i)[?&;](?:password|pwd|pass)=([^&;\\s\"'<>]{1,256}+)");
+    private static final Pattern KEY_VALUE_PASSWORD = Pattern.compile(
+            "(?i)(?<![\\w])(?:password|pwd)\\s{0,4}+=\\s{0,4}+([^;\\n\"'<>]{1,256}+)");
+    private static final Pattern KEY_VALUE_PEER = Pattern.compile(
+            "(?i)(?<![\\w])(?:server|data source|host|hostname|address|addr|network address|user id|uid|"
+                    + "username|user|initial catalog|database|dsn|driver|provider)\\s{0,4}+=");
+
+    @Override
+    public String id() {
+        return TYPE;
+    }
+
+    @Override
+    public List<String> types() {
+        return List.of(TYPE);
+    }
+
+    @Override
+    public List<Finding> detect(String text) {
+        List<Finding> findings = new ArrayList<>();
+        if (text.contains("://")) {
+            Matcher m = URL.matcher(text);
+            while (m.find()) {
+                String password = m.group(1);
+                if (password == null) {
+                    Matcher p = PASSWORD_PARAM.matcher(m.group());
+                    password = p.find() ? p.group(1) : null;
+                }
+                if (password != null && !PlaceholderValues.isPlaceholder(password)) {
+                    findings.add(new Finding(TYPE, m.start(), trimEnd(text, m.start(), m.end()), 0.95, TYPE));
+                }
+            }
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("pwd") || lower.contains("password")) {
+            keyValue(text, findings);
+        }
+        return findings;
+    }
+
+    /** Finds {@code Key=Value;} strings with a password and a server or user key in the same segment. */
+    private static void keyValue(String text, List<Finding> findings) {
+        Matcher m = KEY_VALUE_PASSWORD.matcher(text);
+        while (m.find()) {
+            if (PlaceholderValues.isPlaceholder(m.group(1)) || insideAny(findings, m.start())) {
+                continue;
+            }
+            int segmentStart = segmentStart(text, m.start());
+            int segmentEnd = segmentEnd(text, m.end());
+            Matcher peer = KEY_VALUE_PEER.matcher(text).region(segmentStart, segmentEnd);
+            if (!peer.find() || text.indexOf(';', segmentStart) < 0 || text.indexOf(';', segmentStart) >= segmentEnd) {
+                continue;
+            }
+            findings.add(new Finding(TYPE, segmentStart, trimEnd(text, segmentStart, segmentEnd), 0.9, TYPE));
+        }
+    }
+
+    private static boolean insideAny(List<Finding> findings, int at) {
+        for (Finding f : findings) {
+            if (at >= f.start() && at < f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Start of the quoted string or line holding {@code at}, at most 512 chars back. */
+    private static int segmentStart(String text, int at) {
+        int limit = Math.max(0, at - 512);
+        for (int i = at - 1; i >= limit; i--) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '"' || c == '\'' || c == '`' || c == '>') {
+                return skipSpaces(text, i + 1, at);
+            }
+        }
+        return skipSpaces(text, limit, at);
+    }
+
+    private static int segmentEnd(String text, int at) {
+        int limit = Math.min(text.length(), at + 512);
+        for (int i = at; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '"' || c == '\'' || c == '`' || c == '<') {
+                return i;
+            }
+        }
+        return limit;
+    }
+
+    private static int skipSpaces(String text, int from, int to) {
+        int i = from;
+        while (i < to && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Drops trailing punctuation that ends a sentence rather than the string. */
+    private static int trimEnd(String text, int start, int end) {
+        int e = end;
+        while (e > start && ".,;:)]}".indexOf(text.charAt(e - 1)) >= 0 || e > start && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        return e;
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionStringDetector";
+    }
+}

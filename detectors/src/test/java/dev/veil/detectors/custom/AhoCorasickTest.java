@@ -1,0 +1,85 @@
+package dev.veil.detectors.custom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AhoCorasickTest {
+
+    private static List<String> found(AhoCorasick ac, String text) {
+        return ac.find(text).stream().map(m -> text.substring(m.start(), m.end())).toList();
+    }
+
+    @Test
+    void find_overlappingTermsAndFailureLinks() {
+        AhoCorasick ac = new AhoCorasick(List.of("he", "she", "his", "hers"), false, false);
+        assertEquals(List.of("she", "his"), found(ac, "ushers and this"));
+    }
+
+    @Test
+    void find_leftmostLongestWins() {
+        AhoCorasick ac = new AhoCorasick(List.of("project", "project orion", "orion"), true, true);
+        assertEquals(List.of("Project Orion"), found(ac, "about Project Orion today"));
+    }
+
+    @Test
+    void find_caseInsensitiveWhenAsked() {
+        AhoCorasick ac = new AhoCorasick(List.of("Orion"), true, true);
+        assertEquals(List.of("ORION", "orion"), found(ac, "ORION and orion"));
+        AhoCorasick exact = new AhoCorasick(List.of("Orion"), false, true);
+        assertEquals(List.of(), found(exact, "ORION and orion"));
+    }
+
+    @Test
+    void find_wholeWordsOnlyWhenAsked() {
+        AhoCorasick words = new AhoCorasick(List.of("orion"), true, true);
+        assertEquals(List.of("orion"), found(words, "Orionids? no. orion, yes"));
+        AhoCorasick anywhere = new AhoCorasick(List.of("orion"), true, false);
+        assertEquals(List.of("Orion", "orion"), found(anywhere, "Orionids? no. orion, yes"));
+    }
+
+    @Test
+    void find_agreesWithNaiveSearchOnRandomText() {
+        Random random = new Random(42);
+        List<String> terms = List.of("ab", "abc", "bca", "c", "cab", "aaa", "bb");
+        AhoCorasick ac = new AhoCorasick(terms, false, false);
+        for (int round = 0; round < 200; round++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 40; i++) {
+                b.append((char) ('a' + random.nextInt(3)));
+            }
+            String text = b.toString();
+            assertEquals(naive(terms, text), ac.find(text).stream().map(m -> m.start() + ":" + m.end()).toList(), text);
+        }
+    }
+
+    /** Leftmost-longest by brute force. */
+    private static List<String> naive(List<String> terms, String text) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int best = -1;
+            for (String t : terms) {
+                if (text.startsWith(t, i) && t.length() > best) {
+                    best = t.length();
+                }
+            }
+            if (best > 0) {
+                out.add(i + ":" + (i + best));
+                i += best;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void constructor_rejectsEmptyTerm() {
+        assertThrows(IllegalArgumentException.class, () -> new AhoCorasick(List.of("a", ""), false, false));
+    }
+}
