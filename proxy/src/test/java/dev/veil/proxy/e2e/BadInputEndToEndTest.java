@@ -13,8 +13,10 @@ import dev.veil.proxy.config.VeilConfig;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,7 +40,7 @@ class BadInputEndToEndTest {
     @AfterEach
     void noUpstreamWasCalled() throws InterruptedException {
         assertNull(veil.openai().takeRequest(QUIET), "a refused request reached the external upstream");
-        assertNull(veil.local().takeRequest(QUIET), "a refused request reached the internal upstream");
+        assertEquals(List.of(), veil.local().drain(), "a refused request reached the internal upstream");
     }
 
     @Test

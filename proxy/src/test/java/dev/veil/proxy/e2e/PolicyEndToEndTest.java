@@ -8,8 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.veil.detectors.Scanner;
-import dev.veil.policy.Policy;
+import dev.veil.policy.PolicyHolder;
 import dev.veil.proxy.demo.StubUpstream.Received;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -19,9 +18,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Focused policies written for one test each: redaction, and swapping the policy of a running Veil. */
+/** Focused policies written for one test each: redaction, and reloading the policy of a running Veil. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class PolicyEndToEndTest {
 
@@ -61,33 +59,52 @@ class PolicyEndToEndTest {
     }
 
     @Nested
-    class Swap {
+    class Reload {
 
-        @TempDir
-        Path dir;
+        static final String ALLOW_CLEAN = """
+                version: 1
+                default: allow
+                on_detector_error: route local
+                rules:
+                  - id: personal-data-internal
+                    description: Personal data stays on the self-hosted model.
+                    when: {findings: "pii.*"}
+                    action: route local
+                """;
 
         @RegisterExtension
-        final VeilExtension veil = VeilExtension.standard();
+        final VeilExtension veil = VeilExtension.builder().policy(ALLOW_CLEAN).build();
 
         @Test
-        void swappedPolicy_decidesTheNextRequest() throws Exception {
+        void reloadedPolicy_decidesTheNextRequest() throws Exception {
             assertEquals("openai", veil.chat("What is the capital of France?").headers()
                     .firstValue("x-veil-upstream").orElse(""));
-            Path strict = dir.resolve("everything-local.yaml");
-            Files.writeString(strict, """
-                    version: 1
-                    default: route local
-                    on_detector_error: route local
-                    rules: []
-                    """);
+            Path file = veil.veil().config().policyFile();
+            Files.writeString(file, ALLOW_CLEAN.replace("default: allow", "default: route local"));
 
-            veil.veil().swapPolicy(Policy.load(strict, veil.veil().config().trustByUpstream(),
-                    Scanner.standard().types()));
+            PolicyHolder.ReloadOutcome outcome = veil.veil().policy().reload();
             HttpResponse<String> r = veil.chat("What is the capital of France?");
 
+            assertTrue(outcome.swapped(), outcome.toString());
             assertEquals("local", r.headers().firstValue("x-veil-upstream").orElse(""), r.body());
-            assertEquals(1, veil.openai().drain().size(), "only the request before the swap");
+            assertEquals("route; rule=default", r.headers().firstValue("x-veil-decision").orElse(""));
+            assertEquals(1, veil.openai().drain().size(), "only the request before the reload");
             assertEquals(1, veil.local().drain().size());
+        }
+
+        @Test
+        void invalidPolicyFile_isRefused_andTheLastGoodPolicyStaysInForce() throws Exception {
+            Path file = veil.veil().config().policyFile();
+            // A typo that would silently weaken protection if it were accepted.
+            Files.writeString(file, ALLOW_CLEAN.replace("findings:", "finding:"));
+
+            PolicyHolder.ReloadOutcome outcome = veil.veil().policy().reload();
+            HttpResponse<String> r = veil.chat("Write to " + EMAIL + ", please.");
+
+            assertTrue(outcome.refused(), outcome.toString());
+            assertFalse(outcome.errors().isEmpty());
+            assertEquals("local", r.headers().firstValue("x-veil-upstream").orElse(""), r.body());
+            assertNull(veil.openai().takeRequest(QUIET), "a refused reload weakened the live policy");
         }
     }
 }

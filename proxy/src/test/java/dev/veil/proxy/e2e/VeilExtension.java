@@ -58,8 +58,11 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
     public static final String LOCAL_MODEL = "llama3.1-8b-e2e";
     /** How long a test waits for something that must happen. */
     public static final Duration WAIT = Duration.ofSeconds(10);
-    /** How long a test watches for something that must not happen, after the response has ended. */
-    public static final Duration QUIET = Duration.ofMillis(200);
+    /**
+     * How long a test watches for a request that must not reach an upstream, once the client has
+     * its whole response: Veil forwards before it answers, so anything sent would be on its way.
+     */
+    public static final Duration QUIET = Duration.ofMillis(100);
 
     static final Path DEFAULT_POLICY = Path.of("..", "policies", "default.yaml");
     private static final ObjectMapper JSON = new ObjectMapper();
