@@ -18,6 +18,7 @@ import dev.veil.policy.Trust;
 import dev.veil.proxy.config.UpstreamConfig;
 import dev.veil.proxy.config.VeilConfig;
 import dev.veil.proxy.inspect.RequestInspector;
+import dev.veil.proxy.metrics.VeilMetrics;
 import dev.veil.proxy.redact.Pseudonyms;
 import dev.veil.proxy.server.ProxyServices;
 import dev.veil.proxy.server.VeilServerInitializer;
@@ -66,6 +67,7 @@ public final class Veil implements AutoCloseable {
     private final UpstreamClient upstreams;
     private final AuditSink audit;
     private final PolicyHolder policy;
+    private final VeilMetrics metrics;
     private final PolicyFileWatcher policyWatcher;
     private final Channel serverChannel;
 
@@ -82,8 +84,9 @@ public final class Veil implements AutoCloseable {
         this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("veil-accept"), NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(cores, new DefaultThreadFactory("veil-io"), NioIoHandler.newFactory());
         Supplier<ValueFingerprinter> fingerprints = audit instanceof AuditTrail trail ? trail::fingerprinter : () -> null;
+        this.metrics = new VeilMetrics(inspector.scanner().types(), config.upstreams().keySet());
         ProxyServices services = new ProxyServices(config, policy, inspector, upstreams, audit, scanPool,
-                fingerprints, pseudonyms(env));
+                fingerprints, pseudonyms(env), metrics);
         try {
             this.serverChannel = new ServerBootstrap()
                     .group(boss, workers)
@@ -109,6 +112,9 @@ public final class Veil implements AutoCloseable {
     }
 
     private void policyReloaded(PolicyHolder.ReloadOutcome outcome) {
+        if (outcome.swapped() || outcome.refused()) {
+            metrics.policyReload(outcome.swapped());
+        }
         try {
             if (outcome.swapped()) {
                 audit.append(AuditRecord.lifecycle(AuditRecord.Event.POLICY_RELOAD_APPLIED, Instant.now(),
@@ -215,6 +221,11 @@ public final class Veil implements AutoCloseable {
 
     public VeilConfig config() {
         return config;
+    }
+
+    /** Veil's metrics, for the admin endpoint. */
+    public VeilMetrics metrics() {
+        return metrics;
     }
 
     /** The live policy, its reload counters and shadow candidate. */

@@ -16,7 +16,16 @@ public record Inspection(
         ApiRequest request,
         List<TextSegment> segments,
         Map<String, List<dev.veil.detectors.Finding>> findingsByField,
-        RequestFacts facts) {
+        RequestFacts facts,
+        int cacheHits,
+        int cacheMisses,
+        long scanNanos) {
+
+    /** An inspection with no cache use recorded (a request decided without a scan). */
+    public Inspection(ApiRequest request, List<TextSegment> segments,
+            Map<String, List<dev.veil.detectors.Finding>> findingsByField, RequestFacts facts) {
+        this(request, segments, findingsByField, facts, 0, 0, 0);
+    }
 
     public Inspection {
         segments = List.copyOf(segments);

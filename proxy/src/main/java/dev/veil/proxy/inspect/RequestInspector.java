@@ -71,12 +71,14 @@ public final class RequestInspector {
 
     public Inspection inspect(ApiRequest request, String tenant, Map<String, String> headers) {
         requireNonNull(request, "request");
+        long start = System.nanoTime();
+        int[] hitsAndMisses = new int[2];
         TextFields fields = TextFields.of(request.body());
         Map<String, List<Finding>> byField = new LinkedHashMap<>();
         List<Finding> all = new ArrayList<>();
         Set<String> failed = new LinkedHashSet<>();
         for (TextSegment s : fields.segments()) {
-            ScanResult r = scan(s.text());
+            ScanResult r = scan(s.text(), hitsAndMisses);
             failed.addAll(r.failedDetectors());
             if (!r.findings().isEmpty()) {
                 byField.computeIfAbsent(s.path(), k -> new ArrayList<>()).addAll(r.findings());
@@ -93,18 +95,21 @@ public final class RequestInspector {
                 .conversationFingerprint(conversationFingerprint(request));
         headers.forEach(facts::header);
         failed.forEach(facts::failedDetector);
-        return new Inspection(request, fields.segments(), byField, facts.build());
+        return new Inspection(request, fields.segments(), byField, facts.build(), hitsAndMisses[0],
+                hitsAndMisses[1], System.nanoTime() - start);
     }
 
-    private ScanResult scan(String text) {
+    private ScanResult scan(String text, int[] hitsAndMisses) {
         if (text.length() < MIN_CACHED_LENGTH) {
             return scanner.scan(text);
         }
         ScanKey key = ScanKey.of(text);
         ScanResult cached = cache.getIfPresent(key);
         if (cached != null) {
+            hitsAndMisses[0]++;
             return cached;
         }
+        hitsAndMisses[1]++;
         ScanResult r = scanner.scan(text);
         if (!r.degraded()) {
             cache.put(key, r);

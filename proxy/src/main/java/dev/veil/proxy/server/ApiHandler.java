@@ -12,6 +12,7 @@ import dev.veil.policy.RequestFacts;
 import dev.veil.policy.Trust;
 import dev.veil.proxy.config.UpstreamConfig;
 import dev.veil.proxy.inspect.Inspection;
+import dev.veil.proxy.metrics.VeilMetrics;
 import dev.veil.proxy.redact.Redactor;
 import dev.veil.proxy.redact.ResponseRewriter;
 import dev.veil.proxy.redact.TokenMap;
@@ -75,6 +76,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        services.metrics().connectionOpened();
         awaitingRequest = true;
         ctx.read();
         ctx.fireChannelActive();
@@ -118,6 +120,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         if (endpoint == Endpoint.MODELS) {
             ex.action = "allow";
+            ex.decision = Action.ALLOW;
             new ModelsLister(services, ctx, ex, this::finished).list();
             return;
         }
@@ -247,11 +250,18 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         ApiRequest request = inspection.request();
         ex.model = request.model();
         ex.degradedDetectors = List.copyOf(inspection.facts().failedDetectors());
+        VeilMetrics metrics = services.metrics();
+        metrics.stage(VeilMetrics.Stage.SCAN, inspection.scanNanos());
+        metrics.scanCache(inspection.cacheHits(), inspection.cacheMisses());
+        inspection.countsByType().forEach(metrics::findings);
+        ex.degradedDetectors.forEach(metrics::detectorFailed);
+        long decideStart = System.nanoTime();
         Decision decision;
         try {
             PolicyHolder.Evaluation evaluation = services.policy().evaluate(inspection.facts());
             decision = evaluation.decision();
             if (evaluation.differs()) {
+                services.metrics().shadowDifference();
                 Decision shadow = evaluation.shadow().orElseThrow();
                 ex.shadowDifference = shadow.action().name().toLowerCase(Locale.ROOT)
                         + (shadow.upstream().isEmpty() ? "" : " " + shadow.upstream()) + " by " + shadow.decidingRule();
@@ -261,6 +271,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             fail(ctx, ex, ApiError.of(ErrorKind.INTERNAL, "Veil could not evaluate its policy for this request."));
             return;
         }
+        metrics.stage(VeilMetrics.Stage.DECIDE, System.nanoTime() - decideStart);
+        decision.appliedRules().forEach(metrics::ruleApplied);
+        ex.decision = decision.action();
         ex.action = decision.action().name().toLowerCase(Locale.ROOT);
         ex.policyVersion = decision.policyVersion();
         ex.rules = decision.appliedRules().contains(decision.decidingRule())
@@ -298,7 +311,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String clientModel = ex.forwardedModel.equals(request.model()) ? null : request.model();
         ResponseRewriter rewriter = ResponseRewriter.needed(tokens, clientModel)
                 ? new ResponseRewriter(tokens, clientModel) : null;
-        relay = new ResponseRelay(ctx, ex, upstream, request.stream(), rewriter, this::finished);
+        relay = new ResponseRelay(ctx, ex, upstream, request.stream(), rewriter, metrics, this::finished);
         services.upstreams().send(ctx.channel().eventLoop(), upstream, HttpMethod.POST,
                 request.endpoint().upstreamPath(), request.toBytes(), relay);
     }
@@ -349,7 +362,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     /** Called once when a response has been fully written or abandoned. */
     void finished(ChannelHandlerContext ctx, Exchange ex, int status, boolean reuseConnection) {
-        ex.finish(services.audit(), status);
+        ex.finish(services.audit(), services.metrics(), status);
         if (current == ex) {
             current = null;
             relay = null;
@@ -364,6 +377,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        services.metrics().connectionClosed();
         if (relay != null) {
             relay.clientGone();
         } else if (current != null) {
@@ -371,7 +385,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 scanTimer.cancel(false);
                 scanTimer = null;
             }
-            current.finish(services.audit(), 499);
+            current.finish(services.audit(), services.metrics(), 499);
         }
         ctx.fireChannelInactive();
     }

@@ -4,6 +4,8 @@ import dev.veil.audit.AuditRecord;
 import dev.veil.audit.AuditSink;
 import dev.veil.audit.AuditUnavailableException;
 import dev.veil.audit.ValueFingerprint;
+import dev.veil.policy.Action;
+import dev.veil.proxy.metrics.VeilMetrics;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +32,8 @@ final class Exchange {
     String model = "";
     String forwardedModel = "";
     String action = "reject";
+    /** The policy's action, once decided. */
+    Action decision;
     List<String> rules = List.of();
     String policyVersion = "";
     String shadowDifference = "";
@@ -72,13 +76,20 @@ final class Exchange {
         }
     }
 
-    /** Records the outcome once; later calls are ignored. */
-    void finish(AuditSink audit, int status) {
+    /** Records the outcome once, in the audit trail and the metrics; later calls are ignored. */
+    void finish(AuditSink audit, VeilMetrics metrics, int status) {
         if (finished) {
             return;
         }
         finished = true;
-        long latencyMillis = (System.nanoTime() - startNanos) / 1_000_000;
+        long elapsed = System.nanoTime() - startNanos;
+        long latencyMillis = elapsed / 1_000_000;
+        metrics.stage(VeilMetrics.Stage.TOTAL, elapsed);
+        if (decision == null) {
+            metrics.requestRejected(status);
+        } else {
+            metrics.requestFinished(decision, upstream.isEmpty() ? VeilMetrics.NONE : upstream, status);
+        }
         AuditRecord record = AuditRecord.request(requestId, time)
                 .endpoint(endpoint)
                 .routing(model, forwardedModel, upstream, trust)
@@ -89,6 +100,7 @@ final class Exchange {
         try {
             audit.append(record);
         } catch (AuditUnavailableException e) {
+            metrics.auditWriteFailure();
             log.error("request {}: its audit record could not be written ({}). Check the audit directory and "
                     + "disk space; new requests are refused until the trail is writable.", requestId, e.getMessage());
         }

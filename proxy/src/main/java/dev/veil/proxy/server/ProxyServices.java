@@ -7,6 +7,7 @@ import dev.veil.audit.ValueFingerprinter;
 import dev.veil.policy.PolicyHolder;
 import dev.veil.proxy.config.VeilConfig;
 import dev.veil.proxy.inspect.RequestInspector;
+import dev.veil.proxy.metrics.VeilMetrics;
 import dev.veil.proxy.redact.Pseudonyms;
 import dev.veil.proxy.upstream.UpstreamClient;
 import java.util.concurrent.Executor;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
  * @param scanExecutor bounded executor that runs parsing and scanning off the event loops
  * @param fingerprints the audit trail's current keyed fingerprinter of found values; may supply null
  * @param pseudonyms derives the tokens that stand for pseudonymized values
+ * @param metrics Veil's Prometheus metrics
  */
 public record ProxyServices(
         VeilConfig config,
@@ -32,7 +34,8 @@ public record ProxyServices(
         AuditSink audit,
         Executor scanExecutor,
         Supplier<ValueFingerprinter> fingerprints,
-        Pseudonyms pseudonyms) {
+        Pseudonyms pseudonyms,
+        VeilMetrics metrics) {
 
     public ProxyServices {
         requireNonNull(config, "config");
@@ -43,5 +46,6 @@ public record ProxyServices(
         requireNonNull(scanExecutor, "scanExecutor");
         requireNonNull(fingerprints, "fingerprints");
         requireNonNull(pseudonyms, "pseudonyms");
+        requireNonNull(metrics, "metrics");
     }
 }

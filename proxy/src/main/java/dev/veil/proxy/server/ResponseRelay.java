@@ -3,6 +3,7 @@ package dev.veil.proxy.server;
 import dev.veil.policy.Trust;
 import dev.veil.proxy.config.UpstreamConfig;
 import dev.veil.proxy.openai.ApiError;
+import dev.veil.proxy.metrics.VeilMetrics;
 import dev.veil.proxy.openai.ErrorKind;
 import dev.veil.proxy.redact.ResponseRewriter;
 import dev.veil.proxy.redact.SseRewriter;
@@ -58,6 +59,9 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
     private final UpstreamConfig upstream;
     private final Completion completion;
     private final ResponseRewriter rewriter;
+    private final VeilMetrics metrics;
+    private final long forwardedNanos;
+    private boolean streaming;
     private SseRewriter sse;
     private ByteArrayOutputStream whole;
     private UpstreamCall call;
@@ -70,8 +74,10 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
      *     bytes untouched
      */
     ResponseRelay(ChannelHandlerContext ctx, Exchange exchange, UpstreamConfig upstream, boolean streamRequested,
-            ResponseRewriter rewriter, Completion completion) {
+            ResponseRewriter rewriter, VeilMetrics metrics, Completion completion) {
         this.ctx = ctx;
+        this.metrics = metrics;
+        this.forwardedNanos = System.nanoTime();
         this.rewriter = rewriter;
         this.exchange = exchange;
         this.upstream = upstream;
@@ -89,7 +95,13 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
 
     @Override
     public void onResponse(HttpResponse upstreamResponse) {
+        metrics.stage(VeilMetrics.Stage.UPSTREAM_FIRST_BYTE, System.nanoTime() - forwardedNanos);
         status = upstreamResponse.status().code();
+        if (status >= 500) {
+            metrics.upstreamError(upstream.name(), "status_5xx");
+        } else if (status == 429) {
+            metrics.upstreamError(upstream.name(), "status_429");
+        }
         HttpResponse r = new DefaultHttpResponse(HttpVersion.HTTP_1_1, upstreamResponse.status());
         HttpHeaders in = upstreamResponse.headers();
         for (String name : PASSED_HEADERS) {
@@ -103,6 +115,8 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         exchange.describeTo(r.headers());
         if (eventStream) {
             r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+            streaming = true;
+            metrics.streamStarted();
         }
         if (rewriter != null) {
             if (eventStream) {
@@ -137,7 +151,7 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
             ended = true;
             // Trailers of the upstream are not relayed.
             ctx.writeAndFlush(new DefaultLastHttpContent(content.content())).addListener(f ->
-                    completion.finished(ctx, exchange, status, exchange.keepAlive && f.isSuccess()));
+                    finish(status, exchange.keepAlive && f.isSuccess()));
             return;
         }
         ctx.writeAndFlush(new DefaultHttpContent(content.content())).addListener(f -> {
@@ -172,7 +186,7 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         if (last) {
             ended = true;
             ctx.writeAndFlush(new DefaultLastHttpContent(Unpooled.wrappedBuffer(out))).addListener(f ->
-                    completion.finished(ctx, exchange, status, exchange.keepAlive && f.isSuccess()));
+                    finish(status, exchange.keepAlive && f.isSuccess()));
         } else if (out.length == 0) {
             call.readMore();
         } else {
@@ -198,12 +212,13 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         ended = true;
         log.warn("request {}: upstream '{}' failed ({}{})", exchange.requestId, upstream.name(), failure,
                 cause == null ? "" : ": " + cause.getClass().getSimpleName());
+        metrics.upstreamError(upstream.name(), failure);
         if (!responseStarted) {
             ApiError error = errorFor(failure);
             FullHttpResponse r = error.toResponse(ctx.alloc());
             exchange.describeTo(r.headers());
             ctx.writeAndFlush(r);
-            completion.finished(ctx, exchange, error.kind().status().code(), exchange.keepAlive);
+            finish(error.kind().status().code(), exchange.keepAlive);
             return;
         }
         if (eventStream) {
@@ -214,7 +229,15 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         } else {
             ctx.close();
         }
-        completion.finished(ctx, exchange, 502, false);
+        finish(502, false);
+    }
+
+    private void finish(int statusCode, boolean reuseConnection) {
+        if (streaming) {
+            streaming = false;
+            metrics.streamEnded();
+        }
+        completion.finished(ctx, exchange, statusCode, reuseConnection);
     }
 
     /** The client went away: stop the upstream call and record it. */
@@ -224,7 +247,7 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
             if (call != null) {
                 call.cancel();
             }
-            completion.finished(ctx, exchange, 499, false);
+            finish(499, false);
         }
     }
 
