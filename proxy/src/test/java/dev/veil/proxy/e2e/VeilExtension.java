@@ -52,6 +52,8 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
     public static final String OPENAI_KEY = "sk-veil-e2e-external-4f1d9c";
     /** The key a client sends to Veil; it must never travel further. */
     public static final String CLIENT_KEY = "client-key-e2e-8b27e1";
+    /** The secret pseudonym tokens are derived with, as replicas share it. */
+    public static final String PSEUDONYM_KEY = "e2e-pseudonym-secret-0123456789abcdef";
     /** The model clients ask for. */
     public static final String MODEL = "gpt-4o-mini";
     /** What the internal upstream's {@code models} map turns {@link #MODEL} into. */
@@ -117,7 +119,8 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
             }
             cfg = configure.apply(cfg);
             audit = recordAudit ? new RecordingAuditSink() : AuditTrail.open(cfg.audit().settings());
-            veil = Veil.start(cfg, scanner.get(), audit, Map.of("OPENAI_API_KEY", OPENAI_KEY));
+            veil = Veil.start(cfg, scanner.get(), audit,
+                    Map.of("OPENAI_API_KEY", OPENAI_KEY, Veil.PSEUDONYM_KEY_ENV, PSEUDONYM_KEY));
             http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5))
