@@ -72,6 +72,11 @@ final class YamlNodes {
                 problem(t.getKeyNode(), what + ": keys must be plain names");
                 continue;
             }
+            if (out.containsKey(key.getValue())) {
+                problem(key, "invalid YAML: duplicate key '" + key.getValue() + "' in " + what
+                        + "; keep one of them");
+                continue;
+            }
             if (allowed != null && !allowed.contains(key.getValue())) {
                 problem(key, "unknown key '" + key.getValue() + "' in " + what + "; allowed keys: "
                         + String.join(", ", allowed.stream().sorted().toList()));

@@ -69,10 +69,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private Exchange current;
     private ResponseRelay relay;
     private ScheduledFuture<?> scanTimer;
-    /** True between asking for the next request and receiving it whole. */
-    private boolean awaitingRequest;
     /** Pipelined requests that arrived while one was being served; answered in order. */
     private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>();
+    /**
+     * The most pipelined requests held; beyond it Veil stops reading from the client. Below it,
+     * Veil keeps reading even while it answers, so that a client that goes away is noticed at once
+     * and its upstream call cancelled.
+     */
+    static final int MAX_PIPELINED = 8;
 
     ApiHandler(ProxyServices services) {
         this.services = services;
@@ -81,15 +85,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         services.metrics().connectionOpened();
-        awaitingRequest = true;
         ctx.read();
         ctx.fireChannelActive();
     }
 
-    /** Auto-read is off: keep reading until a whole request has arrived. */
+    /** Auto-read is off: read on while the pipelining queue has room. */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (awaitingRequest) {
+        if (pipelined.size() < MAX_PIPELINED) {
             ctx.read();
         }
         ctx.fireChannelReadComplete();
@@ -97,7 +100,6 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-        awaitingRequest = false;
         if (current != null) {
             pipelined.add(req.retain());
             return;
@@ -401,13 +403,15 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         if (reuseConnection && ctx.channel().isActive() && !pipelined.isEmpty()) {
             FullHttpRequest next = pipelined.poll();
+            if (pipelined.size() == MAX_PIPELINED - 1) {
+                ctx.read(); // the queue was full and reading had stopped
+            }
             try {
                 serve(ctx, next);
             } finally {
                 next.release();
             }
         } else if (reuseConnection && ctx.channel().isActive()) {
-            awaitingRequest = true;
             ctx.read();
         } else {
             ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -453,7 +457,6 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof BodyLimitAggregator.Oversized oversized) {
-            awaitingRequest = false;
             Exchange ex = newExchange(Endpoint.forPath(new QueryStringDecoder(oversized.uri()).path()).orElse(null),
                     false, oversized.declaredLength());
             current = ex;

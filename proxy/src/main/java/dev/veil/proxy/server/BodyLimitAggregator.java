@@ -2,7 +2,14 @@ package dev.veil.proxy.server;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpMessage;
+import dev.veil.proxy.openai.ApiError;
+import dev.veil.proxy.openai.ErrorKind;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 
@@ -19,6 +26,24 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
 
     BodyLimitAggregator(int limit) {
         super(limit, true);
+    }
+
+    /**
+     * {@code Expect: 100-continue} with a body over the limit: the aggregator refuses before the body
+     * is sent. Answer in OpenAI's error shape rather than with a bare 413.
+     */
+    @Override
+    protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+        Object response = super.newContinueResponse(start, maxContentLength, pipeline);
+        if (response instanceof HttpResponse r && r.status().code() == 413) {
+            ReferenceCountUtil.release(response);
+            FullHttpResponse error = ApiError.of(ErrorKind.TOO_LARGE, "The request body is larger than this Veil "
+                    + "accepts (" + maxContentLength + " bytes). Send a smaller request.")
+                    .toResponse(pipeline.channel().alloc());
+            error.headers().set(HttpHeaderNames.CONNECTION, "close");
+            return error;
+        }
+        return response;
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -291,7 +290,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    @Disabled("BUG: YamlNodes.parse uses the low-level Compose API, which ignores setAllowDuplicateKeys(false); the last value silently wins")
     void load_duplicateKey_isAnError() throws IOException {
         String p = only(problems("""
                 listen: 127.0.0.1:8787
