@@ -5,6 +5,8 @@ import dev.veil.audit.internal.KeyFiles;
 import dev.veil.audit.internal.SegmentHeader;
 import dev.veil.audit.internal.SegmentWriter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * request record (three keyed fingerprints), serialize it, derive its ratcheted key, encrypt it
  * with AES-256-GCM, hash it into the chain and the Merkle tree, and buffer the line for the file;
  * a signed checkpoint every 10,000 records and a new segment (HPKE-sealed key) every 64 MiB, as the
- * trail does. The score is records per second on one core; the goal is at least 50,000.
+ * trail does. The score is records per second on one core; the goal is at least 50,000. On a shared
+ * machine the score drops with the load, so each iteration also prints the thread's CPU time per
+ * record.
  * {@link AuditAppendBenchmark} measures the same through the public API with its thread handoff.
  *
  * <p>Run from the repository root:
@@ -43,8 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 3, time = 5)
+// Long warm-up: on a busy machine the JIT needs tens of seconds before the code is compiled.
+@Warmup(iterations = 4, time = 10)
+@Measurement(iterations = 3, time = 10)
 @Fork(1)
 @Threads(1)
 public class AuditSegmentWriteBenchmark {
@@ -56,6 +61,21 @@ public class AuditSegmentWriteBenchmark {
     private Ed25519PrivateKeyParameters signer;
     private SegmentWriter writer;
     private long n;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long iterationStart;
+    private long cpuAtStart;
+
+    @Setup(Level.Iteration)
+    public void startCpuCount() {
+        iterationStart = n;
+        cpuAtStart = threads.getCurrentThreadCpuTime();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuPerRecord() {
+        double nanos = (double) (threads.getCurrentThreadCpuTime() - cpuAtStart) / (n - iterationStart);
+        System.out.printf("%n  cpu per record: %.1f us = %.0f records per cpu-second%n", nanos / 1e3, 1e9 / nanos);
+    }
 
     @Setup(Level.Trial)
     public void open() throws IOException {
