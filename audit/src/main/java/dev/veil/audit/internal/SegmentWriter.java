@@ -174,9 +174,10 @@ public final class SegmentWriter implements AutoCloseable {
         digest.update(leaf);
         chain = digest.digest();
         // The stored chain value is the last field so a reader can strip it to get the entry bytes.
-        line.setLength(line.length() - 1);
-        line.append(",\"chain\":\"").append(Bytes.hex(chain)).append("\"}");
-        writeLine(line.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] tail = (",\"chain\":\"" + Bytes.hex(chain) + "\"}\n").getBytes(StandardCharsets.US_ASCII);
+        out.write(entry, 0, entry.length - 1);
+        out.write(tail);
+        bytes += entry.length - 1 + tail.length;
         lastSeq = seq;
         sinceCheckpoint++;
     }

@@ -46,8 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 3, time = 5)
+// Long warm-up: on a busy machine the JIT needs tens of seconds before the code is compiled.
+@Warmup(iterations = 4, time = 10)
+@Measurement(iterations = 3, time = 10)
 @Fork(1)
 @Threads(1)
 public class AuditAppendBenchmark {
