@@ -29,6 +29,7 @@ public final class FinancialDetectors {
     public static Detector iban() {
         return PatternDetector.builder("financial.iban")
                 .pattern("(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?:[ -]?+[A-Za-z0-9]){10,34}+")
+                .near(Windows.DIGITS, 12, 12)
                 .refiner(FinancialDetectors::ibanPrefix)
                 .resumeAfterFinding()
                 .score(0.95)
@@ -71,6 +72,7 @@ public final class FinancialDetectors {
     public static Detector usAbaRouting() {
         return PatternDetector.builder("financial.us_aba_routing")
                 .pattern("(?<![\\w-])\\d{9}(?![\\w-]|[.,]\\d)")
+                .near(Windows.DIGITS, 4, 4)
                 .validator(AbaRouting::valid)
                 .requireContext(ContextWords.of("routing", "aba", "rtn", "transit", "routing number",
                         "bank", "wire", "ach", "account"), 0.9)
@@ -92,6 +94,7 @@ public final class FinancialDetectors {
         return new CompositeDetector(type, List.of(
                 PatternDetector.builder(type)
                         .pattern(run)
+                        .near(Windows.DIGITS, 4, 4)
                         .refiner(r -> cardsInRun(r, PaymentCards::valid))
                         .score(0.9)
                         .context(context, 0.99)
@@ -99,6 +102,7 @@ public final class FinancialDetectors {
                 // Issuers outside the brand table, taken only next to a card word.
                 PatternDetector.builder(type)
                         .pattern(run)
+                        .near(Windows.DIGITS, 4, 4)
                         .refiner(r -> cardsInRun(r, c -> !PaymentCards.valid(c) && PaymentCards.validAnyBrand(c)))
                         .requireContext(context, 0.85)
                         .build()));
