@@ -60,12 +60,24 @@ public final class FinancialDetectors {
      * country code in the right place), so a context word is required.
      */
     public static Detector swiftBic() {
-        return PatternDetector.builder("financial.swift_bic")
-                .pattern("(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])")
-                .validator(Bic::valid)
-                .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
-                        "bank", "wire", "transfer", "iban", "beneficiary", "sort code", "routing"), 0.9)
-                .build();
+        String type = "financial.swift_bic";
+        String code = "(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])";
+        return new CompositeDetector(type, List.of(
+                // With a digit in the location or branch it is no word: banking context will do.
+                PatternDetector.builder(type)
+                        .pattern(code)
+                        .validator(v -> Bic.valid(v) && v.chars().anyMatch(Character::isDigit))
+                        .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
+                                "bank", "wire", "transfer", "iban", "beneficiary", "sort code", "routing"), 0.9)
+                        .build(),
+                // All letters ("DEADLINE" has the country LI in the right place): only next to
+                // the words SWIFT or BIC themselves.
+                PatternDetector.builder(type)
+                        .pattern(code)
+                        .validator(v -> Bic.valid(v) && v.chars().noneMatch(Character::isDigit))
+                        .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
+                                "swift-code", "bic/swift"), 0.9)
+                        .build()));
     }
 
     /** US ABA routing numbers (checksum), near "routing", "ABA" or "transit". */
