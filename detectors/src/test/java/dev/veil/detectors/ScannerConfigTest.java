@@ -60,6 +60,13 @@ class ScannerConfigTest {
     }
 
     @Test
+    void configured_rejectsEmptyPhoneRegions() {
+        DetectorConfigException e = assertThrows(DetectorConfigException.class,
+                () -> Scanner.configured(DetectorSettings.defaults().withPhoneRegions(List.of())));
+        assertTrue(e.problems().get(0).startsWith("detectors.phone_regions: no phone regions given"), e::getMessage);
+    }
+
+    @Test
     void configured_reportsEveryProblemWithItsKey() {
         DetectorSettings bad = DetectorSettings.defaults()
                 .withDictionaries(List.of(DetectorSettings.Dictionary.of("codenames", dir.resolve("missing.txt")),

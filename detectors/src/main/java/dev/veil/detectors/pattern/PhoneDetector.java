@@ -53,6 +53,9 @@ public final class PhoneDetector implements Detector {
 
     public PhoneDetector(List<String> regions) {
         requireNonNull(regions, "regions");
+        if (regions.isEmpty()) {
+            throw new IllegalArgumentException("no phone regions given");
+        }
         for (String region : regions) {
             if (!util.getSupportedRegions().contains(region)) {
                 throw new IllegalArgumentException("unknown phone region: " + region);
