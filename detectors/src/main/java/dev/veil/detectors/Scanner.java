@@ -50,9 +50,17 @@ public final class Scanner {
         this.allowList = Set.copyOf(allowed);
     }
 
-    /** The standard detector set that Veil ships with. */
+    /**
+     * The standard detector set that Veil ships with. Building it compiles some hundred
+     * expressions, so one shared instance is returned (it is immutable and thread-safe).
+     */
     public static Scanner standard() {
-        return new Scanner(StandardDetectors.all());
+        return Standard.INSTANCE;
+    }
+
+    /** Holds the standard scanner, built on first use. */
+    private static final class Standard {
+        static final Scanner INSTANCE = new Scanner(StandardDetectors.all());
     }
 
     /**
