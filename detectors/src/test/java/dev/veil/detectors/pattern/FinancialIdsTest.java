@@ -41,6 +41,8 @@ class FinancialIdsTest {
         "XX89370400440532013000",
         "GB82WEST1234569876543",
         "ORDER12345678901234567",
+        "NL5312340417164300",
+        "DE0537040044053201300A",
     })
     void iban_notFound(String text) {
         assertNothing(iban, text);
