@@ -56,6 +56,14 @@ class ScannerConfigTest {
                 .withDictionaries(List.of(DetectorSettings.Dictionary.of("terms", file)))
                 .withAllowList(List.of("s3", " EKS ", "C4"));
         assertEquals(List.of("custom.terms"), types(Scanner.configured(settings), "Move S3 and EKS to C4 for Orion."));
+        assertEquals(List.of("custom.terms"), types(Scanner.configured(settings), "Move S\u200B3 and \uFF25KS for Orion."));
+    }
+
+    @Test
+    void configured_rejectsEmptyPhoneRegions() {
+        DetectorConfigException e = assertThrows(DetectorConfigException.class,
+                () -> Scanner.configured(DetectorSettings.defaults().withPhoneRegions(List.of())));
+        assertTrue(e.problems().get(0).startsWith("detectors.phone_regions: no phone regions given"), e::getMessage);
     }
 
     @Test

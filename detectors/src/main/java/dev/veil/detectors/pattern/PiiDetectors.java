@@ -34,6 +34,7 @@ public final class PiiDetectors {
                 .pattern("(?i)(?<![\\w/.-])(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}"
                         + "|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}+(?:of\\s{1,3}+)?" + MONTHS + ",?\\s{1,3}+\\d{4}"
                         + "|" + MONTHS + "\\s{1,3}+\\d{1,2}(?:st|nd|rd|th)?,?\\s{1,3}+\\d{4})(?![\\w/-]|\\.\\d)")
+                .near(Windows.DIGITS, 24, 24)
                 .validator(Dates::plausibleBirthDate)
                 .requireContext(new ContextWords(List.of("born", "birth", "dob", "d.o.b", "d.o.b.", "birthday",
                         "birthdate", "date of birth", "birth date", "geburtsdatum", "geboren", "né", "née", "né le",
@@ -51,16 +52,31 @@ public final class PiiDetectors {
     public static Detector streetAddress() {
         return new CompositeDetector("pii.street_address", List.of(
                 address(NUMBER + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:" + WORD + "[ \\t]{1,3}+){1,4}" + EN_SUFFIX
-                        + "(?:[ \\t]{1,3}+(?:NE|NW|SE|SW|N|S|E|W)\\b)?" + UNIT + US_TAIL),
+                        + "(?:[ \\t]{1,3}+(?:NE|NW|SE|SW|N|S|E|W)\\b)?" + UNIT + US_TAIL + NEXT_LINES),
                 address(NUMBER + ",?[ \\t]{1,3}+(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
                         + "|cours|route|square|passage)[ \\t]{1,3}+(?:(?i:de la|de l'|des|du|de|d')[ \\t]{0,3}+)?"
-                        + "(?:" + WORD + "[ \\t]{0,3}+){1,4}" + FR_TAIL),
-                address("(?<![\\p{L}\\d])\\p{Lu}[\\p{L}-]{1,40}+(?<=(?i:straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm"
-                        + "|ufer|chaussee|steig|pfad|markt|gade|vej|veien|vegen|vägen|gatan|vägen|katu|tie|kuja|straat|laan"
-                        + "|plein|gracht|utca|ulica|cesta))[ \\t]{1,3}+\\d{1,4}[a-z]?\\b" + DE_TAIL),
+                        + "(?:" + WORD + "[ \\t]{0,3}+){1,4}" + UNIT + FR_TAIL + NEXT_LINES),
+                address("(?<![\\p{L}\\d])\\p{Lu}[\\p{L}-]{2,40}+(?<=(?i:straße|strasse|str\\.|weg|platz|allee|gasse|damm"
+                        + "|ufer|chaussee|steig|pfad|gade|vej|veien|vegen|vägen|gatan|katu|tie|kuja|straat|laan"
+                        + "|plein|gracht|utca|ulica|cesta))[ \\t]{1,3}+\\d{1,3}[a-z]?\\b" + UNIT + DE_TAIL + NEXT_LINES),
                 address("(?<![\\p{L}\\d])(?:Via|Viale|Piazza|Corso|Calle|Avenida|Rua|Carrer|Paseo|Travessa|Largo)"
-                        + "[ \\t]{1,3}+(?:" + WORD + "[ \\t]{1,3}+){1,4}\\d{1,4}[a-z]?\\b")));
+                        + "[ \\t]{1,3}+(?:" + WORD + "[ \\t]{1,3}+){1,4}\\d{1,4}[a-z]?\\b" + UNIT + NEXT_LINES),
+                // A unit on its own ("Apt. 236", "Suite 741") is part of an address: reported, weakly.
+                PatternDetector.builder("pii.street_address")
+                        .pattern("(?<![\\w.])(?:Apt\\.|Apartment|Suite|Ste\\.|Unit|Flat)[ \\t]{1,3}+#?\\d{1,5}+[A-Z]?(?![\\w-])")
+                        .near(Windows.DIGITS, 16, 4)
+                        .score(0.5)
+                        .build()));
     }
+
+    /**
+     * Envelope-style continuation: up to three more lines of an address (a unit, a town, a
+     * region and postcode, a country), each short and made of capitalised words and numbers.
+     */
+    private static final String LINE_TOKEN = "(?:[A-Z0-9]{2,8}+(?![\\p{L}\\d])|\\p{Lu}[\\p{L}'.()-]{0,30}+)";
+    private static final String NEXT_LINES = "(?:,?[ \\t]*+\\r?\\n[ \\t,]*+(?:(?:Apt\\.?|Suite|Unit|Flat|#)[ \\t]{0,3}+\\w{1,6}+"
+            + "|" + LINE_TOKEN + "(?:[ \\t,]{1,3}+" + LINE_TOKEN + "){0,5}+)"
+            + "(?=[ \\t]*+(?:\\r?\\n|$|[,.?!]))){0,3}+";
 
     private static final String NUMBER = "(?<![\\w.,/-])\\d{1,6}+[A-Za-z]?(?:-\\d{1,4})?";
     private static final String WORD = "(?:\\p{Lu}[\\p{L}'.-]{0,30}+|\\d{1,3}(?:st|nd|rd|th))";
@@ -77,6 +93,7 @@ public final class PiiDetectors {
     private static Detector address(String regex) {
         return PatternDetector.builder("pii.street_address")
                 .pattern(regex)
+                .near(Windows.DIGITS, 64, 160)
                 .score(0.75)
                 .context(ContextWords.of("address", "live at", "lives at", "living at", "located at", "ship to",
                         "deliver to", "mailing", "residence", "resides", "adresse", "anschrift", "wohnhaft",
@@ -93,6 +110,7 @@ public final class PiiDetectors {
         return PatternDetector.builder("pii.email")
                 .pattern("(?<![\\w.%+-])[A-Za-z0-9_%+-](?:[A-Za-z0-9._%+-]{0,63}+)"
                         + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}+)\\.){1,8}[A-Za-z]{2,24}+(?![\\w-])")
+                .near("@", 70, 270)
                 .validator(PiiDetectors::plausibleEmail)
                 .score(0.95)
                 .literals("@")

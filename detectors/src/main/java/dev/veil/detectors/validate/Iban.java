@@ -41,6 +41,21 @@ public final class Iban {
             Map.entry("MG", 27), Map.entry("ML", 28), Map.entry("MZ", 25), Map.entry("NE", 28),
             Map.entry("SN", 28), Map.entry("TD", 27), Map.entry("TG", 28));
 
+    /**
+     * The national part (BBAN) of the most used IBAN countries, in the registry's notation:
+     * {@code n} digits, {@code a} capital letters, {@code c} either. Countries not listed are
+     * checked for length and mod-97 only.
+     */
+    private static final Map<String, String> LAYOUTS = Map.ofEntries(
+            Map.entry("AT", "16n"), Map.entry("BE", "12n"), Map.entry("BG", "4a6n8c"), Map.entry("CH", "5n12c"),
+            Map.entry("CY", "8n16c"), Map.entry("CZ", "20n"), Map.entry("DE", "18n"), Map.entry("DK", "14n"),
+            Map.entry("EE", "16n"), Map.entry("ES", "20n"), Map.entry("FI", "14n"), Map.entry("FR", "10n11c2n"),
+            Map.entry("GB", "4a14n"), Map.entry("GI", "4a15c"), Map.entry("GR", "7n16c"), Map.entry("HR", "17n"),
+            Map.entry("HU", "24n"), Map.entry("IE", "4a14n"), Map.entry("IT", "1a10n12c"), Map.entry("LT", "16n"),
+            Map.entry("LU", "3n13c"), Map.entry("LV", "4a13c"), Map.entry("MT", "4a5n18c"), Map.entry("NL", "4a10n"),
+            Map.entry("NO", "11n"), Map.entry("PL", "24n"), Map.entry("PT", "21n"), Map.entry("RO", "4a16c"),
+            Map.entry("SE", "20n"), Map.entry("SI", "15n"), Map.entry("SK", "20n"));
+
     private Iban() {
     }
 
@@ -58,7 +73,36 @@ public final class Iban {
         if (!Character.isDigit(s.charAt(2)) || !Character.isDigit(s.charAt(3))) {
             return false;
         }
-        return mod97(s.substring(4) + s.substring(0, 4)) == 1;
+        return fitsLayout(s.substring(4), LAYOUTS.get(s.substring(0, 2))) && mod97(s.substring(4) + s.substring(0, 4)) == 1;
+    }
+
+    /** True if {@code bban} fits {@code layout} ("4a6n8c"), or if there is no layout. */
+    static boolean fitsLayout(String bban, String layout) {
+        if (layout == null) {
+            return true;
+        }
+        int at = 0;
+        int count = 0;
+        for (int i = 0; i < layout.length(); i++) {
+            char c = layout.charAt(i);
+            if (c >= '0' && c <= '9') {
+                count = count * 10 + (c - '0');
+                continue;
+            }
+            for (int k = 0; k < count; k++, at++) {
+                if (at >= bban.length()) {
+                    return false;
+                }
+                char b = bban.charAt(at);
+                boolean ok = c == 'n' ? b >= '0' && b <= '9' : c == 'a' ? b >= 'A' && b <= 'Z'
+                        : (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z');
+                if (!ok) {
+                    return false;
+                }
+            }
+            count = 0;
+        }
+        return at == bban.length();
     }
 
     /** Upper-cased, separators (space, dash, dot) dropped. */

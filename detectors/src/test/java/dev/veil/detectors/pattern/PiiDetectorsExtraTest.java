@@ -2,6 +2,7 @@ package dev.veil.detectors.pattern;
 
 import static dev.veil.detectors.pattern.DetectorAssertions.assertFinds;
 import static dev.veil.detectors.pattern.DetectorAssertions.assertNothing;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veil.detectors.Detector;
@@ -101,6 +102,20 @@ class PiiDetectorsExtraTest {
     void streetAddress_isFound(String text, String expected) {
         List<String> found = DetectorAssertions.covered(address, text.strip());
         assertTrue(found.contains(expected.strip()), () -> "found " + found);
+    }
+
+    @org.junit.jupiter.api.Test
+    void streetAddress_envelopeLinesBelongToTheAddress() {
+        String text = "Send it to:\n221B Baker Street\nApt. 4\nLondon NW1 6XE\nUnited Kingdom\n\nThanks, Sam";
+        List<String> found = dev.veil.detectors.Scanner.standard().scan(text).findings().stream()
+                .filter(f -> f.type().equals("pii.street_address")).map(f -> text.substring(f.start(), f.end())).toList();
+        assertEquals(List.of("221B Baker Street\nApt. 4\nLondon NW1 6XE\nUnited Kingdom"), found);
+    }
+
+    @org.junit.jupiter.api.Test
+    void streetAddress_aUnitAloneIsAWeakFinding() {
+        assertFinds(address, "leave it at Suite 741 please", "Suite 741");
+        assertTrue(address.detect("leave it at Suite 741 please").get(0).score() < 0.6);
     }
 
     @ParameterizedTest
