@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veil.proxy.config.VeilConfig;
+import dev.veil.proxy.demo.StubUpstream.Behavior;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -258,6 +260,30 @@ class BadInputEndToEndTest {
         }
         assertEquals(3, veil.openai().drain().size(), "clean, model list, clean again");
         assertEquals(2, veil.local().drain().size(), "SSN, model list");
+    }
+
+    @Test
+    @Disabled("BUG: HttpServerCodec decodes both pipelined requests from one read; ApiHandler.channelRead0 does not queue the second while one is in flight, so it overwrites current/scanTimer: one request is never answered (client hangs) and the other is audited under the wrong request id")
+    void pipelinedRequests_areAnsweredInOrder() throws Exception {
+        veil.local().enqueue(new Behavior.Events(
+                List.of("{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                        + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"slow\"},\"finish_reason\":null}]}",
+                        "[DONE]"), Duration.ofMillis(300)));
+        try (RawHttpConnection c = new RawHttpConnection(veil.veil().port())) {
+            // Sent back to back: the slow sensitive stream first, then a quick clean request.
+            c.post("/v1/chat/completions", chatBody("My SSN is 123-45-6789.", true));
+            c.post("/v1/chat/completions", chatBody("What is the capital of France?", false));
+            RawHttpConnection.Response first = c.read();
+            RawHttpConnection.Response second = c.read();
+
+            assertEquals(200, first.status(), first.body());
+            assertEquals("local", first.headers().get("x-veil-upstream"));
+            assertTrue(first.body().contains("slow") && first.body().endsWith("data: [DONE]\n\n"), first.body());
+            assertEquals(200, second.status(), second.body());
+            assertEquals("openai", second.headers().get("x-veil-upstream"));
+        }
+        assertEquals(1, veil.openai().drain().size());
+        assertEquals(1, veil.local().drain().size());
     }
 
     private void assertParam(String body, String param) throws Exception {
