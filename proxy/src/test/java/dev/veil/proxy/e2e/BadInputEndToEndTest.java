@@ -33,8 +33,9 @@ class BadInputEndToEndTest {
     /** Small enough to exceed cheaply, large enough for every other request of this class. */
     static final int MAX_BODY = 4096;
 
+    /** One Veil for the class: these tests leave nothing behind that the next could see. */
     @RegisterExtension
-    final VeilExtension veil = VeilExtension.builder()
+    static final VeilExtension veil = VeilExtension.builder()
             .configure(c -> new VeilConfig(c.host(), c.port(), MAX_BODY, c.upstreams(), c.defaultUpstream(),
                     c.policyFile(), c.audit(), c.scanTimeout(), c.workerThreads()))
             .build();
