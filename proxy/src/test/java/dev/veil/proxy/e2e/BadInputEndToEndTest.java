@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -255,7 +256,7 @@ class BadInputEndToEndTest {
             assertEquals(2, json(models.body()).path("data").size());
             assertEquals(200, again.status());
             assertEquals("openai", again.headers().get("x-veil-upstream"));
-            long ids = java.util.stream.Stream.of(clean, ssn, bad, missing, models, again)
+            long ids = Stream.of(clean, ssn, bad, missing, models, again)
                     .map(r -> r.headers().get("x-request-id")).distinct().count();
             assertEquals(6, ids, "every request gets its own id");
         }
