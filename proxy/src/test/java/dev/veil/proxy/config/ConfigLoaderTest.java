@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veil.audit.FsyncPolicy;
+import dev.veil.detectors.DetectorSettings;
 import dev.veil.policy.Trust;
 import java.io.IOException;
 import java.net.URI;
@@ -305,5 +306,65 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing));
 
         assertTrue(e.getMessage().startsWith(missing + ": cannot read the config file"), e.getMessage());
+    }
+
+    @Test
+    void load_detectorsSection_isRead_withPathsResolvedAgainstTheConfigDirectory() throws Exception {
+        VeilConfig c = ConfigLoader.load(file("""
+                detectors:
+                  disabled: [network.mac]
+                  allow_list: [S3, EKS]
+                  phone_regions: [US, GB]
+                  dictionaries:
+                    - {name: codenames, file: detectors/codenames.txt, case_sensitive: true, whole_words: false, score: 0.7}
+                  regexes:
+                    - {name: employee_id, pattern: "EMP-[0-9]{6}", context: [employee, staff]}
+                """));
+
+        DetectorSettings d = c.detectors();
+        assertEquals(List.of("network.mac"), d.disabled());
+        assertEquals(List.of(), d.enabled());
+        assertEquals(List.of("S3", "EKS"), d.allowList());
+        assertEquals(List.of("US", "GB"), d.phoneRegions());
+        assertEquals(List.of(new DetectorSettings.Dictionary("codenames", dir.resolve("detectors/codenames.txt"),
+                true, false, 0.7)), d.dictionaries());
+        assertEquals(List.of(new DetectorSettings.CustomRegex("employee_id", "EMP-[0-9]{6}", 0.9,
+                List.of("employee", "staff"))), d.regexes());
+    }
+
+    @Test
+    void load_detectorsAbsent_areTheStandardSet() throws Exception {
+        assertEquals(DetectorSettings.defaults(), ConfigLoader.load(file("listen: 127.0.0.1:8787\n")).detectors());
+    }
+
+    @Test
+    void load_detectorsMistakes_areErrorsWithFileLineAndColumn() throws IOException {
+        List<String> ps = problems("""
+                detectors:
+                  disable: [network.mac]
+                  allow_list: S3
+                  regexes:
+                    - {pattern: "EMP-[0-9]{6}"}
+                    - {name: badge, pattern: "B-[0-9]+", score: 2}
+                """);
+
+        String all = String.join("\n", ps);
+        assertTrue(all.contains("veil.yaml:2:3: unknown key 'disable' in detectors"), all);
+        assertTrue(all.contains("veil.yaml:3:15: detectors.allow_list must be a list"), all);
+        assertTrue(all.contains("veil.yaml:5:7: detectors.regexes entry needs 'name'"), all);
+        assertTrue(all.contains("veil.yaml:6:"), "a score above 1 is refused where it is written: " + all);
+    }
+
+    @Test
+    void load_theProjectsExampleConfig_isValid_andKeepsTheDocumentedDefaults() throws Exception {
+        VeilConfig c = ConfigLoader.load(Path.of("..", "veil.example.yaml"));
+
+        assertEquals("127.0.0.1", c.host());
+        assertEquals(8787, c.port());
+        assertEquals("openai", c.defaultUpstream());
+        assertEquals(Trust.EXTERNAL, c.upstream("openai").trust());
+        assertEquals("OPENAI_API_KEY", c.upstream("openai").apiKeyEnv());
+        assertEquals(Trust.INTERNAL, c.upstream("local").trust());
+        assertEquals("", c.upstream("local").apiKeyEnv(), "the example must not give the internal upstream a key");
     }
 }

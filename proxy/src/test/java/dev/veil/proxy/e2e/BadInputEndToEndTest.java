@@ -10,11 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veil.proxy.config.VeilConfig;
+import dev.veil.proxy.demo.StubUpstream.Behavior;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,8 +33,9 @@ class BadInputEndToEndTest {
     /** Small enough to exceed cheaply, large enough for every other request of this class. */
     static final int MAX_BODY = 4096;
 
+    /** One Veil for the class: these tests leave nothing behind that the next could see. */
     @RegisterExtension
-    final VeilExtension veil = VeilExtension.builder()
+    static final VeilExtension veil = VeilExtension.builder()
             .configure(c -> new VeilConfig(c.host(), c.port(), MAX_BODY, c.upstreams(), c.defaultUpstream(),
                     c.policyFile(), c.audit(), c.scanTimeout(), c.workerThreads()))
             .build();
@@ -250,12 +254,35 @@ class BadInputEndToEndTest {
             assertEquals(2, json(models.body()).path("data").size());
             assertEquals(200, again.status());
             assertEquals("openai", again.headers().get("x-veil-upstream"));
-            long ids = java.util.stream.Stream.of(clean, ssn, bad, missing, models, again)
+            long ids = Stream.of(clean, ssn, bad, missing, models, again)
                     .map(r -> r.headers().get("x-request-id")).distinct().count();
             assertEquals(6, ids, "every request gets its own id");
         }
         assertEquals(3, veil.openai().drain().size(), "clean, model list, clean again");
         assertEquals(2, veil.local().drain().size(), "SSN, model list");
+    }
+
+    @Test
+    void pipelinedRequests_areAnsweredInOrder() throws Exception {
+        veil.local().enqueue(new Behavior.Events(
+                List.of("{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                        + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"slow\"},\"finish_reason\":null}]}",
+                        "[DONE]"), Duration.ofMillis(300)));
+        try (RawHttpConnection c = new RawHttpConnection(veil.veil().port())) {
+            // Sent back to back: the slow sensitive stream first, then a quick clean request.
+            c.post("/v1/chat/completions", chatBody("My SSN is 123-45-6789.", true));
+            c.post("/v1/chat/completions", chatBody("What is the capital of France?", false));
+            RawHttpConnection.Response first = c.read();
+            RawHttpConnection.Response second = c.read();
+
+            assertEquals(200, first.status(), first.body());
+            assertEquals("local", first.headers().get("x-veil-upstream"));
+            assertTrue(first.body().contains("slow") && first.body().endsWith("data: [DONE]\n\n"), first.body());
+            assertEquals(200, second.status(), second.body());
+            assertEquals("openai", second.headers().get("x-veil-upstream"));
+        }
+        assertEquals(1, veil.openai().drain().size());
+        assertEquals(1, veil.local().drain().size());
     }
 
     private void assertParam(String body, String param) throws Exception {

@@ -27,7 +27,7 @@ class EveryFieldEndToEndTest {
     static final String HI = "{\"role\":\"user\",\"content\":\"hi\"}";
 
     @RegisterExtension
-    final VeilExtension veil = VeilExtension.builder().recordingAudit().build();
+    static final VeilExtension veil = VeilExtension.builder().recordingAudit().build();
 
     static Stream<Arguments> hidingPlaces() {
         return Stream.of(

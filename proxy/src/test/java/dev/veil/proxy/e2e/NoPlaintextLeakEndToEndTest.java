@@ -18,6 +18,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.veil.audit.AuditRecord;
 import dev.veil.proxy.demo.StubUpstream.Behavior;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,27 +89,34 @@ class NoPlaintextLeakEndToEndTest {
         final VeilExtension veil = VeilExtension.standard();
 
         @Test
-        void seededValues_appearNowhere_inLogsResponsesOrTheAuditFiles() throws Exception {
+        void seededValues_appearNowhere_inLogsResponsesMetricsOrTheAuditFiles() throws Exception {
             sendEverything(veil);
+            String metrics = veil.veil().metrics().registry().scrape();
             veil.stopVeil();
+
+            assertTrue(metrics.contains("local"), "the scrape shows no per-upstream series: " + metrics);
+            assertAbsent("the metrics", metrics);
 
             String logText = logText();
             assertTrue(logText.contains("/v1/chat/completions"), "the capture saw no request log: " + logText);
             assertAbsent("the application log", logText);
             assertAbsent("the responses", String.join("\n", seenByClient));
 
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(veil.auditDir())) {
-                files = walk.filter(Files::isRegularFile).toList();
-            }
-            long bytes = 0;
-            for (Path f : files) {
-                byte[] content = Files.readAllBytes(f);
-                bytes += content.length;
-                assertAbsent("audit file " + f.getFileName(), new String(content, StandardCharsets.ISO_8859_1));
-                assertAbsent("audit file " + f.getFileName(), new String(content, StandardCharsets.UTF_8));
-            }
-            assertTrue(bytes > 0, "the audit trail wrote nothing: " + files);
+            assertAbsent("the audit files", auditBytes(veil));
+        }
+
+        @Test
+        void valueSentAsTheModelName_staysOutOfLogsMetricsAndTheAuditFiles() throws Exception {
+            String body = "{\"model\":\"" + EMAIL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+            HttpResponse<String> r = veil.send("/v1/chat/completions", body);
+            assertEquals("local", r.headers().firstValue("x-veil-upstream").orElse(""),
+                    "the model field is text too, and scanned");
+            String metrics = veil.veil().metrics().registry().scrape();
+            veil.stopVeil();
+
+            assertAbsent("the metrics", metrics);
+            assertAbsent("the application log", logText());
+            assertAbsent("the audit files", auditBytes(veil));
         }
 
         @Test
@@ -188,6 +196,22 @@ class NoPlaintextLeakEndToEndTest {
         record(veil.chat("Card " + CARD + " declined?"));
         record(veil.get("/v1/models"));
         assertNotNull(veil.local().takeRequest(WAIT), "the sensitive requests should have reached the internal upstream");
+    }
+
+    /** Every audit file's bytes, read as Latin-1 and as UTF-8, so any encoding of a value shows. */
+    private static String auditBytes(VeilExtension veil) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(veil.auditDir())) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        StringBuilder all = new StringBuilder();
+        for (Path f : files) {
+            byte[] content = Files.readAllBytes(f);
+            all.append(new String(content, StandardCharsets.ISO_8859_1)).append('\n')
+                    .append(new String(content, StandardCharsets.UTF_8)).append('\n');
+        }
+        assertTrue(all.length() > files.size() * 2, "the audit trail wrote nothing: " + files);
+        return all.toString();
     }
 
     private void record(HttpResponse<String> r) {

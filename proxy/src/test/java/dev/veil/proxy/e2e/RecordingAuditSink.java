@@ -3,6 +3,7 @@ package dev.veil.proxy.e2e;
 import dev.veil.audit.AuditRecord;
 import dev.veil.audit.AuditSink;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,7 +28,7 @@ final class RecordingAuditSink implements AuditSink {
 
     /** Lifecycle records (start, stop, policy reloads) not yet taken, without waiting. */
     List<AuditRecord> drainLifecycle() {
-        List<AuditRecord> out = new java.util.ArrayList<>();
+        List<AuditRecord> out = new ArrayList<>();
         lifecycle.drainTo(out);
         return out;
     }
@@ -39,7 +40,7 @@ final class RecordingAuditSink implements AuditSink {
 
     /** Every request record not yet taken, without waiting. */
     List<AuditRecord> drain() {
-        List<AuditRecord> out = new java.util.ArrayList<>();
+        List<AuditRecord> out = new ArrayList<>();
         records.drainTo(out);
         return out;
     }

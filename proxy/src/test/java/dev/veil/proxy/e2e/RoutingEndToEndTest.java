@@ -14,11 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.veil.proxy.demo.StubUpstream.Behavior;
 import dev.veil.proxy.demo.StubUpstream.Received;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -127,7 +129,7 @@ class RoutingEndToEndTest {
         assertEquals(200, r.statusCode(), r.body());
         JsonNode list = json(r.body());
         assertEquals("list", list.path("object").asText());
-        Map<String, String> trustByUpstream = new java.util.TreeMap<>();
+        Map<String, String> trustByUpstream = new TreeMap<>();
         for (JsonNode m : list.path("data")) {
             assertEquals("stub-model", m.path("id").asText());
             trustByUpstream.put(m.path("veil_upstream").asText(), m.path("veil_trust").asText());
@@ -145,7 +147,7 @@ class RoutingEndToEndTest {
 
     @Test
     void modelList_withOneUpstreamFailing_listsTheOther() throws Exception {
-        veil.local().enqueue(new dev.veil.proxy.demo.StubUpstream.Behavior.Status(500,
+        veil.local().enqueue(new Behavior.Status(500,
                 "{\"error\":{\"message\":\"down\",\"type\":\"server_error\",\"param\":null,\"code\":null}}", Map.of()));
 
         HttpResponse<String> r = veil.get("/v1/models");

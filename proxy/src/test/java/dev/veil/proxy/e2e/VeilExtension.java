@@ -34,7 +34,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -43,10 +45,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * internal), a real Veil on a free loopback port between them with the project's default policy
  * (or one given as text), keys and an audit trail in a fresh temporary directory, and a real HTTP
  * client; stops all of it after the test. Register it on an instance field with {@code @RegisterExtension}.
+ * On a static field it starts once for the whole class instead, and each test begins with the
+ * stubs' and the audit's records cleared: for classes whose tests do not change Veil's state.
  *
- * <p>Not thread-safe: one instance per test instance.
+ * <p>Not thread-safe: one instance per test instance (or per class when static).
  */
-public final class VeilExtension implements BeforeEachCallback, AfterEachCallback {
+public final class VeilExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        AfterAllCallback {
 
     /** The key Veil reads from its environment and sends to the external upstream only. */
     public static final String OPENAI_KEY = "sk-veil-e2e-external-4f1d9c";
@@ -74,6 +79,8 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
     private final boolean recordAudit;
     private final String policyYaml;
 
+    /** True when registered on a static field: one Veil for every test of the class. */
+    private boolean perClass;
     private Path dir;
     private StubUpstream openai;
     private StubUpstream local;
@@ -97,8 +104,27 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
         return new Builder();
     }
 
+    /** Called only for a static registration. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        perClass = true;
+        start();
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
+        if (perClass) {
+            openai.drain();
+            local.drain();
+            if (audit instanceof RecordingAuditSink r) {
+                r.drain();
+            }
+            return;
+        }
+        start();
+    }
+
+    private void start() throws Exception {
         try {
             dir = Files.createTempDirectory("veil-e2e");
             openai = StubUpstream.start("stand-in for OpenAI");
@@ -133,6 +159,13 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
+        if (!perClass) {
+            stopAll();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
         stopAll();
     }
 
@@ -158,8 +191,14 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
         }
     }
 
-    /** Stops Veil (flushing and sealing the audit trail) before the test ends; idempotent. */
+    /**
+     * Stops Veil (flushing and sealing the audit trail) before the test ends; idempotent. Not for a
+     * static registration, whose Veil the next test still needs.
+     */
     public void stopVeil() {
+        if (perClass) {
+            throw new IllegalStateException("a Veil shared by the class must not be stopped by one test");
+        }
         veil.close();
     }
 
