@@ -1,7 +1,6 @@
 package dev.veil.detectors;
 
 import dev.veil.detectors.custom.MarkerDetector;
-import dev.veil.detectors.nlp.NlpDetectors;
 import dev.veil.detectors.pattern.FinancialDetectors;
 import dev.veil.detectors.pattern.GovIdDetectors;
 import dev.veil.detectors.pattern.NetworkDetectors;
@@ -32,7 +31,6 @@ final class StandardDetectors {
         all.addAll(NetworkDetectors.all());
         all.addAll(SecretDetectors.all());
         all.add(new MarkerDetector());
-        all.addAll(NlpDetectors.all());
         return List.copyOf(all);
     }
 }
