@@ -76,6 +76,20 @@ scenario('chat', async (o) => {
   assert.equal(c.model, MODEL);
 });
 
+scenario('chat-internal', async (o) => {
+  // The default policy keeps personal data on the self-hosted model, unredacted.
+  const said = `[node:chat-internal] Remind ${EMAIL} of the meeting.`;
+  const c = await defaults.chat.completions.create({
+    model: MODEL,
+    messages: [{ role: 'user', content: `echo: ${said}` }],
+  });
+  o.expected = said;
+  o.received = c.choices[0].message.content;
+  o.model = c.model;
+  assert.equal(o.received, said);
+  assert.equal(c.model, MODEL, 'the client sees the model it asked for');
+});
+
 scenario('chat-stream', async (o) => {
   const said = `[node:chat-stream] Forward it to ${EMAIL}, then call back.`;
   const stream = await redacting.chat.completions.create({

@@ -139,8 +139,9 @@ class NodeSdkConformanceTest {
     @Test
     void nodeSuite_passes() {
         assertEquals(0, exitCode, () -> "node --test failed:\n" + nodeOutput);
-        assertEquals(Set.of("chat", "chat-stream", "tool-call-round-trip", "tool-call-stream", "embeddings-string",
-                "embeddings-array", "embeddings-token-arrays", "responses", "responses-stream", "models"),
+        assertEquals(Set.of("chat", "chat-internal", "chat-stream", "tool-call-round-trip", "tool-call-stream",
+                "embeddings-string", "embeddings-array", "embeddings-token-arrays", "responses", "responses-stream",
+                "models"),
                 observations.keySet(), () -> "scenarios observed; node output:\n" + nodeOutput);
     }
 
@@ -153,6 +154,18 @@ class NodeSdkConformanceTest {
         assertEquals("/v1/chat/completions", got.path());
         assertTrue(got.json().at("/messages/0/content").asText()
                 .matches("echo: \\[node:chat] Please write to EMAIL_[0-9A-F]{8} about the invoice\\."), got.body());
+    }
+
+    @Test
+    void chat_underTheDefaultPolicy_staysInternal_withTheRequestedModelName() {
+        JsonNode o = observed("chat-internal");
+        assertRehydrated(o);
+        assertEquals(MODEL, o.path("model").asText());
+        List<Received> got = tagged(defaultsInternal, "chat-internal");
+        assertEquals(1, got.size(), "requests of chat-internal at the internal upstream");
+        assertEquals(ConformanceStack.LOCAL_MODEL, got.get(0).json().path("model").asText());
+        assertTrue(got.get(0).body().contains(EMAIL), "routing internally needs no redaction");
+        assertTrue(tagged(defaultsExternal, "chat-internal").isEmpty(), "chat-internal reached the external upstream");
     }
 
     @Test
