@@ -17,16 +17,26 @@ public final class Bundled {
 
     /**
      * The policy at {@code file} if it exists; otherwise, if the jar ships a policy of that name
-     * under {@code policies/}, a copy of it in {@code dir}.
+     * under {@code policies/}, a copy of it (and of its fixture file, {@code NAME.cases.yaml}) in
+     * {@code dir}.
      */
     public static Path policy(Path file, Path dir) throws IOException {
         if (Files.exists(file)) {
             return file;
         }
         String name = file.getFileName().toString();
+        Path copy = copy(name, dir);
+        if (copy == null) {
+            return file;
+        }
+        copy(name.replaceFirst("\\.ya?ml$", "") + ".cases.yaml", dir);
+        return copy;
+    }
+
+    private static Path copy(String name, Path dir) throws IOException {
         try (InputStream in = Bundled.class.getResourceAsStream("/policies/" + name)) {
             if (in == null) {
-                return file;
+                return null;
             }
             Files.createDirectories(dir);
             Path copy = dir.resolve(name);

@@ -17,7 +17,13 @@ import dev.veil.proxy.inspect.FixtureFacts;
 import dev.veil.policy.Trust;
 import dev.veil.proxy.config.UpstreamConfig;
 import dev.veil.proxy.config.VeilConfig;
+import dev.veil.proxy.admin.AdminServer;
+import dev.veil.proxy.admin.Readiness;
+import dev.veil.proxy.auth.ApiKeyFileException;
+import dev.veil.proxy.auth.ApiKeyStore;
 import dev.veil.proxy.inspect.RequestInspector;
+import dev.veil.proxy.tls.ServerTls;
+import dev.veil.proxy.tls.TlsConfigException;
 import dev.veil.proxy.metrics.VeilMetrics;
 import dev.veil.proxy.redact.Pseudonyms;
 import dev.veil.proxy.server.ProxyServices;
@@ -42,6 +48,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,10 +76,14 @@ public final class Veil implements AutoCloseable {
     private final PolicyHolder policy;
     private final VeilMetrics metrics;
     private final PolicyFileWatcher policyWatcher;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
+    private final AdminServer admin;
     private final Channel serverChannel;
 
     private Veil(VeilConfig config, PolicyHolder policy, RequestInspector inspector, AuditSink audit,
-            Map<String, String> env) throws InterruptedException, IOException {
+            Map<String, String> env, Optional<ServerTls> tls, Optional<ApiKeyStore> clientKeys)
+            throws InterruptedException, IOException {
         this.config = config;
         this.audit = audit;
         this.policy = policy;
@@ -86,7 +97,7 @@ public final class Veil implements AutoCloseable {
         Supplier<ValueFingerprinter> fingerprints = audit instanceof AuditTrail trail ? trail::fingerprinter : () -> null;
         this.metrics = new VeilMetrics(inspector.scanner().types(), config.upstreams().keySet());
         ProxyServices services = new ProxyServices(config, policy, inspector, upstreams, audit, scanPool,
-                fingerprints, pseudonyms(env), metrics);
+                fingerprints, pseudonyms(env), metrics, clientKeys, inFlight);
         try {
             this.serverChannel = new ServerBootstrap()
                     .group(boss, workers)
@@ -94,7 +105,7 @@ public final class Veil implements AutoCloseable {
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.AUTO_READ, false)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new VeilServerInitializer(services))
+                    .childHandler(new VeilServerInitializer(services, tls))
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
@@ -105,10 +116,31 @@ public final class Veil implements AutoCloseable {
             throw e;
         }
         this.policyWatcher = PolicyFileWatcher.start(policy, RELOAD_DEBOUNCE, this::policyReloaded);
+        this.admin = startAdmin(config, metrics, audit);
         audit.append(AuditRecord.lifecycle(AuditRecord.Event.START, Instant.now(),
                 "listening on " + config.host() + ":" + port() + "; policy version " + policy.current().version()));
-        log.info("Veil listening on http://{}:{}/v1 (policy {}, version {})", config.host(), port(),
-                config.policyFile(), policy.current().version());
+        log.info("Veil listening on {} (policy {}, version {})", baseUrl(), config.policyFile(),
+                policy.current().version());
+        if (clientKeys.isEmpty() && !isLoopback(config.host())) {
+            log.warn("Veil listens on {} without client keys: anyone who can reach it can use it. Set auth.keys_file.",
+                    config.host());
+        }
+    }
+
+    private AdminServer startAdmin(VeilConfig config, VeilMetrics metrics, AuditSink audit)
+            throws InterruptedException {
+        if (config.server().adminPort() < 0) {
+            return null;
+        }
+        Map<String, java.util.function.BooleanSupplier> ready = new LinkedHashMap<>();
+        ready.put("audit trail unavailable", audit::isAvailable);
+        ready.put("shutting down", () -> !draining);
+        return AdminServer.start(config.server().adminHost(), config.server().adminPort(), metrics.registry(),
+                Readiness.allOf(ready));
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     private void policyReloaded(PolicyHolder.ReloadOutcome outcome) {
@@ -145,8 +177,25 @@ public final class Veil implements AutoCloseable {
         FixtureRunner fixtures = new FixtureRunner(new FixtureFacts(inspector), scanner.types());
         PolicyHolder policy = PolicyHolder.load(config.policyFile(), config.trustByUpstream(), scanner.types(),
                 Optional.of(fixtures), Ticker.systemTicker());
+        Optional<ServerTls> tls = Optional.empty();
+        if (config.server().tls()) {
+            try {
+                tls = Optional.of(ServerTls.load(config.server().tlsCertificate().get(),
+                        config.server().tlsKey().get()));
+            } catch (TlsConfigException e) {
+                throw new IllegalArgumentException("TLS: " + e.getMessage(), e);
+            }
+        }
+        Optional<ApiKeyStore> clientKeys = Optional.empty();
+        if (config.server().authKeysFile().isPresent()) {
+            try {
+                clientKeys = Optional.of(ApiKeyStore.load(config.server().authKeysFile().get()));
+            } catch (ApiKeyFileException e) {
+                throw new IllegalArgumentException("client keys: " + String.join("; ", e.problems()), e);
+            }
+        }
         try {
-            return new Veil(config, policy, inspector, audit, env);
+            return new Veil(config, policy, inspector, audit, env, tls, clientKeys);
         } catch (IOException e) {
             throw new IllegalStateException("cannot watch the policy file for changes: " + e.getMessage(), e);
         }
@@ -216,7 +265,12 @@ public final class Veil implements AutoCloseable {
 
     /** The base URL clients use, e.g. {@code http://127.0.0.1:8787/v1}. */
     public String baseUrl() {
-        return "http://" + config.host() + ":" + port() + "/v1";
+        return (config.server().tls() ? "https://" : "http://") + config.host() + ":" + port() + "/v1";
+    }
+
+    /** The admin port actually bound, or -1 if the admin endpoints are off. */
+    public int adminPort() {
+        return admin == null ? -1 : admin.port();
     }
 
     public VeilConfig config() {
@@ -238,12 +292,32 @@ public final class Veil implements AutoCloseable {
         serverChannel.closeFuture().sync();
     }
 
+    /**
+     * Stops accepting connections, waits up to the drain timeout for requests and streams in flight
+     * to end, then stops everything and seals the audit trail.
+     */
     @Override
     public synchronized void close() {
         if (!serverChannel.isOpen() && workers.isShuttingDown()) {
             return;
         }
+        draining = true;
         serverChannel.close().syncUninterruptibly();
+        long deadline = System.nanoTime() + config.server().drainTimeout().toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (inFlight.get() > 0) {
+            log.warn("{} request(s) still in flight after the drain timeout; they are cut off", inFlight.get());
+        }
+        if (admin != null) {
+            admin.close();
+        }
         try {
             policyWatcher.close();
         } catch (IOException e) {

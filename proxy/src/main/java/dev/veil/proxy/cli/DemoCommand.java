@@ -65,6 +65,7 @@ final class DemoCommand implements Callable<Integer> {
                 StubUpstream local = StubUpstream.start("stand-in for a self-hosted model")) {
             VeilConfig d = VeilConfig.defaults();
             VeilConfig cfg = d.withPort(0)
+                    .withServer(d.server().withAdminPort(-1))
                     .withPolicy(Bundled.policy(d.policyFile(), data))
                     .withAudit(new AuditConfig(auditDir, List.of(keys.resolve(AuditKeys.OFFICER_PUBLIC)),
                             keys.resolve(AuditKeys.SIGNING_PRIVATE), Optional.empty(), d.audit().fsync()))

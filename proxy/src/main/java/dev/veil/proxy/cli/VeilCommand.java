@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             ScanCommand.class,
             PolicyCommand.class,
             AuditCommand.class,
+            KeysCommand.class,
+            TlsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class VeilCommand implements Runnable {

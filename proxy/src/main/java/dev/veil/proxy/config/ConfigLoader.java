@@ -28,7 +28,11 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 public final class ConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("listen", "max_body_bytes", "policy",
-            "default_upstream", "scan_timeout_ms", "worker_threads", "audit", "upstreams", "detectors");
+            "default_upstream", "scan_timeout_ms", "worker_threads", "audit", "upstreams", "detectors", "tls", "auth",
+            "admin", "drain_timeout_ms");
+    private static final Set<String> TLS_KEYS = Set.of("cert", "key");
+    private static final Set<String> AUTH_KEYS = Set.of("keys_file");
+    private static final Set<String> ADMIN_KEYS = Set.of("listen", "enabled");
     private static final Set<String> DETECTOR_KEYS = Set.of("enabled", "disabled", "allow_list", "phone_regions",
             "dictionaries", "regexes");
     private static final Set<String> DICTIONARY_KEYS = Set.of("name", "file", "case_sensitive", "whole_words",
@@ -103,6 +107,8 @@ public final class ConfigLoader {
             detectors = detectors(yaml, top.get("detectors"), base);
         }
 
+        ServerOptions server = server(yaml, top, base, d.server());
+
         Map<String, UpstreamConfig> upstreams = d.upstreams();
         if (top.containsKey("upstreams")) {
             upstreams = new LinkedHashMap<>();
@@ -133,7 +139,52 @@ public final class ConfigLoader {
             throw new ConfigException(yaml.problems());
         }
         return new VeilConfig(host, port, maxBody, upstreams, defaultUpstream, policy, audit, scanTimeout, workers,
-                detectors);
+                detectors, server);
+    }
+
+    private static ServerOptions server(YamlNodes yaml, Map<String, Node> top, Path base, ServerOptions d) {
+        Optional<Path> cert = d.tlsCertificate();
+        Optional<Path> key = d.tlsKey();
+        if (top.containsKey("tls")) {
+            Map<String, Node> t = yaml.mapping(top.get("tls"), "tls", TLS_KEYS);
+            cert = opt(t, "cert").flatMap(n -> yaml.string(n, "tls.cert")).map(base::resolve);
+            key = opt(t, "key").flatMap(n -> yaml.string(n, "tls.key")).map(base::resolve);
+            if (cert.isPresent() != key.isPresent()) {
+                yaml.problem(top.get("tls"), "tls needs both cert and key (PEM files); make a local pair with "
+                        + "`veil tls selfsigned --out DIR`");
+                cert = Optional.empty();
+                key = Optional.empty();
+            }
+        }
+        Optional<Path> keys = d.authKeysFile();
+        if (top.containsKey("auth")) {
+            Map<String, Node> a = yaml.mapping(top.get("auth"), "auth", AUTH_KEYS);
+            keys = opt(a, "keys_file").flatMap(n -> yaml.string(n, "auth.keys_file")).map(base::resolve);
+        }
+        String adminHost = d.adminHost();
+        int adminPort = d.adminPort();
+        if (top.containsKey("admin")) {
+            Map<String, Node> a = yaml.mapping(top.get("admin"), "admin", ADMIN_KEYS);
+            if (a.containsKey("listen")) {
+                Optional<String> listen = yaml.string(a.get("listen"), "admin.listen");
+                int colon = listen.map(l -> l.lastIndexOf(':')).orElse(-1);
+                try {
+                    adminHost = listen.orElseThrow().substring(0, colon);
+                    adminPort = Integer.parseInt(listen.orElseThrow().substring(colon + 1));
+                    if (adminHost.isEmpty() || adminPort < 0 || adminPort > 65535) {
+                        throw new NumberFormatException();
+                    }
+                } catch (RuntimeException e) {
+                    yaml.problem(a.get("listen"), "admin.listen must be host:port, e.g. 127.0.0.1:8788");
+                }
+            }
+            if (a.containsKey("enabled") && !flag(yaml, a, "enabled", true)) {
+                adminPort = -1;
+            }
+        }
+        Duration drain = opt(top, "drain_timeout_ms").flatMap(n -> yaml.number(n, "drain_timeout_ms", 0, MAX_TIMEOUT_MS))
+                .map(Duration::ofMillis).orElse(d.drainTimeout());
+        return new ServerOptions(cert, key, keys, adminHost, adminPort, drain);
     }
 
     private static DetectorSettings detectors(YamlNodes yaml, Node node, Path base) {

@@ -25,6 +25,7 @@ import java.util.Map;
  *     sensitive
  * @param workerThreads threads that scan requests off the event loop (0: one per core)
  * @param detectors which detectors run, custom dictionaries and patterns, the allow-list
+ * @param server TLS, client keys, the admin port and the drain time
  */
 public record VeilConfig(
         String host,
@@ -36,7 +37,8 @@ public record VeilConfig(
         AuditConfig audit,
         Duration scanTimeout,
         int workerThreads,
-        DetectorSettings detectors) {
+        DetectorSettings detectors,
+        ServerOptions server) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 8L * 1024 * 1024;
 
@@ -44,7 +46,7 @@ public record VeilConfig(
     public VeilConfig(String host, int port, long maxBodyBytes, Map<String, UpstreamConfig> upstreams,
             String defaultUpstream, Path policyFile, AuditConfig audit, Duration scanTimeout, int workerThreads) {
         this(host, port, maxBodyBytes, upstreams, defaultUpstream, policyFile, audit, scanTimeout, workerThreads,
-                DetectorSettings.defaults());
+                DetectorSettings.defaults(), ServerOptions.defaults());
     }
 
     public VeilConfig {
@@ -55,6 +57,7 @@ public record VeilConfig(
         requireNonNull(audit, "audit");
         requireNonNull(scanTimeout, "scanTimeout");
         requireNonNull(detectors, "detectors");
+        requireNonNull(server, "server");
         if (!upstreams.containsKey(defaultUpstream)) {
             throw new IllegalArgumentException("default upstream is not configured: " + defaultUpstream);
         }
@@ -70,7 +73,8 @@ public record VeilConfig(
                 Trust.INTERNAL, "", Map.of("*", "llama3.1"),
                 Duration.ofSeconds(2), Duration.ofSeconds(300), Duration.ofSeconds(300)));
         return new VeilConfig("127.0.0.1", 8787, DEFAULT_MAX_BODY_BYTES, upstreams, "openai",
-                Path.of("policies/default.yaml"), AuditConfig.defaults(), Duration.ofSeconds(2), 0);
+                Path.of("policies/default.yaml"), AuditConfig.defaults(), Duration.ofSeconds(2), 0,
+                DetectorSettings.defaults(), ServerOptions.defaults());
     }
 
     /** Upstream trust by name, as the policy needs it. */
@@ -90,28 +94,33 @@ public record VeilConfig(
 
     public VeilConfig withPolicy(Path file) {
         return new VeilConfig(host, port, maxBodyBytes, upstreams, defaultUpstream, file, audit, scanTimeout,
-                workerThreads, detectors);
+                workerThreads, detectors, server);
     }
 
     public VeilConfig withAudit(AuditConfig newAudit) {
         return new VeilConfig(host, port, maxBodyBytes, upstreams, defaultUpstream, policyFile, newAudit,
-                scanTimeout, workerThreads, detectors);
+                scanTimeout, workerThreads, detectors, server);
     }
 
     public VeilConfig withUpstream(UpstreamConfig upstream) {
         Map<String, UpstreamConfig> m = new LinkedHashMap<>(upstreams);
         m.put(upstream.name(), upstream);
         return new VeilConfig(host, port, maxBodyBytes, m, defaultUpstream, policyFile, audit, scanTimeout,
-                workerThreads, detectors);
+                workerThreads, detectors, server);
     }
 
     public VeilConfig withDetectors(DetectorSettings newDetectors) {
         return new VeilConfig(host, port, maxBodyBytes, upstreams, defaultUpstream, policyFile, audit, scanTimeout,
-                workerThreads, newDetectors);
+                workerThreads, newDetectors, server);
+    }
+
+    public VeilConfig withServer(ServerOptions newServer) {
+        return new VeilConfig(host, port, maxBodyBytes, upstreams, defaultUpstream, policyFile, audit, scanTimeout,
+                workerThreads, detectors, newServer);
     }
 
     public VeilConfig withPort(int newPort) {
         return new VeilConfig(host, newPort, maxBodyBytes, upstreams, defaultUpstream, policyFile, audit,
-                scanTimeout, workerThreads, detectors);
+                scanTimeout, workerThreads, detectors, server);
     }
 }

@@ -70,6 +70,17 @@ public final class RequestInspector {
     }
 
     public Inspection inspect(ApiRequest request, String tenant, Map<String, String> headers) {
+        return inspect(request, tenant, "", "", headers);
+    }
+
+    /**
+     * Inspects a request of an authenticated client.
+     *
+     * @param apiKey the id of the client's Veil key (never the key itself), or empty
+     * @param team the client's team, or empty
+     */
+    public Inspection inspect(ApiRequest request, String tenant, String apiKey, String team,
+            Map<String, String> headers) {
         requireNonNull(request, "request");
         long start = System.nanoTime();
         int[] hitsAndMisses = new int[2];
@@ -89,6 +100,8 @@ public final class RequestInspector {
                 .endpoint(request.endpoint().path())
                 .model(request.model())
                 .tenant(tenant)
+                .apiKey(apiKey)
+                .team(team)
                 .user(request.body().path("user").asText(""))
                 .findings(all)
                 .unscannableContent(fields.unscannable())

@@ -8,6 +8,7 @@ import dev.veil.policy.Action;
 import dev.veil.policy.Decision;
 import dev.veil.policy.PolicyHolder;
 import dev.veil.policy.RedactMode;
+import dev.veil.proxy.auth.Principal;
 import dev.veil.policy.RequestFacts;
 import dev.veil.policy.Trust;
 import dev.veil.proxy.config.UpstreamConfig;
@@ -124,6 +125,17 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     endpoint.path() + " accepts " + endpoint.method() + " only."));
             return;
         }
+        Principal caller = null;
+        if (services.clientKeys().isPresent()) {
+            caller = services.clientKeys().get().authenticate(req.headers().get(HttpHeaderNames.AUTHORIZATION))
+                    .orElse(null);
+            if (caller == null) {
+                fail(ctx, ex, ApiError.of(ErrorKind.UNAUTHENTICATED, "Missing or invalid Veil API key. Send "
+                        + "'Authorization: Bearer <your Veil key>'; ask your administrator for one."));
+                return;
+            }
+            ex.tenant = caller.tenant();
+        }
         if (!services.audit().isAvailable()) {
             fail(ctx, ex, ApiError.of(ErrorKind.AUDIT_UNAVAILABLE, "Veil cannot write its audit trail, so it "
                     + "forwards nothing. Retry later or contact your administrator."));
@@ -143,7 +155,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 headers.put(name, h.getValue());
             }
         });
-        ScanTask task = new ScanTask(endpoint, body, headers);
+        ScanTask task = new ScanTask(endpoint, body, headers, caller);
         try {
             services.scanExecutor().execute(() -> task.run(ctx, this));
         } catch (RejectedExecutionException e) {
@@ -159,12 +171,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         final Endpoint endpoint;
         final byte[] body;
         final Map<String, String> headers;
+        final Principal caller;
         volatile ApiRequest parsed;
 
-        ScanTask(Endpoint endpoint, byte[] body, Map<String, String> headers) {
+        ScanTask(Endpoint endpoint, byte[] body, Map<String, String> headers, Principal caller) {
             this.endpoint = endpoint;
             this.body = body;
             this.headers = headers;
+            this.caller = caller;
         }
 
         void run(ChannelHandlerContext ctx, ApiHandler handler) {
@@ -177,7 +191,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             parsed = request;
             try {
-                Inspection inspection = handler.services.inspector().inspect(request, "", headers);
+                Inspection inspection = caller == null
+                        ? handler.services.inspector().inspect(request, "", headers)
+                        : handler.services.inspector().inspect(request, caller.tenant(), caller.keyId(),
+                                caller.team().orElse(""), headers);
                 List<ValueFingerprint> fingerprints = fingerprints(handler.services.fingerprints().get(), inspection);
                 ctx.executor().execute(() -> handler.inspected(ctx, inspection, fingerprints));
             } catch (RuntimeException | StackOverflowError e) {
@@ -244,9 +261,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         ApiRequest request = task.parsed;
         log.warn("request {}: detectors did not complete ({}); deciding as for a detector failure",
                 current.requestId, failedDetector);
-        RequestFacts facts = new RequestFacts(request.endpoint().path(), request.model(), "", task.headers,
-                List.of(), Set.of(failedDetector), false);
-        return new Inspection(request, List.of(), Map.of(), facts);
+        RequestFacts.Builder facts = RequestFacts.builder().endpoint(request.endpoint().path())
+                .model(request.model()).failedDetector(failedDetector);
+        if (task.caller != null) {
+            facts.tenant(task.caller.tenant()).apiKey(task.caller.keyId()).team(task.caller.team().orElse(""));
+        }
+        task.headers.forEach(facts::header);
+        return new Inspection(request, List.of(), Map.of(), facts.build());
     }
 
     private void inspected(ChannelHandlerContext ctx, Inspection inspection, List<ValueFingerprint> fingerprints) {
@@ -373,7 +394,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     /** Called once when a response has been fully written or abandoned. */
     void finished(ChannelHandlerContext ctx, Exchange ex, int status, boolean reuseConnection) {
-        ex.finish(services.audit(), services.metrics(), status);
+        ex.finish(services.audit(), services.metrics(), services.fingerprints().get(), status);
         if (current == ex) {
             current = null;
             relay = null;
@@ -405,7 +426,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 scanTimer.cancel(false);
                 scanTimer = null;
             }
-            current.finish(services.audit(), services.metrics(), 499);
+            current.finish(services.audit(), services.metrics(), services.fingerprints().get(), 499);
         }
         ctx.fireChannelInactive();
     }
@@ -423,9 +444,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     /** Endpoint paths are recorded only when known: an unknown path is client input and may hold anything. */
-    private static Exchange newExchange(Endpoint endpoint, boolean keepAlive, long requestBytes) {
+    private Exchange newExchange(Endpoint endpoint, boolean keepAlive, long requestBytes) {
         return new Exchange(newRequestId(), Instant.now(), System.nanoTime(),
-                endpoint == null ? "unknown" : endpoint.path(), keepAlive, requestBytes);
+                endpoint == null ? "unknown" : endpoint.path(), keepAlive, requestBytes, services.inFlight());
     }
 
     /** The body aggregator refused a body over the limit: answer 413 and record it like any request. */

@@ -4,13 +4,16 @@ import dev.veil.audit.AuditRecord;
 import dev.veil.audit.AuditSink;
 import dev.veil.audit.AuditUnavailableException;
 import dev.veil.audit.ValueFingerprint;
+import dev.veil.audit.ValueFingerprinter;
 import dev.veil.policy.Action;
 import dev.veil.proxy.metrics.VeilMetrics;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * What Veil knows about one request as it moves through the pipeline, written to the audit trail
@@ -44,9 +47,15 @@ final class Exchange {
     String upstream = "";
     String trust = "";
     long responseBytes;
+    /** The authenticated tenant, or empty; audited only as a keyed fingerprint. */
+    String tenant = "";
+    private final AtomicInteger inFlight;
     private boolean finished;
 
-    Exchange(String requestId, Instant time, long startNanos, String endpoint, boolean keepAlive, long requestBytes) {
+    Exchange(String requestId, Instant time, long startNanos, String endpoint, boolean keepAlive, long requestBytes,
+            AtomicInteger inFlight) {
+        this.inFlight = inFlight;
+        inFlight.incrementAndGet();
         this.requestId = requestId;
         this.time = time;
         this.startNanos = startNanos;
@@ -77,11 +86,12 @@ final class Exchange {
     }
 
     /** Records the outcome once, in the audit trail and the metrics; later calls are ignored. */
-    void finish(AuditSink audit, VeilMetrics metrics, int status) {
+    void finish(AuditSink audit, VeilMetrics metrics, ValueFingerprinter fingerprinter, int status) {
         if (finished) {
             return;
         }
         finished = true;
+        inFlight.decrementAndGet();
         long elapsed = System.nanoTime() - startNanos;
         long latencyMillis = elapsed / 1_000_000;
         metrics.stage(VeilMetrics.Stage.TOTAL, elapsed);
@@ -90,21 +100,28 @@ final class Exchange {
         } else {
             metrics.requestFinished(decision, upstream.isEmpty() ? VeilMetrics.NONE : upstream, status);
         }
-        AuditRecord record = AuditRecord.request(requestId, time)
+        AuditRecord.Builder builder = AuditRecord.request(requestId, time);
+        if (!tenant.isEmpty() && fingerprinter != null) {
+            builder.tenant(fingerprinter.fingerprint(tenant));
+        }
+        AuditRecord record = builder
                 .endpoint(endpoint)
                 .routing(model, forwardedModel, upstream, trust)
                 .verdict(new AuditRecord.Verdict(action, rules, policyVersion, "", shadowDifference))
                 .findings(new AuditRecord.Findings(findings, fingerprints, redactions, degradedDetectors))
                 .outcome(status, latencyMillis, requestBytes, responseBytes)
                 .build();
-        try {
-            audit.append(record);
-        } catch (AuditUnavailableException e) {
-            metrics.auditWriteFailure();
-            log.error("request {}: its audit record could not be written ({}). Check the audit directory and "
-                    + "disk space; new requests are refused until the trail is writable.", requestId, e.getMessage());
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("request_id", requestId)) {
+            try {
+                audit.append(record);
+            } catch (AuditUnavailableException e) {
+                metrics.auditWriteFailure();
+                log.error("request {}: its audit record could not be written ({}). Check the audit directory and "
+                        + "disk space; new requests are refused until the trail is writable.", requestId,
+                        e.getMessage());
+            }
+            log.info("request {} {} action={} upstream={} status={} latency_ms={}", requestId, endpoint, action,
+                    upstream.isEmpty() ? "-" : upstream, status, latencyMillis);
         }
-        log.info("request {} {} action={} upstream={} status={} latency_ms={}", requestId, endpoint, action,
-                upstream.isEmpty() ? "-" : upstream, status, latencyMillis);
     }
 }

@@ -6,11 +6,14 @@ import dev.veil.audit.AuditSink;
 import dev.veil.audit.ValueFingerprinter;
 import dev.veil.policy.PolicyHolder;
 import dev.veil.proxy.config.VeilConfig;
+import dev.veil.proxy.auth.ApiKeyStore;
 import dev.veil.proxy.inspect.RequestInspector;
 import dev.veil.proxy.metrics.VeilMetrics;
 import dev.veil.proxy.redact.Pseudonyms;
 import dev.veil.proxy.upstream.UpstreamClient;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +28,8 @@ import java.util.function.Supplier;
  * @param fingerprints the audit trail's current keyed fingerprinter of found values; may supply null
  * @param pseudonyms derives the tokens that stand for pseudonymized values
  * @param metrics Veil's Prometheus metrics
+ * @param clientKeys the client API keys, if clients must present one
+ * @param inFlight requests being served now, for draining at shutdown
  */
 public record ProxyServices(
         VeilConfig config,
@@ -35,7 +40,9 @@ public record ProxyServices(
         Executor scanExecutor,
         Supplier<ValueFingerprinter> fingerprints,
         Pseudonyms pseudonyms,
-        VeilMetrics metrics) {
+        VeilMetrics metrics,
+        Optional<ApiKeyStore> clientKeys,
+        AtomicInteger inFlight) {
 
     public ProxyServices {
         requireNonNull(config, "config");
@@ -47,5 +54,7 @@ public record ProxyServices(
         requireNonNull(fingerprints, "fingerprints");
         requireNonNull(pseudonyms, "pseudonyms");
         requireNonNull(metrics, "metrics");
+        requireNonNull(clientKeys, "clientKeys");
+        requireNonNull(inFlight, "inFlight");
     }
 }

@@ -106,7 +106,7 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
             Path keys = dir.resolve("keys");
             AuditKeys.generate(keys);
             VeilConfig d = VeilConfig.defaults();
-            VeilConfig cfg = d.withPort(0)
+            VeilConfig cfg = d.withPort(0).withServer(d.server().withAdminPort(0))
                     .withPolicy(DEFAULT_POLICY)
                     .withAudit(new AuditConfig(dir.resolve("audit"), List.of(keys.resolve(AuditKeys.OFFICER_PUBLIC)),
                             keys.resolve(AuditKeys.SIGNING_PRIVATE), Optional.empty(), FsyncPolicy.NONE))

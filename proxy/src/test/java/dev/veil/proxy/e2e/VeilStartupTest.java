@@ -34,7 +34,8 @@ class VeilStartupTest {
     private final RecordingAuditSink audit = new RecordingAuditSink();
 
     private static VeilConfig base() {
-        return VeilConfig.defaults().withPort(0).withPolicy(VeilExtension.DEFAULT_POLICY);
+        VeilConfig d = VeilConfig.defaults();
+        return d.withPort(0).withServer(d.server().withAdminPort(0)).withPolicy(VeilExtension.DEFAULT_POLICY);
     }
 
     @Test
