@@ -21,7 +21,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -52,61 +54,68 @@ final class ConformanceStack implements BeforeAllCallback, AfterAllCallback, Bef
     /** A pseudonym token for an e-mail address, as Veil derives it. */
     static final Pattern EMAIL_TOKEN = Pattern.compile("EMAIL_[0-9A-F]{8}");
 
+    /** Personal data the pseudonymizing policy replaces by tokens, where a standard detector reports it. */
+    static final List<String> PSEUDONYMIZED_TYPES = List.of("pii.email", "pii.person", "pii.phone");
+
     /**
      * Personal data leaves only as pseudonyms, which Veil turns back into the values in the answer;
-     * what cannot be scanned stays internal; credentials are refused.
+     * what cannot be scanned stays internal; credentials are refused. A policy may only name types
+     * that a running detector reports, so the list is cut to those of {@code knownTypes} (names,
+     * for one, come from a detector that is not always in the standard set).
      */
-    static final String PSEUDONYMIZING_POLICY = """
-            version: 1
-            description: Conformance tests; personal data leaves only as pseudonyms.
-            default: allow
-            on_detector_error: route local
-            rules:
-              - id: personal-data-pseudonymized
-                description: E-mail addresses and phone numbers leave as tokens and come back as values.
-                when:
-                  findings: [pii.email, pii.phone]
-                action: redact
-                redact:
-                  types: [pii.email, pii.phone]
-                  mode: pseudonymize
-              - id: unscannable-internal
-                description: Token ids, images and files cannot be scanned, so they stay internal.
-                when:
-                  unscannable: true
-                action: route local
-              - id: secrets-block
-                description: Credentials never reach any model.
-                when:
-                  findings: "secret.*"
-                action: block
-                message: "Blocked by policy: the request contains a credential."
-            """;
+    static String pseudonymizingPolicy(Set<String> knownTypes) {
+        String types = PSEUDONYMIZED_TYPES.stream().filter(knownTypes::contains)
+                .collect(Collectors.joining(", ", "[", "]"));
+        return """
+                version: 1
+                description: Conformance tests; personal data leaves only as pseudonyms.
+                default: allow
+                on_detector_error: route local
+                rules:
+                  - id: personal-data-pseudonymized
+                    description: Personal data leaves as tokens and comes back as values.
+                    when:
+                      findings: %1$s
+                    action: redact
+                    redact:
+                      types: %1$s
+                      mode: pseudonymize
+                  - id: unscannable-internal
+                    description: Token ids, images and files cannot be scanned, so they stay internal.
+                    when:
+                      unscannable: true
+                    action: route local
+                  - id: secrets-block
+                    description: Credentials never reach any model.
+                    when:
+                      findings: "secret.*"
+                    action: block
+                    message: "Blocked by policy: the request contains a credential."
+                """.formatted(types);
+    }
 
     /** The policy Veil ships with: personal data is routed to the internal upstream, unredacted. */
     static final Path DEFAULT_POLICY = Path.of("..", "policies", "default.yaml");
 
-    private final String policyText;
-    private final Path policyFile;
+    private final boolean pseudonymize;
 
     private Path dir;
     private StubUpstream openai;
     private StubUpstream local;
     private Veil veil;
 
-    private ConformanceStack(String policyText, Path policyFile) {
-        this.policyText = policyText;
-        this.policyFile = policyFile;
+    private ConformanceStack(boolean pseudonymize) {
+        this.pseudonymize = pseudonymize;
     }
 
-    /** Veil with {@link #PSEUDONYMIZING_POLICY}. */
+    /** Veil with the {@linkplain #pseudonymizingPolicy pseudonymizing policy}. */
     static ConformanceStack pseudonymizing() {
-        return new ConformanceStack(PSEUDONYMIZING_POLICY, null);
+        return new ConformanceStack(true);
     }
 
     /** Veil with the project's default policy, {@code policies/default.yaml}. */
     static ConformanceStack defaultPolicy() {
-        return new ConformanceStack(null, DEFAULT_POLICY);
+        return new ConformanceStack(false);
     }
 
     @Override
@@ -129,10 +138,11 @@ final class ConformanceStack implements BeforeAllCallback, AfterAllCallback, Bef
         AuditSink audit = null;
         try {
             dir = Files.createTempDirectory("veil-conformance");
-            Path policy = policyFile;
-            if (policyText != null) {
+            Scanner scanner = Scanner.standard();
+            Path policy = DEFAULT_POLICY;
+            if (pseudonymize) {
                 policy = dir.resolve("conformance-policy.yaml");
-                Files.writeString(policy, policyText, StandardCharsets.UTF_8);
+                Files.writeString(policy, pseudonymizingPolicy(scanner.types()), StandardCharsets.UTF_8);
             }
             openai = StubUpstream.start("stand-in for OpenAI");
             local = StubUpstream.start("stand-in for a self-hosted model");
@@ -147,7 +157,7 @@ final class ConformanceStack implements BeforeAllCallback, AfterAllCallback, Bef
                     .withUpstream(loopback(d.upstream("local"), local.baseUrl(), Map.of(MODEL, LOCAL_MODEL)));
             audit = AuditTrail.open(cfg.audit().settings());
             // A fixed pseudonym key, as replicas share one; without it Veil logs a warning and picks a random one.
-            veil = Veil.start(cfg, Scanner.standard(), audit, Map.of(
+            veil = Veil.start(cfg, scanner, audit, Map.of(
                     "OPENAI_API_KEY", OPENAI_KEY,
                     Veil.PSEUDONYM_KEY_ENV, "conformance-pseudonym-key-0123456789abcdef"));
         } catch (Exception | Error e) {

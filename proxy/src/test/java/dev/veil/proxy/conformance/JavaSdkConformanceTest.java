@@ -14,6 +14,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
+import com.openai.models.ChatModel;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -23,18 +24,26 @@ import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessage;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
+import com.openai.models.completions.Completion;
+import com.openai.models.completions.CompletionCreateParams;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.models.Model;
+import com.openai.models.responses.EasyInputMessage;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseInputItem;
 import com.openai.models.responses.ResponseStreamEvent;
 import dev.veil.proxy.demo.StubUpstream.Received;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
@@ -47,9 +56,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The official OpenAI Java SDK, configured only with Veil's base URL, against Veil with stub
  * upstreams. With the pseudonymizing policy the external stub sees tokens, never the e-mail
- * address, and the client sees the address again: in content, in streamed content assembled from
- * chunks, in tool-call arguments, in Responses API output and events. With the default policy,
- * personal data and token ids go to the internal stub only.
+ * address or phone number, and the client sees the values again: in content, in streamed content
+ * assembled from chunks, in tool-call arguments, in legacy completions, in Responses API output and
+ * events, also with concurrent streams. With the default policy, personal data and token ids go to
+ * the internal stub only, and the client still sees the model name it asked for.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class JavaSdkConformanceTest {
@@ -62,6 +72,7 @@ class JavaSdkConformanceTest {
 
     private static final String EMAIL = "jane.roe@example.org";
     private static final String OTHER_EMAIL = "max.mustermann@example.net";
+    private static final String PHONE = "+44 20 7946 0958";
 
     private static OpenAIClient client;
     private static OpenAIClient defaultsClient;
@@ -139,6 +150,35 @@ class JavaSdkConformanceTest {
         Received got = redacting.onlyExternal();
         assertTrue(got.json().path("stream").asBoolean());
         assertRedacted(got, EMAIL);
+    }
+
+    @Test
+    void concurrentStreams_eachClientGetsItsOwnValuesBack() throws Exception {
+        int clients = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String said = "Ticket " + i + " belongs to client" + i + ".owner@example.com, no one else.";
+                answers.add(pool.submit(() -> {
+                    try (StreamResponse<ChatCompletionChunk> stream =
+                            client.chat().completions().createStreaming(ask("echo: " + said))) {
+                        return stream.stream().flatMap(c -> c.choices().stream())
+                                .flatMap(choice -> choice.delta().content().stream())
+                                .collect(Collectors.joining());
+                    }
+                }));
+            }
+            for (int i = 0; i < clients; i++) {
+                assertEquals("Ticket " + i + " belongs to client" + i + ".owner@example.com, no one else.",
+                        answers.get(i).get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Received> got = redacting.openai().drain();
+        assertEquals(clients, got.size());
+        got.forEach(r -> assertFalse(r.body().contains("@example.com"), r::body));
     }
 
     @Test
@@ -311,6 +351,77 @@ class JavaSdkConformanceTest {
     }
 
     @Test
+    void responses_withInputItemsAndInstructions_redactBoth_andRehydrateEveryType() throws Exception {
+        String said = "Call " + PHONE + " or write to " + EMAIL + ".";
+
+        Response r = client.responses().create(ResponseCreateParams.builder()
+                .model(MODEL)
+                .instructions("You answer on behalf of " + OTHER_EMAIL + ".")
+                .inputOfResponse(List.of(ResponseInputItem.ofEasyInputMessage(EasyInputMessage.builder()
+                        .role(EasyInputMessage.Role.USER)
+                        .content("echo: " + said)
+                        .build())))
+                .build());
+
+        assertEquals(said, r.output().get(0).asMessage().content().get(0).asOutputText().text());
+        Received got = redacting.onlyExternal();
+        assertRedacted(got, EMAIL);
+        assertRedacted(got, OTHER_EMAIL);
+        assertFalse(got.body().contains("7946"), () -> "the phone number left unredacted: " + got.body());
+        assertTrue(got.json().path("instructions").asText().matches("You answer on behalf of EMAIL_[0-9A-F]{8}\\."),
+                got.body());
+        assertTrue(got.json().at("/input/0/content").asText()
+                .matches("echo: Call PHONE_[0-9A-F]{8} or write to EMAIL_[0-9A-F]{8}\\."), got.body());
+    }
+
+    @Test
+    void completions_withAnEmail_leaveRedacted_andTheTextComesBackRehydrated() throws Exception {
+        String said = "Dear " + EMAIL + ", thank you.";
+
+        Completion c = client.completions().create(CompletionCreateParams.builder()
+                .model("gpt-3.5-turbo-instruct")
+                .prompt("echo: " + said)
+                .build());
+
+        assertEquals(said, c.choices().get(0).text());
+        Received got = redacting.onlyExternal();
+        assertEquals("/v1/completions", got.path());
+        assertRedacted(got, EMAIL);
+    }
+
+    @Test
+    void streamingChat_underTheDefaultPolicy_everyChunkNamesTheRequestedModel() throws Exception {
+        String said = "Invite " + EMAIL + " to the review.";
+
+        List<ChatCompletionChunk> chunks;
+        try (StreamResponse<ChatCompletionChunk> stream =
+                defaultsClient.chat().completions().createStreaming(ask("echo: " + said))) {
+            chunks = stream.stream().toList();
+        }
+
+        assertEquals(said, chunks.stream().flatMap(c -> c.choices().stream())
+                .flatMap(choice -> choice.delta().content().stream()).collect(Collectors.joining()));
+        assertEquals(Set.of(MODEL), chunks.stream().map(ChatCompletionChunk::model).collect(Collectors.toSet()),
+                "the client sees the model it asked for in every chunk");
+        assertEquals(LOCAL_MODEL, defaults.onlyInternal().json().path("model").asText());
+    }
+
+    @Test
+    void streamingResponses_underTheDefaultPolicy_nameTheRequestedModel() throws Exception {
+        List<ResponseStreamEvent> events;
+        try (StreamResponse<ResponseStreamEvent> stream = defaultsClient.responses().createStreaming(
+                ResponseCreateParams.builder().model(MODEL).input("echo: Plan a call with " + EMAIL).build())) {
+            events = stream.stream().toList();
+        }
+
+        Response created = events.stream().flatMap(e -> e.created().stream()).findFirst().orElseThrow().response();
+        Response completed = events.stream().flatMap(e -> e.completed().stream()).findFirst().orElseThrow().response();
+        assertEquals(MODEL, modelName(created));
+        assertEquals(MODEL, modelName(completed));
+        assertEquals(LOCAL_MODEL, defaults.onlyInternal().json().path("model").asText());
+    }
+
+    @Test
     void models_listIsMergedFromBothUpstreams_eachMarkedWithWhereItRuns() throws Exception {
         List<Model> models = client.models().list().data();
 
@@ -336,6 +447,11 @@ class JavaSdkConformanceTest {
                                 .build())
                         .build())
                 .build();
+    }
+
+    /** The SDK reads a known model name as a {@link ChatModel}, any other as a string. */
+    private static String modelName(Response r) {
+        return r.model().string().or(() -> r.model().chat().map(ChatModel::asString)).orElseThrow();
     }
 
     /** The body holds a pseudonym token and never the raw value. */
