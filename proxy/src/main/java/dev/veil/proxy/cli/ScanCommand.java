@@ -112,15 +112,18 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Scanner scanner = Scanner.standard();
+        int threadCount = threadCount();
         try (InputStream in = open()) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in,
                     StandardCharsets.UTF_8.newDecoder()
                             .onMalformedInput(CodingErrorAction.REPORT)
                             .onUnmappableCharacter(CodingErrorAction.REPORT)));
             PrintWriter out = spec.commandLine().getOut();
+            // Built after the input is open: loading the models takes a moment, not worth
+            // spending on a missing file.
+            Scanner scanner = Scanner.standard();
             int status = jsonl
-                    ? new JsonlScan(scanner, threadCount(), out, err).run(reader)
+                    ? new JsonlScan(scanner, threadCount, out, err).run(reader)
                     : scanText(scanner, reader, out, err);
             out.flush();
             return status;
