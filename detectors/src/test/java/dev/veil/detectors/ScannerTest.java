@@ -13,7 +13,9 @@ class ScannerTest {
     void standard_findsEachFoundationType() {
         String text = "Mail jane@example.com, card 4111 1111 1111 1111, SSN 536-22-1234, "
                 + "key AKIAIOSFODNN7EXAMPLE.";
-        List<String> types = Scanner.standard().scan(text).findings().stream().map(Finding::type).toList();
+        // The name finder may add low-confidence guesses; this test is about the pattern detectors.
+        List<String> types = Scanner.standard().scan(text).findings().stream()
+                .filter(f -> !f.detector().startsWith("nlp-")).map(Finding::type).toList();
         assertEquals(List.of("pii.email", "financial.payment_card", "gov_id.us_ssn",
                 "secret.aws_access_key_id"), types);
     }

@@ -9,11 +9,13 @@ import java.util.List;
  *
  * @param action what to do
  * @param upstream the named upstream to forward to; empty for {@link Action#BLOCK}
- * @param decidingRule id of the rule that decided, or {@code default}
- * @param appliedRules ids of every rule whose conditions held, sorted
- * @param redactTypes finding type globs to redact, for {@link Action#REDACT}
- * @param message the message the security team wrote, for {@link Action#BLOCK}; may be empty
+ * @param decidingRule id of the rule that decided, or one of the built-in ids {@code default},
+ *     {@code on_detector_error}, {@code session}
+ * @param appliedRules ids of every rule whose conditions held (and built-in ids that applied), sorted
+ * @param redactTypes finding type globs to redact, for {@link Action#REDACT}; empty otherwise
+ * @param message the message the security team wrote, for {@link Action#BLOCK}; empty otherwise
  * @param policyVersion content hash of the policy that decided
+ * @param redactMode how to redact, for {@link Action#REDACT}; {@link RedactMode#MASK} otherwise
  */
 public record Decision(
         Action action,
@@ -22,7 +24,8 @@ public record Decision(
         List<String> appliedRules,
         List<String> redactTypes,
         String message,
-        String policyVersion) {
+        String policyVersion,
+        RedactMode redactMode) {
 
     public Decision {
         requireNonNull(action, "action");
@@ -32,5 +35,23 @@ public record Decision(
         redactTypes = List.copyOf(redactTypes);
         requireNonNull(message, "message");
         requireNonNull(policyVersion, "policyVersion");
+        requireNonNull(redactMode, "redactMode");
+    }
+
+    /** The original seven-field form, with {@link RedactMode#MASK}. */
+    public Decision(
+            Action action,
+            String upstream,
+            String decidingRule,
+            List<String> appliedRules,
+            List<String> redactTypes,
+            String message,
+            String policyVersion) {
+        this(action, upstream, decidingRule, appliedRules, redactTypes, message, policyVersion, RedactMode.MASK);
+    }
+
+    /** True if this decision sends the request on to an upstream (anything but block). */
+    public boolean forwards() {
+        return action != Action.BLOCK;
     }
 }

@@ -1,0 +1,268 @@
+package dev.veil.proxy;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.veil.audit.AuditSink;
+import dev.veil.audit.AuditTrail;
+import dev.veil.audit.ValueFingerprinter;
+import dev.veil.detectors.Scanner;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.veil.audit.AuditRecord;
+import dev.veil.audit.AuditUnavailableException;
+import dev.veil.policy.PolicyException;
+import dev.veil.policy.PolicyFileWatcher;
+import dev.veil.policy.PolicyHolder;
+import dev.veil.policy.fixture.FixtureRunner;
+import dev.veil.proxy.inspect.FixtureFacts;
+import dev.veil.policy.Trust;
+import dev.veil.proxy.config.UpstreamConfig;
+import dev.veil.proxy.config.VeilConfig;
+import dev.veil.proxy.inspect.RequestInspector;
+import dev.veil.proxy.metrics.VeilMetrics;
+import dev.veil.proxy.redact.Pseudonyms;
+import dev.veil.proxy.server.ProxyServices;
+import dev.veil.proxy.server.VeilServerInitializer;
+import dev.veil.proxy.upstream.UpstreamClient;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Veil: starts the server with its policy, scanner, upstream client and audit trail,
+ * and stops them in order. Used by {@code veil serve}, {@code veil demo} and the tests.
+ *
+ * <p>Thread-safe; {@link #close()} may be called from any thread, once or more.
+ */
+public final class Veil implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Veil.class);
+    private static final int SCAN_QUEUE = 4096;
+    /** Environment variable holding the secret that pseudonym tokens are derived with. */
+    public static final String PSEUDONYM_KEY_ENV = "VEIL_PSEUDONYM_KEY";
+    private static final Duration RELOAD_DEBOUNCE = Duration.ofMillis(200);
+
+    private final VeilConfig config;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final ThreadPoolExecutor scanPool;
+    private final UpstreamClient upstreams;
+    private final AuditSink audit;
+    private final PolicyHolder policy;
+    private final VeilMetrics metrics;
+    private final PolicyFileWatcher policyWatcher;
+    private final Channel serverChannel;
+
+    private Veil(VeilConfig config, PolicyHolder policy, RequestInspector inspector, AuditSink audit,
+            Map<String, String> env) throws InterruptedException, IOException {
+        this.config = config;
+        this.audit = audit;
+        this.policy = policy;
+        int cores = Runtime.getRuntime().availableProcessors();
+        int scanThreads = config.workerThreads() > 0 ? config.workerThreads() : cores;
+        this.scanPool = new ThreadPoolExecutor(scanThreads, scanThreads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(SCAN_QUEUE), new DefaultThreadFactory("veil-scan", true));
+        this.upstreams = new UpstreamClient(apiKeys(config, env), NioSocketChannel.class);
+        this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("veil-accept"), NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(cores, new DefaultThreadFactory("veil-io"), NioIoHandler.newFactory());
+        Supplier<ValueFingerprinter> fingerprints = audit instanceof AuditTrail trail ? trail::fingerprinter : () -> null;
+        this.metrics = new VeilMetrics(inspector.scanner().types(), config.upstreams().keySet());
+        ProxyServices services = new ProxyServices(config, policy, inspector, upstreams, audit, scanPool,
+                fingerprints, pseudonyms(env), metrics);
+        try {
+            this.serverChannel = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.AUTO_READ, false)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new VeilServerInitializer(services))
+                    .bind(config.host(), config.port())
+                    .sync()
+                    .channel();
+        } catch (RuntimeException | InterruptedException e) {
+            shutdownGroups();
+            scanPool.shutdown();
+            upstreams.close();
+            throw e;
+        }
+        this.policyWatcher = PolicyFileWatcher.start(policy, RELOAD_DEBOUNCE, this::policyReloaded);
+        audit.append(AuditRecord.lifecycle(AuditRecord.Event.START, Instant.now(),
+                "listening on " + config.host() + ":" + port() + "; policy version " + policy.current().version()));
+        log.info("Veil listening on http://{}:{}/v1 (policy {}, version {})", config.host(), port(),
+                config.policyFile(), policy.current().version());
+    }
+
+    private void policyReloaded(PolicyHolder.ReloadOutcome outcome) {
+        if (outcome.swapped() || outcome.refused()) {
+            metrics.policyReload(outcome.swapped());
+        }
+        try {
+            if (outcome.swapped()) {
+                audit.append(AuditRecord.lifecycle(AuditRecord.Event.POLICY_RELOAD_APPLIED, Instant.now(),
+                        "policy version " + outcome.version()));
+            } else if (outcome.refused()) {
+                audit.append(AuditRecord.lifecycle(AuditRecord.Event.POLICY_RELOAD_REFUSED, Instant.now(),
+                        outcome.errors().size() + " error(s); kept version " + outcome.version()));
+            }
+        } catch (AuditUnavailableException e) {
+            log.error("the policy reload could not be audited: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Loads the policy named by the config and starts serving.
+     *
+     * @param env the environment to read upstream API keys from
+     * @throws PolicyException if the policy file is invalid (nothing is started)
+     */
+    public static Veil start(VeilConfig config, Scanner scanner, AuditSink audit, Map<String, String> env)
+            throws PolicyException, InterruptedException {
+        requireNonNull(config, "config");
+        requireNonNull(scanner, "scanner");
+        requireNonNull(audit, "audit");
+        RequestInspector inspector = new RequestInspector(scanner);
+        // Warm the detectors so that the first client does not pay for their initialisation.
+        scanner.scan("warm-up: jane.doe@example.com 4111 1111 1111 1111 +1 415 555 0100");
+        FixtureRunner fixtures = new FixtureRunner(new FixtureFacts(inspector), scanner.types());
+        PolicyHolder policy = PolicyHolder.load(config.policyFile(), config.trustByUpstream(), scanner.types(),
+                Optional.of(fixtures), Ticker.systemTicker());
+        try {
+            return new Veil(config, policy, inspector, audit, env);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot watch the policy file for changes: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Keys by upstream name. An internal upstream never gets the key of an external one, even if
+     * the configuration names the same variable for both.
+     */
+    static Map<String, String> apiKeys(VeilConfig config, Map<String, String> env) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        Map<String, String> externalVars = new LinkedHashMap<>();
+        for (UpstreamConfig u : config.upstreams().values()) {
+            if (u.trust() == Trust.EXTERNAL && !u.apiKeyEnv().isEmpty()) {
+                externalVars.put(u.apiKeyEnv(), u.name());
+            }
+        }
+        for (UpstreamConfig u : config.upstreams().values()) {
+            if (u.apiKeyEnv().isEmpty()) {
+                continue;
+            }
+            if (u.trust() == Trust.INTERNAL && externalVars.containsKey(u.apiKeyEnv())) {
+                throw new IllegalArgumentException("upstream '" + u.name() + "' is internal but its api_key_env "
+                        + u.apiKeyEnv() + " is also the key of external upstream '"
+                        + externalVars.get(u.apiKeyEnv()) + "'; give the internal upstream its own variable");
+            }
+            String key = env.get(u.apiKeyEnv());
+            if (key == null || key.isBlank()) {
+                log.warn("upstream '{}': environment variable {} is not set; requests to it carry no API key",
+                        u.name(), u.apiKeyEnv());
+            } else {
+                keys.put(u.name(), key.strip());
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * The pseudonym key from {@value #PSEUDONYM_KEY_ENV}: replicas that share it give a value the same
+     * token. Without it, a random key: tokens then change at restart and differ between replicas.
+     */
+    static Pseudonyms pseudonyms(Map<String, String> env) {
+        String secret = env.get(PSEUDONYM_KEY_ENV);
+        byte[] key = new byte[32];
+        if (secret == null || secret.isBlank()) {
+            new java.security.SecureRandom().nextBytes(key);
+            log.warn("{} is not set: pseudonyms use a random key, so they change when Veil restarts and differ "
+                    + "between replicas. Set it to a long random secret shared by all replicas.", PSEUDONYM_KEY_ENV);
+        } else {
+            if (secret.strip().length() < 32) {
+                throw new IllegalArgumentException(PSEUDONYM_KEY_ENV + " must be at least 32 characters long");
+            }
+            try {
+                key = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(secret.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is not available", e);
+            }
+        }
+        return new Pseudonyms(key);
+    }
+
+    /** The port actually bound (useful when the config asked for port 0). */
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** The base URL clients use, e.g. {@code http://127.0.0.1:8787/v1}. */
+    public String baseUrl() {
+        return "http://" + config.host() + ":" + port() + "/v1";
+    }
+
+    public VeilConfig config() {
+        return config;
+    }
+
+    /** Veil's metrics, for the admin endpoint. */
+    public VeilMetrics metrics() {
+        return metrics;
+    }
+
+    /** The live policy, its reload counters and shadow candidate. */
+    public PolicyHolder policy() {
+        return policy;
+    }
+
+    /** Blocks until the server channel closes. */
+    public void awaitClose() throws InterruptedException {
+        serverChannel.closeFuture().sync();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!serverChannel.isOpen() && workers.isShuttingDown()) {
+            return;
+        }
+        serverChannel.close().syncUninterruptibly();
+        try {
+            policyWatcher.close();
+        } catch (IOException e) {
+            log.debug("policy watcher close: {}", e.toString());
+        }
+        shutdownGroups();
+        scanPool.shutdown();
+        upstreams.close();
+        try {
+            audit.append(AuditRecord.lifecycle(AuditRecord.Event.STOP, Instant.now(), "stopped"));
+        } catch (AuditUnavailableException e) {
+            log.error("the stop could not be audited: {}", e.getMessage());
+        }
+        audit.close();
+        log.info("Veil stopped");
+    }
+
+    private void shutdownGroups() {
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

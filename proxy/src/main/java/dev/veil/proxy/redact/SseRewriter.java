@@ -1,0 +1,118 @@
+package dev.veil.proxy.redact;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies a {@link ResponseRewriter} to a server-sent event stream arriving in arbitrary byte
+ * chunks. Complete events are rewritten and passed on as soon as their blank line arrives; only an
+ * incomplete event is buffered, so events are never held back waiting for others.
+ *
+ * <p>Comments and fields other than {@code data} ({@code event}, {@code id}, {@code retry}) are
+ * kept. One instance per response; not thread-safe.
+ */
+public final class SseRewriter {
+
+    /** An event larger than this is not SSE Veil can rewrite safely: fail the stream instead. */
+    static final int MAX_EVENT_BYTES = 4 * 1024 * 1024;
+
+    private final ResponseRewriter rewriter;
+    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+
+    public SseRewriter(ResponseRewriter rewriter) {
+        this.rewriter = requireNonNull(rewriter, "rewriter");
+    }
+
+    /**
+     * Takes the next bytes of the stream and returns the rewritten bytes of every event they
+     * complete (possibly none).
+     *
+     * @throws IllegalStateException if one event grows beyond {@value #MAX_EVENT_BYTES} bytes
+     */
+    public byte[] feed(byte[] chunk) {
+        partial.write(chunk, 0, chunk.length);
+        byte[] all = partial.toByteArray();
+        int start = 0;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < all.length; i++) {
+            int end = eventEnd(all, i);
+            if (end > 0) {
+                out.append(rewrite(new String(all, start, i - start, StandardCharsets.UTF_8)));
+                start = end;
+                i = end - 1;
+            }
+        }
+        partial.reset();
+        partial.write(all, start, all.length - start);
+        if (partial.size() > MAX_EVENT_BYTES) {
+            throw new IllegalStateException("server-sent event larger than " + MAX_EVENT_BYTES + " bytes");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The end of the stream: releases held-back text and any unterminated last event. */
+    public byte[] finish() {
+        StringBuilder out = new StringBuilder();
+        if (partial.size() > 0) {
+            out.append(rewrite(partial.toString(StandardCharsets.UTF_8)));
+            partial.reset();
+        }
+        for (String data : rewriter.finish()) {
+            out.append("data: ").append(data).append("\n\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** If a blank line (LF LF, or CR LF CR LF) starts at {@code i}, the index after it; else -1. */
+    private static int eventEnd(byte[] b, int i) {
+        if (b[i] == '\n' && i + 1 < b.length && b[i + 1] == '\n') {
+            return i + 2;
+        }
+        if (b[i] == '\r' && i + 3 < b.length && b[i + 1] == '\n' && b[i + 2] == '\r' && b[i + 3] == '\n') {
+            return i + 4;
+        }
+        return -1;
+    }
+
+    private String rewrite(String event) {
+        List<String> other = new ArrayList<>();
+        StringBuilder data = null;
+        String eventName = null;
+        for (String line : event.split("\r?\n", -1)) {
+            if (line.startsWith("data:")) {
+                String v = line.substring(line.startsWith("data: ") ? 6 : 5);
+                data = data == null ? new StringBuilder(v) : data.append('\n').append(v);
+            } else if (line.startsWith("event:")) {
+                eventName = line.substring(6).strip();
+            } else if (!line.isEmpty()) {
+                other.add(line);
+            }
+        }
+        if (data == null) {
+            return event + "\n\n";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String payload : rewriter.rewriteEvent(data.toString())) {
+            other.forEach(l -> out.append(l).append('\n'));
+            if (eventName != null) {
+                out.append("event: ").append(eventTypeOf(payload, eventName)).append('\n');
+            }
+            out.append("data: ").append(payload).append("\n\n");
+        }
+        return out.toString();
+    }
+
+    /** A released-text event carries its own type; name it after that type. */
+    private static String eventTypeOf(String payload, String fallback) {
+        int at = payload.indexOf("\"type\":\"");
+        if (at < 0 || at > 8) {
+            return fallback;
+        }
+        int end = payload.indexOf('"', at + 8);
+        return end > 0 ? payload.substring(at + 8, end) : fallback;
+    }
+}

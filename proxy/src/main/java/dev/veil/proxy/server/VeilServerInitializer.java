@@ -1,0 +1,30 @@
+package dev.veil.proxy.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+
+/** Assembles the pipeline of one client connection, top to bottom as the protocol reads. */
+public final class VeilServerInitializer extends ChannelInitializer<SocketChannel> {
+
+    private static final int MAX_INITIAL_LINE = 8 * 1024;
+    private static final int MAX_HEADER_SIZE = 32 * 1024;
+    private static final int MAX_CHUNK_SIZE = 64 * 1024;
+
+    private final ProxyServices services;
+
+    public VeilServerInitializer(ProxyServices services) {
+        this.services = requireNonNull(services, "services");
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ChannelPipeline p = ch.pipeline();
+        p.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, MAX_CHUNK_SIZE));
+        p.addLast("body", new BodyLimitAggregator((int) Math.min(Integer.MAX_VALUE, services.config().maxBodyBytes())));
+        p.addLast("api", new ApiHandler(services));
+    }
+}

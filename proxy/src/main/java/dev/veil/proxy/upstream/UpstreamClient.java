@@ -1,0 +1,163 @@
+package dev.veil.proxy.upstream;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.veil.proxy.config.UpstreamConfig;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
+import io.netty.channel.pool.AbstractChannelPoolHandler;
+import io.netty.channel.pool.ChannelHealthChecker;
+import io.netty.channel.pool.ChannelPool;
+import io.netty.channel.pool.SimpleChannelPool;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsServerAddressStreamProviders;
+import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLException;
+
+/**
+ * Sends requests to upstreams over pooled keep-alive connections. Each client event loop has its
+ * own pool per upstream, so a call and the client connection it serves share one thread and
+ * nothing is handed across threads.
+ *
+ * <p>Holds the upstreams' API keys: a key is only ever added to requests for the upstream it was
+ * configured for. Thread-safe.
+ */
+public final class UpstreamClient implements AutoCloseable {
+
+    static final String CALL_HANDLER = "veil-upstream-call";
+    private static final AttributeKey<Integer> USES = AttributeKey.valueOf("veil.uses");
+    private static final int MAX_STALE_RETRIES = 2;
+
+    private final Map<String, String> apiKeys;
+    private final Class<? extends SocketChannel> channelClass;
+    private final SslContext ssl;
+    private final DnsAddressResolverGroup resolver;
+    private final Map<PoolKey, ChannelPool> pools = new ConcurrentHashMap<>();
+
+    /**
+     * @param apiKeys upstream name to the key sent to it as a bearer token; upstreams without an
+     *     entry get no Authorization header
+     * @param channelClass the socket channel type matching the event loops calls run on
+     */
+    public UpstreamClient(Map<String, String> apiKeys, Class<? extends SocketChannel> channelClass) {
+        this.apiKeys = Map.copyOf(requireNonNull(apiKeys, "apiKeys"));
+        this.channelClass = requireNonNull(channelClass, "channelClass");
+        try {
+            this.ssl = SslContextBuilder.forClient().build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot create the TLS client context", e);
+        }
+        this.resolver = new DnsAddressResolverGroup(NioDatagramChannel.class,
+                DnsServerAddressStreamProviders.platformDefault());
+    }
+
+    /**
+     * Sends {@code body} to {@code path} below the upstream's base URL and streams the response to
+     * {@code listener} on {@code loop}, which must be the event loop of the caller's channel.
+     */
+    public void send(EventLoop loop, UpstreamConfig upstream, HttpMethod method, String path, byte[] body,
+            UpstreamListener listener) {
+        send(loop, upstream, method, path, body, listener, 0);
+    }
+
+    private void send(EventLoop loop, UpstreamConfig upstream, HttpMethod method, String path, byte[] body,
+            UpstreamListener listener, int attempt) {
+        ChannelPool pool = pools.computeIfAbsent(new PoolKey(loop, upstream.name()), k -> newPool(loop, upstream));
+        pool.acquire().addListener(f -> {
+            if (!f.isSuccess()) {
+                Throwable cause = f.cause();
+                listener.onFailure(cause instanceof ConnectTimeoutException
+                        ? UpstreamFailure.TIMEOUT : UpstreamFailure.CONNECT, false, cause);
+                return;
+            }
+            Channel ch = (Channel) f.getNow();
+            Integer uses = ch.attr(USES).get();
+            ch.attr(USES).set(uses == null ? 1 : uses + 1);
+            Runnable retry = attempt < MAX_STALE_RETRIES
+                    ? () -> send(loop, upstream, method, path, body, listener, attempt + 1)
+                    : () -> listener.onFailure(UpstreamFailure.BROKEN, false, null);
+            UpstreamCall call = new UpstreamCall(pool, ch, listener, upstream.responseTimeout(),
+                    upstream.idleTimeout(), uses != null, retry);
+            if (listener instanceof CallAware aware) {
+                aware.attach(call);
+            }
+            call.start(request(upstream, method, path, body));
+        });
+    }
+
+    private FullHttpRequest request(UpstreamConfig upstream, HttpMethod method, String path, byte[] body) {
+        FullHttpRequest r = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, upstream.basePath() + path,
+                body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+        String host = upstream.url().getHost();
+        int port = upstream.port();
+        boolean defaultPort = port == (upstream.tls() ? 443 : 80);
+        r.headers().set(HttpHeaderNames.HOST, defaultPort ? host : host + ":" + port);
+        r.headers().set(HttpHeaderNames.ACCEPT, "application/json, text/event-stream");
+        r.headers().set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.IDENTITY);
+        r.headers().set(HttpHeaderNames.USER_AGENT, "veil");
+        if (body != null) {
+            r.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        }
+        r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body == null ? 0 : body.length);
+        String key = apiKeys.get(upstream.name());
+        if (key != null && !key.isEmpty()) {
+            r.headers().set(HttpHeaderNames.AUTHORIZATION, "Bearer " + key);
+        }
+        return r;
+    }
+
+    private ChannelPool newPool(EventLoop loop, UpstreamConfig upstream) {
+        Bootstrap b = new Bootstrap()
+                .group(loop)
+                .channel(channelClass)
+                .resolver(resolver)
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) upstream.connectTimeout().toMillis())
+                .remoteAddress(InetSocketAddress.createUnresolved(upstream.url().getHost(), upstream.port()));
+        return new SimpleChannelPool(b, new AbstractChannelPoolHandler() {
+            @Override
+            public void channelCreated(Channel ch) {
+                ChannelPipeline p = ch.pipeline();
+                if (upstream.tls()) {
+                    p.addLast(ssl.newHandler(ch.alloc(), upstream.url().getHost(), upstream.port()));
+                }
+                p.addLast(new HttpClientCodec(4096, 64 * 1024, 64 * 1024));
+            }
+        }, ChannelHealthChecker.ACTIVE, true, true);
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(ChannelPool::close);
+        pools.clear();
+        resolver.close();
+    }
+
+    /** Implemented by listeners that need the call handle (to pull more, or to cancel). */
+    public interface CallAware {
+        void attach(UpstreamCall call);
+    }
+
+    private record PoolKey(EventLoop loop, String upstream) {
+    }
+}
