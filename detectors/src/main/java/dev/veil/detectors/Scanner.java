@@ -45,7 +45,7 @@ public final class Scanner {
         this.detectors = List.copyOf(detectors);
         Set<String> allowed = new LinkedHashSet<>();
         for (String term : requireNonNull(allowList, "allowList")) {
-            allowed.add(fold(requireNonNull(term, "allowList term")));
+            allowed.add(fold(TextNormalizer.normalize(requireNonNull(term, "allowList term")).text()));
         }
         this.allowList = Set.copyOf(allowed);
     }
@@ -94,7 +94,9 @@ public final class Scanner {
         for (Detector d : detectors) {
             try {
                 for (Finding f : d.detect(normalized.text())) {
-                    findings.add(toOriginal(f, normalized));
+                    if (!allowListed(normalized.text(), f)) {
+                        findings.add(toOriginal(f, normalized));
+                    }
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 if (failed == null) {
@@ -103,22 +105,14 @@ public final class Scanner {
                 failed.add(d.id());
             }
         }
-        findings = Overlaps.resolve(allowed(findings, text));
+        findings = Overlaps.resolve(findings);
         findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
         return new ScanResult(findings, failed == null ? Set.of() : failed);
     }
 
-    private List<Finding> allowed(List<Finding> findings, String text) {
-        if (allowList.isEmpty()) {
-            return findings;
-        }
-        List<Finding> kept = new ArrayList<>(findings.size());
-        for (Finding f : findings) {
-            if (!allowList.contains(fold(text.substring(f.start(), f.end())))) {
-                kept.add(f);
-            }
-        }
-        return kept;
+    /** Allow-listed values are compared in normalized form, so "S\u200B3" is still "S3". */
+    private boolean allowListed(String normalizedText, Finding f) {
+        return !allowList.isEmpty() && allowList.contains(fold(normalizedText.substring(f.start(), f.end())));
     }
 
     private static String fold(String s) {

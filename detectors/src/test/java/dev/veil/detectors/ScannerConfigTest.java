@@ -56,6 +56,7 @@ class ScannerConfigTest {
                 .withDictionaries(List.of(DetectorSettings.Dictionary.of("terms", file)))
                 .withAllowList(List.of("s3", " EKS ", "C4"));
         assertEquals(List.of("custom.terms"), types(Scanner.configured(settings), "Move S3 and EKS to C4 for Orion."));
+        assertEquals(List.of("custom.terms"), types(Scanner.configured(settings), "Move S\u200B3 and \uFF25KS for Orion."));
     }
 
     @Test

@@ -96,6 +96,25 @@ public final class AhoCorasick {
         return ignoreCase ? Character.toLowerCase(c) : c;
     }
 
+    /** True if any term occurs in {@code text} (whole words if so built); stops at the first. */
+    public boolean containsAny(CharSequence text) {
+        Node n = root;
+        for (int i = 0; i < text.length(); i++) {
+            char c = fold(text.charAt(i));
+            while (n != root && !n.next.containsKey(c)) {
+                n = n.fail;
+            }
+            n = n.next.getOrDefault(c, root);
+            for (Node o = n.term >= 0 ? n : n.output; o != null; o = o.output) {
+                int start = i + 1 - o.length;
+                if (!wholeWords || (boundary(text, start - 1) && boundary(text, i + 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Non-overlapping occurrences in {@code text}, leftmost first, the longest at each position. */
     public List<Match> find(CharSequence text) {
         List<Match> all = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.veil.detectors.pattern;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.veil.detectors.custom.AhoCorasick;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +22,11 @@ public record ContextWords(List<String> words, int before, int after, boolean sa
 
     public ContextWords {
         words = words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        for (String w : words) {
+            if (w.isEmpty()) {
+                throw new IllegalArgumentException("empty context word");
+            }
+        }
         if (before < 0 || after < 0) {
             throw new IllegalArgumentException("context window must not be negative");
         }
@@ -32,6 +38,11 @@ public record ContextWords(List<String> words, int before, int after, boolean sa
 
     public boolean isEmpty() {
         return words.isEmpty();
+    }
+
+    /** A matcher that tells cheaply whether any of the words occurs anywhere in a text. */
+    AhoCorasick anywhere() {
+        return new AhoCorasick(words, true, true);
     }
 
     /** True if one of the words occurs near {@code [start, end)} in {@code text}. */

@@ -29,6 +29,7 @@ public final class FinancialDetectors {
     public static Detector iban() {
         return PatternDetector.builder("financial.iban")
                 .pattern("(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?:[ -]?+[A-Za-z0-9]){10,34}+")
+                .near(Windows.DIGITS, 12, 12)
                 .refiner(FinancialDetectors::ibanPrefix)
                 .resumeAfterFinding()
                 .score(0.95)
@@ -59,18 +60,31 @@ public final class FinancialDetectors {
      * country code in the right place), so a context word is required.
      */
     public static Detector swiftBic() {
-        return PatternDetector.builder("financial.swift_bic")
-                .pattern("(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])")
-                .validator(Bic::valid)
-                .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
-                        "bank", "wire", "transfer", "iban", "beneficiary", "sort code", "routing"), 0.9)
-                .build();
+        String type = "financial.swift_bic";
+        String code = "(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])";
+        return new CompositeDetector(type, List.of(
+                // With a digit in the location or branch it is no word: banking context will do.
+                PatternDetector.builder(type)
+                        .pattern(code)
+                        .validator(v -> Bic.valid(v) && v.chars().anyMatch(Character::isDigit))
+                        .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
+                                "bank", "wire", "transfer", "iban", "beneficiary", "sort code", "routing"), 0.9)
+                        .build(),
+                // All letters ("DEADLINE" has the country LI in the right place): only next to
+                // the words SWIFT or BIC themselves.
+                PatternDetector.builder(type)
+                        .pattern(code)
+                        .validator(v -> Bic.valid(v) && v.chars().noneMatch(Character::isDigit))
+                        .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
+                                "swift-code", "bic/swift"), 0.9)
+                        .build()));
     }
 
     /** US ABA routing numbers (checksum), near "routing", "ABA" or "transit". */
     public static Detector usAbaRouting() {
         return PatternDetector.builder("financial.us_aba_routing")
                 .pattern("(?<![\\w-])\\d{9}(?![\\w-]|[.,]\\d)")
+                .near(Windows.DIGITS, 4, 4)
                 .validator(AbaRouting::valid)
                 .requireContext(ContextWords.of("routing", "aba", "rtn", "transit", "routing number",
                         "bank", "wire", "ach", "account"), 0.9)
@@ -92,6 +106,7 @@ public final class FinancialDetectors {
         return new CompositeDetector(type, List.of(
                 PatternDetector.builder(type)
                         .pattern(run)
+                        .near(Windows.DIGITS, 4, 4)
                         .refiner(r -> cardsInRun(r, PaymentCards::valid))
                         .score(0.9)
                         .context(context, 0.99)
@@ -99,6 +114,7 @@ public final class FinancialDetectors {
                 // Issuers outside the brand table, taken only next to a card word.
                 PatternDetector.builder(type)
                         .pattern(run)
+                        .near(Windows.DIGITS, 4, 4)
                         .refiner(r -> cardsInRun(r, c -> !PaymentCards.valid(c) && PaymentCards.validAnyBrand(c)))
                         .requireContext(context, 0.85)
                         .build()));

@@ -55,12 +55,14 @@ public final class GovIdDetectors {
         return new CompositeDetector(type, List.of(
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "\\d{3}([- .])\\d{2}\\1\\d{4}" + NOT_WORD_AFTER)
+                        .near(Windows.DIGITS, 8, 8)
                         .validator(valid)
                         .score(separated)
                         .context(context, separatedWithContext)
                         .build(),
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "\\d{9}" + NOT_WORD_AFTER)
+                        .near(Windows.DIGITS, 8, 8)
                         .validator(valid)
                         .requireContext(context, plainWithContext)
                         .build()));
@@ -70,6 +72,7 @@ public final class GovIdDetectors {
     public static Detector usPassport() {
         return PatternDetector.builder("gov_id.us_passport")
                 .pattern(NOT_WORD_BEFORE + "(?:[A-Z]\\d{8}|\\d{9})" + NOT_WORD_AFTER)
+                .near(Windows.DIGITS, 8, 8)
                 .requireContext(ContextWords.of("passport", "passport no", "passport number",
                         "passport#", "travel document"), 0.85)
                 .build();
@@ -84,6 +87,7 @@ public final class GovIdDetectors {
                 .pattern(NOT_WORD_BEFORE + "(?:[A-Z]{1,2}\\d{4,14}+|[A-Z]\\d{3}-\\d{3,4}-\\d{2,4}(?:-\\d{1,3})?"
                         + "|\\d{3}-\\d{2}-\\d{4}|\\d{7,12}+|[A-Z]\\d{2}-\\d{2}-\\d{4}|\\d{2}-\\d{3}-\\d{4})"
                         + NOT_WORD_AFTER)
+                .near(Windows.DIGITS, 8, 8)
                 .validator(v -> !v.chars().allMatch(c -> c == v.charAt(0)))
                 .requireContext(new ContextWords(List.of("driver", "drivers", "driver's", "license",
                         "licence", "dl", "dl#", "dln", "driving", "lic", "dmv"), 48, 16), 0.8)
@@ -94,6 +98,7 @@ public final class GovIdDetectors {
     public static Detector ukNino() {
         return PatternDetector.builder("gov_id.uk_nino")
                 .pattern("(?<![\\w])[A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d](?!\\w)")
+                .near(Windows.DIGITS, 8, 8)
                 .validator(v -> UkIds.validNino(v) && v.equals(v.toUpperCase(java.util.Locale.ROOT)))
                 .score(0.85)
                 .context(ContextWords.of("national insurance", "ni number", "nino", "nin", "ni no", "insurance number"), 0.95)
@@ -104,6 +109,7 @@ public final class GovIdDetectors {
     public static Detector ukNhs() {
         return PatternDetector.builder("gov_id.uk_nhs")
                 .pattern(NOT_WORD_BEFORE + "(?:\\d{3}([ -])\\d{3}\\1\\d{4}|\\d{10})" + NOT_WORD_AFTER)
+                .near(Windows.DIGITS, 8, 8)
                 .validator(UkIds::validNhs)
                 .requireContext(ContextWords.of("nhs", "national health", "health service", "patient",
                         "nhs no", "nhs number", "chi"), 0.9)
@@ -114,6 +120,7 @@ public final class GovIdDetectors {
     public static Detector deTaxId() {
         return PatternDetector.builder("gov_id.de_tax_id")
                 .pattern(NOT_WORD_BEFORE + "(?:\\d{2} \\d{3} \\d{3} \\d{3}|\\d{11})" + NOT_WORD_AFTER)
+                .near(Windows.DIGITS, 8, 8)
                 .validator(DeTaxId::valid)
                 .requireContext(ContextWords.of("steuer", "steuer-id", "steuerid", "steuer-idnr", "idnr",
                         "steueridentifikationsnummer", "identifikationsnummer", "tax id", "tin",
@@ -126,6 +133,7 @@ public final class GovIdDetectors {
         return PatternDetector.builder("gov_id.fr_nir")
                 .pattern(NOT_WORD_BEFORE + "[1-478] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[ABab]) ?\\d{3} ?\\d{3} ?\\d{2}"
                         + NOT_WORD_AFTER)
+                .near(Windows.DIGITS, 8, 8)
                 .validator(FrNir::valid)
                 .score(0.9)
                 .context(ContextWords.of("sécurité sociale", "securite sociale", "nir", "insee",
@@ -137,6 +145,7 @@ public final class GovIdDetectors {
     public static Detector esDni() {
         return PatternDetector.builder("gov_id.es_dni")
                 .pattern(NOT_WORD_BEFORE + "\\d{8}[- ]?[A-Z]" + "(?![\\w-])")
+                .near(Windows.DIGITS, 8, 8)
                 .validator(SpanishIds::validDni)
                 .score(0.85)
                 .context(ContextWords.of("dni", "nif", "documento nacional", "identidad"), 0.97)
@@ -147,6 +156,7 @@ public final class GovIdDetectors {
     public static Detector esNie() {
         return PatternDetector.builder("gov_id.es_nie")
                 .pattern(NOT_WORD_BEFORE + "[XYZ][- ]?\\d{7}[- ]?[A-Z]" + "(?![\\w-])")
+                .near(Windows.DIGITS, 8, 8)
                 .validator(SpanishIds::validNie)
                 .score(0.9)
                 .context(ContextWords.of("nie", "extranjero", "identidad", "nif"), 0.97)
@@ -158,6 +168,7 @@ public final class GovIdDetectors {
         return PatternDetector.builder("gov_id.it_codice_fiscale")
                 .pattern("(?<![\\w])[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}"
                         + "[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z](?!\\w)")
+                .near(Windows.DIGITS, 8, 8)
                 .validator(CodiceFiscale::valid)
                 .score(0.95)
                 .build();
@@ -170,12 +181,14 @@ public final class GovIdDetectors {
         return new CompositeDetector(type, List.of(
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "[2-9]\\d{3}([ -])\\d{4}\\1\\d{4}" + NOT_WORD_AFTER)
+                        .near(Windows.DIGITS, 8, 8)
                         .validator(IndianIds::validAadhaar)
                         .score(0.75)
                         .context(context, 0.95)
                         .build(),
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "[2-9]\\d{11}" + NOT_WORD_AFTER)
+                        .near(Windows.DIGITS, 8, 8)
                         .validator(IndianIds::validAadhaar)
                         .requireContext(context, 0.9)
                         .build()));
@@ -185,6 +198,7 @@ public final class GovIdDetectors {
     public static Detector inPan() {
         return PatternDetector.builder("gov_id.in_pan")
                 .pattern("(?<![\\w])[A-Z]{3}[ABCFGHJLPT][A-Z]\\d{4}[A-Z](?!\\w)")
+                .near(Windows.DIGITS, 8, 8)
                 .validator(IndianIds::validPan)
                 .score(0.8)
                 .context(ContextWords.of("pan", "permanent account", "income tax", "pan card"), 0.95)
@@ -198,12 +212,14 @@ public final class GovIdDetectors {
         return new CompositeDetector(type, List.of(
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "\\d{3}([ -])\\d{3}\\1\\d{3}" + NOT_WORD_AFTER)
+                        .near(Windows.DIGITS, 8, 8)
                         .validator(CaSin::valid)
                         .score(0.7)
                         .context(context, 0.95)
                         .build(),
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "\\d{9}" + NOT_WORD_AFTER)
+                        .near(Windows.DIGITS, 8, 8)
                         .validator(CaSin::valid)
                         .requireContext(context, 0.85)
                         .build()));

@@ -26,6 +26,7 @@ public final class NetworkDetectors {
     public static Detector ipv4() {
         return PatternDetector.builder("network.ipv4")
                 .pattern("(?<![\\w.-]|\\d\\.)\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}(?![\\w-]|\\.\\d)")
+                .near(Windows.DIGITS, 4, 4)
                 .validator(Ipv4::valid)
                 .score(0.85)
                 .context(ContextWords.of("ip", "ip address", "ipv4", "host", "server", "address", "addr",
@@ -39,6 +40,7 @@ public final class NetworkDetectors {
         return PatternDetector.builder("network.ipv6")
                 .pattern("(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}+:){2,7}+(?:[0-9A-Fa-f]{1,4}+(?:\\.\\d{1,3}){3}+|[0-9A-Fa-f]{1,4}+)?+"
                         + "(?![\\w:]|\\.\\w)")
+                .near(":", 45, 45)
                 .validator(NetworkDetectors::plausibleIpv6)
                 .score(0.9)
                 .literals(":")
@@ -68,6 +70,7 @@ public final class NetworkDetectors {
                         + "|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})(?![\\w:-]|\\.\\w)")
                 .validator(v -> !v.replaceAll("[:.-]", "").chars().allMatch(Character::isDigit)
                         || v.indexOf(':') >= 0 || v.indexOf('-') >= 0)
+                .near(":-.", 15, 15)
                 .score(0.85)
                 .build();
     }
@@ -82,6 +85,7 @@ public final class NetworkDetectors {
                 .pattern("(?<![\\w+.-])((?i:https?|ftps?|sftp|ssh|git|svn|ws|wss|smb|ldaps?|webdav|rtsp|imaps?|pop3s?|smtps?))"
                         + "://[^\\s:/@?#\"'<>]{1,128}+:([^\\s/@\"'<>]{1,256}+)@[\\w.-]{1,253}+(?::\\d{1,5})?+"
                         + "(?:/[^\\s\"'<>]{0,1024}+)?+")
+                .near("@", 420, 1300)
                 .validator(v -> !PlaceholderValues.isPlaceholder(passwordOf(v)))
                 .score(0.95)
                 .literals("://")

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
+import dev.veil.detectors.custom.AhoCorasick;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -33,9 +34,14 @@ public final class PatternDetector implements Detector {
     private final ContextWords context;
     private final double contextScore;
     private final boolean contextRequired;
+    /** With required context: a text holding none of the words anywhere is skipped at once. */
+    private final AhoCorasick anyContext;
     private final ContextWords exclusions;
     private final List<String> literals;
     private final boolean resumeAfterFinding;
+    private final String anchors;
+    private final int anchorBefore;
+    private final int anchorAfter;
 
     private PatternDetector(Builder b) {
         this.type = requireNonNull(b.type, "type");
@@ -47,9 +53,13 @@ public final class PatternDetector implements Detector {
         this.context = b.context;
         this.contextScore = b.contextScore;
         this.contextRequired = b.contextRequired;
+        this.anyContext = b.contextRequired ? b.context.anywhere() : null;
         this.exclusions = b.exclusions;
         this.literals = List.copyOf(b.literals);
         this.resumeAfterFinding = b.resumeAfterFinding;
+        this.anchors = b.anchors;
+        this.anchorBefore = b.anchorBefore;
+        this.anchorAfter = b.anchorAfter;
         if (group > pattern.matcher("").groupCount()) {
             throw new IllegalArgumentException(id + ": no group " + group + " in pattern");
         }
@@ -76,26 +86,42 @@ public final class PatternDetector implements Detector {
 
     @Override
     public List<Finding> detect(String text) {
-        if (!mayContain(text)) {
+        if (!mayContain(text) || (anyContext != null && !anyContext.containsAny(text))) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        int pos = 0;
-        while (pos <= text.length() && m.find(pos)) {
-            pos = m.end() > m.start() ? m.end() : m.end() + 1;
-            int from = m.start(group);
-            if (from < 0 || from == m.end(group)) {
-                continue;
-            }
-            for (Span span : refiner.apply(text.substring(from, m.end(group)))) {
-                add(text, from + span.start(), from + span.end(), findings);
-                if (resumeAfterFinding) {
-                    pos = Math.max(m.start() + 1, from + span.end());
-                }
+        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        if (anchors == null) {
+            scan(text, m, 0, text.length(), findings);
+        } else {
+            int[] windows = Windows.around(text, anchors, anchorBefore, anchorAfter);
+            for (int w = 0; w < windows.length; w += 2) {
+                scan(text, m, windows[w], windows[w + 1], findings);
             }
         }
         return findings;
+    }
+
+    /** Finds candidates that start and end within {@code [from, to)}; lookarounds see beyond. */
+    private void scan(String text, Matcher m, int from, int to, List<Finding> findings) {
+        int pos = from;
+        while (pos <= to) {
+            m.region(pos, to);
+            if (!m.find()) {
+                return;
+            }
+            pos = m.end() > m.start() ? m.end() : m.end() + 1;
+            int start = m.start(group);
+            if (start < 0 || start == m.end(group)) {
+                continue;
+            }
+            for (Span span : refiner.apply(text.substring(start, m.end(group)))) {
+                add(text, start + span.start(), start + span.end(), findings);
+                if (resumeAfterFinding) {
+                    pos = Math.max(m.start() + 1, start + span.end());
+                }
+            }
+        }
     }
 
     private void add(String text, int start, int end, List<Finding> findings) {
@@ -150,6 +176,9 @@ public final class PatternDetector implements Detector {
         private ContextWords exclusions = ContextWords.NONE;
         private List<String> literals = List.of();
         private boolean resumeAfterFinding;
+        private String anchors;
+        private int anchorBefore;
+        private int anchorAfter;
 
         private Builder(String type) {
             this.type = requireNonNull(type, "type");
@@ -232,6 +261,22 @@ public final class PatternDetector implements Detector {
          */
         public Builder resumeAfterFinding() {
             this.resumeAfterFinding = true;
+            return this;
+        }
+
+        /**
+         * Runs the expression only near the chars of {@code anchors} (digits for most ids):
+         * from {@code before} chars before the first of a cluster to {@code after} chars after
+         * the last. Every match must contain an anchor char and fit in that window. Prose
+         * without digits then costs one pass over its chars.
+         */
+        public Builder near(String anchors, int before, int after) {
+            this.anchors = requireNonNull(anchors, "anchors");
+            if (before < 0 || after < 0) {
+                throw new IllegalArgumentException("window must not be negative");
+            }
+            this.anchorBefore = before;
+            this.anchorAfter = after;
             return this;
         }
 

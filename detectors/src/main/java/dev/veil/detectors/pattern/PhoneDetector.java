@@ -81,7 +81,15 @@ public final class PhoneDetector implements Detector {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        Matcher c = CANDIDATE.matcher(text);
+        Matcher c = CANDIDATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int[] windows = Windows.around(text, Windows.DIGITS, 3, 6);
+        for (int w = 0; w < windows.length; w += 2) {
+            candidates(text, c.region(windows[w], windows[w + 1]), findings);
+        }
+        return findings;
+    }
+
+    private void candidates(String text, Matcher c, List<Finding> findings) {
         while (c.find()) {
             int digits = 0;
             for (int i = c.start(); i < c.end(); i++) {
@@ -107,7 +115,6 @@ public final class PhoneDetector implements Detector {
                 }
             }
         }
-        return findings;
     }
 
     /**

@@ -34,6 +34,7 @@ public final class PiiDetectors {
                 .pattern("(?i)(?<![\\w/.-])(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}"
                         + "|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}+(?:of\\s{1,3}+)?" + MONTHS + ",?\\s{1,3}+\\d{4}"
                         + "|" + MONTHS + "\\s{1,3}+\\d{1,2}(?:st|nd|rd|th)?,?\\s{1,3}+\\d{4})(?![\\w/-]|\\.\\d)")
+                .near(Windows.DIGITS, 24, 24)
                 .validator(Dates::plausibleBirthDate)
                 .requireContext(new ContextWords(List.of("born", "birth", "dob", "d.o.b", "d.o.b.", "birthday",
                         "birthdate", "date of birth", "birth date", "geburtsdatum", "geboren", "né", "née", "né le",
@@ -55,9 +56,9 @@ public final class PiiDetectors {
                 address(NUMBER + ",?[ \\t]{1,3}+(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
                         + "|cours|route|square|passage)[ \\t]{1,3}+(?:(?i:de la|de l'|des|du|de|d')[ \\t]{0,3}+)?"
                         + "(?:" + WORD + "[ \\t]{0,3}+){1,4}" + FR_TAIL),
-                address("(?<![\\p{L}\\d])\\p{Lu}[\\p{L}-]{1,40}+(?<=(?i:straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm"
-                        + "|ufer|chaussee|steig|pfad|markt|gade|vej|veien|vegen|vägen|gatan|vägen|katu|tie|kuja|straat|laan"
-                        + "|plein|gracht|utca|ulica|cesta))[ \\t]{1,3}+\\d{1,4}[a-z]?\\b" + DE_TAIL),
+                address("(?<![\\p{L}\\d])\\p{Lu}[\\p{L}-]{2,40}+(?<=(?i:straße|strasse|str\\.|weg|platz|allee|gasse|damm"
+                        + "|ufer|chaussee|steig|pfad|gade|vej|veien|vegen|vägen|gatan|katu|tie|kuja|straat|laan"
+                        + "|plein|gracht|utca|ulica|cesta))[ \\t]{1,3}+\\d{1,3}[a-z]?\\b" + DE_TAIL),
                 address("(?<![\\p{L}\\d])(?:Via|Viale|Piazza|Corso|Calle|Avenida|Rua|Carrer|Paseo|Travessa|Largo)"
                         + "[ \\t]{1,3}+(?:" + WORD + "[ \\t]{1,3}+){1,4}\\d{1,4}[a-z]?\\b")));
     }
@@ -77,6 +78,7 @@ public final class PiiDetectors {
     private static Detector address(String regex) {
         return PatternDetector.builder("pii.street_address")
                 .pattern(regex)
+                .near(Windows.DIGITS, 64, 160)
                 .score(0.75)
                 .context(ContextWords.of("address", "live at", "lives at", "living at", "located at", "ship to",
                         "deliver to", "mailing", "residence", "resides", "adresse", "anschrift", "wohnhaft",
@@ -93,6 +95,7 @@ public final class PiiDetectors {
         return PatternDetector.builder("pii.email")
                 .pattern("(?<![\\w.%+-])[A-Za-z0-9_%+-](?:[A-Za-z0-9._%+-]{0,63}+)"
                         + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}+)\\.){1,8}[A-Za-z]{2,24}+(?![\\w-])")
+                .near("@", 70, 270)
                 .validator(PiiDetectors::plausibleEmail)
                 .score(0.95)
                 .literals("@")

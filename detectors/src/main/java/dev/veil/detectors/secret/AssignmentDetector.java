@@ -2,6 +2,7 @@ package dev.veil.detectors.secret;
 
 import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
+import dev.veil.detectors.custom.AhoCorasick;
 import dev.veil.detectors.pattern.PlaceholderValues;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +34,10 @@ final class AssignmentDetector implements Detector {
     static final String HIGH_ENTROPY = "secret.generic_high_entropy";
     static final String HTTP_AUTH = "secret.http_authorization";
 
-    private static final Pattern KEYWORD = Pattern.compile(
-            "(?i)passw(?:or)?d|passwort|passphrase|kennwort|contrase(?:ñ|n)a|mot_de_passe|pwd|pass(?![a-z])"
-                    + "|secret|token|api[_-]?key|key(?![a-z])|credential|auth");
+    /** Words one of which every credential key name contains; the rest is decided by {@link #classify}. */
+    private static final AhoCorasick KEYWORDS = new AhoCorasick(List.of("password", "passwd", "passwort",
+            "passphrase", "kennwort", "contraseña", "contrasena", "mot_de_passe", "pwd", "pass", "secret", "token",
+            "apikey", "api_key", "api-key", "key", "credential", "auth"), true, false);
     private static final Pattern AUTH_HEADER = Pattern.compile(
             "(?i)(?<![\\w-])(bearer|basic|token)\\s{1,4}+([A-Za-z0-9._~+/-]{12,4096}+=*+)");
     private static final Set<String> NOT_PASSWORDS = Set.of("compass", "bypass", "surpass", "overpass",
@@ -56,9 +58,11 @@ final class AssignmentDetector implements Detector {
     @Override
     public List<Finding> detect(String text) {
         List<Finding> findings = new ArrayList<>();
-        Matcher k = KEYWORD.matcher(text);
         int pos = 0;
-        while (pos < text.length() && k.find(pos)) {
+        for (AhoCorasick.Match k : KEYWORDS.find(text)) {
+            if (k.start() < pos) {
+                continue;
+            }
             int idStart = identifierStart(text, k.start());
             int idEnd = identifierEnd(text, k.end());
             pos = Math.max(idEnd, k.end());

@@ -23,8 +23,8 @@ public final class SecretDetectors {
     /** Every secret detector, in a stable order. */
     public static List<Detector> all() {
         List<Detector> all = new ArrayList<>(List.of(awsAccessKeyId(), awsSecretAccessKey(), privateKey(),
-                gcpServiceAccountKey(), new JwtDetector(), new ConnectionStringDetector(),
-                new AssignmentDetector()));
+                gcpServiceAccountKey(), azureDevopsToken(), azureSasToken(), kubernetesBootstrapToken(),
+                new JwtDetector(), new ConnectionStringDetector(), new AssignmentDetector()));
         all.addAll(tokens());
         return all;
     }
@@ -74,6 +74,35 @@ public final class SecretDetectors {
                 .requireContext(new ContextWords(List.of("service_account", "client_email",
                         "iam.gserviceaccount.com"), 2000, 2000), 0.95)
                 .literals("private_key_id")
+                .build();
+    }
+
+    /** Azure DevOps personal access tokens: 52 base-32 chars, only near words that name them. */
+    public static Detector azureDevopsToken() {
+        return PatternDetector.builder("secret.azure_devops_token")
+                .pattern("(?<![A-Za-z0-9])[a-z2-7]{52}(?![A-Za-z0-9])")
+                .validator(v -> v.chars().anyMatch(Character::isDigit) && Entropy.bitsPerChar(v) >= 4.0)
+                .requireContext(new ContextWords(List.of("azure devops", "devops", "ado", "pat",
+                        "personal access token", "personalaccesstoken", "azure_devops", "vsts", "dev.azure.com"), 120, 40), 0.9)
+                .build();
+    }
+
+    /** Azure shared access signatures: the {@code sig=} of a URL or token that also carries {@code sv=}. */
+    public static Detector azureSasToken() {
+        return PatternDetector.builder("secret.azure_sas_token")
+                .pattern("(?<=[?&;]|^)sig=([A-Za-z0-9%+/=]{30,200}+)")
+                .group(1)
+                .requireContext(new ContextWords(List.of("sv", "se", "sp", "sr", "sas", "sharedaccesssignature"), 300, 300), 0.95)
+                .literals("sig=")
+                .build();
+    }
+
+    /** Kubernetes bootstrap tokens ({@code abcdef.0123456789abcdef}), near "bootstrap", "kubeadm" or "token". */
+    public static Detector kubernetesBootstrapToken() {
+        return PatternDetector.builder("secret.kubernetes_bootstrap_token")
+                .pattern("(?<![A-Za-z0-9.])[a-z0-9]{6}\\.[a-z0-9]{16}(?![A-Za-z0-9.])")
+                .validator(v -> v.chars().anyMatch(Character::isDigit) && v.chars().anyMatch(Character::isLetter))
+                .requireContext(ContextWords.of("bootstrap", "kubeadm", "token", "join", "bootstrap-token"), 0.9)
                 .build();
     }
 
@@ -141,7 +170,13 @@ public final class SecretDetectors {
                         "\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}|\\$(?:1|5|6)\\$(?:rounds=\\d{1,9}\\$)?[./A-Za-z0-9]{1,16}\\$[./A-Za-z0-9]{22,86}+",
                         "$2", "$1$", "$5$", "$6$"),
                 token("secret.tavily_api_key", 0.99, "tvly-(?:dev-)?[A-Za-z0-9]{32}", "tvly-"),
-                token("secret.artifactory_token", 0.9, "AKCp[A-Za-z0-9]{69}", "AKCp"));
+                token("secret.artifactory_token", 0.9, "AKCp[A-Za-z0-9]{69}", "AKCp"),
+                token("secret.teams_webhook", 0.95,
+                        "https://[A-Za-z0-9-]{1,60}+\\.webhook\\.office\\.com/webhookb2/[A-Za-z0-9@/_-]{40,400}+",
+                        "webhook.office.com"),
+                token("secret.discord_webhook", 0.95,
+                        "https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d{17,20}/[A-Za-z0-9_-]{60,68}",
+                        "discord"));
     }
 
     private static Detector token(String type, double score, String regex, String... literals) {

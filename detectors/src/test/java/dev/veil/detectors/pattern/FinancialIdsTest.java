@@ -50,7 +50,8 @@ class FinancialIdsTest {
     @CsvSource(delimiter = '|', value = {
         "SWIFT: DEUTDEFF                    | DEUTDEFF",
         "BIC code NWBKGB2L for the transfer | NWBKGB2L",
-        "wire via BNPAFRPPXXX please        | BNPAFRPPXXX",
+        "wire via BNPAFR2PXXX please        | BNPAFR2PXXX",
+        "SWIFT/BIC BNPAFRPPXXX              | BNPAFRPPXXX",
     })
     void swiftBic_isFoundWithContext(String text, String expected) {
         assertFinds(bic, text.strip(), expected.strip());
@@ -62,6 +63,7 @@ class FinancialIdsTest {
         "we won the FOOTBALL match",
         "SWIFT code DEUTQQFF (no such country)",
         "bank code DEUT1EFF",
+        "bank transfer DEADLINE is Friday",
     })
     void swiftBic_notFound(String text) {
         assertNothing(bic, text);
