@@ -35,6 +35,7 @@ public final class ModelsCommand {
                         options.getOrDefault("algorithm", defaults.nameAlgorithm()),
                         intOption(options, "iterations", defaults.nameIterations()),
                         intOption(options, "cutoff", defaults.nameCutoff()),
+                        intOption(options, "beam", defaults.beamSize()),
                         defaults.topicIterations(),
                         intOption(options, "per-locale", defaults.perLocale()));
                 String out = options.get("out");
@@ -72,7 +73,7 @@ public final class ModelsCommand {
     }
 
     private static void usage() {
-        System.err.println("usage: veil-models train --seed N --out DIR [--name-docs N] [--topic-docs N] [--algorithm MAXENT|PERCEPTRON] [--iterations N] [--cutoff N] [--parts names,topics]");
+        System.err.println("usage: veil-models train --seed N --out DIR [--name-docs N] [--topic-docs N] [--algorithm MAXENT|PERCEPTRON] [--iterations N] [--cutoff N] [--beam N] [--parts names,topics]");
         System.err.println("       veil-models eval [--presidio synth_dataset_v2.spans.jsonl] [--wnut emerging.test.annotated]");
         System.err.println("       veil-models bench");
     }

@@ -43,10 +43,10 @@ final class Trainer {
 
     /** Settings of one training run; the defaults are the ones the shipped models were made with. */
     record Settings(long seed, int nameDocuments, int topicDocuments, String nameAlgorithm, int nameIterations,
-            int nameCutoff, int topicIterations, int perLocale) {
+            int nameCutoff, int beamSize, int topicIterations, int perLocale) {
 
         static Settings defaults(long seed) {
-            return new Settings(seed, 40_000, 12_000, "MAXENT", 100, 3, 100, 300);
+            return new Settings(seed, 15_000, 12_000, "MAXENT", 100, 3, 3, 100, 300);
         }
     }
 
@@ -94,6 +94,8 @@ final class Trainer {
         params.put(TrainingParameters.ITERATIONS_PARAM, settings.nameIterations());
         params.put(TrainingParameters.CUTOFF_PARAM, settings.nameCutoff());
         params.put(TrainingParameters.THREADS_PARAM, 1);
+        // Stored in the model; the decoder keeps this many candidate label sequences per token.
+        params.put("BeamSize", settings.beamSize());
         TokenNameFinderFactory factory = new TokenNameFinderFactory(featureXml(), Map.of(), new BioCodec());
         TokenNameFinderModel model = NameFinderME.train("en", null, ObjectStreamUtils.createObjectStream(samples), params, factory);
         log.printf(Locale.ROOT, "name finder trained in %.1f s%n", seconds(t0));

@@ -3,7 +3,11 @@ package dev.veil.bench.detectors;
 import dev.veil.detectors.Detector;
 import dev.veil.detectors.ScanResult;
 import dev.veil.detectors.Scanner;
+import dev.veil.detectors.nlp.NlpDetectors;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,12 +26,14 @@ import org.openjdk.jmh.annotations.Threads;
  *
  * <p>Workload: one deterministic chat-like text (see {@link ChatTexts}: questions, pasted code and
  * logs, and about one sentence in three holding a name, place, e-mail, phone, card or IP address)
- * of 1 KB or 16 KB, scanned with {@code Scanner.standard()} ({@code set=all}) and with the same
- * detectors minus those of package {@code dev.veil.detectors.nlp} ({@code set=without-nlp}: no
- * name finder, no topic classifier). One thread, so the figures are per core. The {@code bytes}
+ * of 1 KB or 16 KB, scanned with {@code Scanner.standard()} plus the NLP detectors of
+ * {@code NlpDetectors.all()} where the standard set does not hold them yet ({@code set=all}), and
+ * with the same detectors minus those of package {@code dev.veil.detectors.nlp}
+ * ({@code set=without-nlp}: no name finder, no topic classifier). One thread, so the figures are per core. The {@code bytes}
  * line reports UTF-16 chars scanned per second (the texts are ASCII: chars = bytes); divide by
  * 1,000,000 for MB/s. The name finder's share of the time is
- * {@code 1 - all / without-nlp} of the two throughputs.
+ * {@code 1 - all / without-nlp} of the two throughputs. To time detectors alone, pass their ids:
+ * {@code -p set=only:pii.phone+pii.email}.
  *
  * <p>Run from the repository root:
  * <pre>
@@ -45,7 +51,11 @@ public class DetectorThroughputBenchmark {
     @Param({"1024", "16384"})
     public int size;
 
-    /** {@code all}: Scanner.standard(); {@code without-nlp}: minus dev.veil.detectors.nlp. */
+    /**
+     * {@code all}: Scanner.standard() plus the NLP detectors; {@code without-nlp}: minus those of
+     * dev.veil.detectors.nlp;
+     * {@code only:ID[+ID...]}: just those detectors.
+     */
     @Param({"all", "without-nlp"})
     public String set;
 
@@ -66,11 +76,11 @@ public class DetectorThroughputBenchmark {
 
     @Setup
     public void setUp() {
-        List<Detector> standard = Scanner.standard().detectors();
+        List<Detector> standard = withNlp(Scanner.standard().detectors());
         List<Detector> chosen = switch (set) {
             case "all" -> standard;
             case "without-nlp" -> standard.stream().filter(d -> !isNlp(d)).toList();
-            default -> throw new IllegalArgumentException("unknown set: " + set);
+            default -> only(standard, set);
         };
         scanner = new Scanner(chosen);
         text = ChatTexts.generate(size, 20260301L);
@@ -81,6 +91,33 @@ public class DetectorThroughputBenchmark {
         }
         System.err.printf("set=%s: %d detectors, %d findings in the %d-char text%n",
                 set, chosen.size(), check.findings().size(), size);
+    }
+
+    /** {@code only:ID[+ID...]}: the named detectors alone, to find which one costs the most. */
+    private static List<Detector> only(List<Detector> standard, String set) {
+        if (!set.startsWith("only:")) {
+            throw new IllegalArgumentException("unknown set: " + set
+                    + " (all, without-nlp or only:ID[+ID...])");
+        }
+        List<String> ids = List.of(set.substring("only:".length()).split("\\+"));
+        List<Detector> chosen = standard.stream().filter(d -> ids.contains(d.id())).toList();
+        if (chosen.size() != ids.size()) {
+            throw new IllegalArgumentException("unknown detector id in " + set);
+        }
+        return chosen;
+    }
+
+    /** The NLP detectors are measured whether or not the standard set includes them yet. */
+    private static List<Detector> withNlp(List<Detector> standard) {
+        List<Detector> all = new ArrayList<>(standard);
+        Set<String> ids = new HashSet<>();
+        standard.forEach(d -> ids.add(d.id()));
+        for (Detector d : NlpDetectors.all()) {
+            if (ids.add(d.id())) {
+                all.add(d);
+            }
+        }
+        return all;
     }
 
     private static boolean isNlp(Detector d) {

@@ -86,9 +86,7 @@ public final class NameDetector implements Detector {
             for (int k = 0; k + 1 < bounds.length; k++) {
                 int from = bounds[k];
                 int to = bounds[k + 1];
-                if (worthDecoding(tokens, from, to)) {
-                    decode(finder, tokens, from, to, model);
-                }
+                decodeCandidates(finder, tokens, from, to, model);
                 applyRules(tokens, from, to, strong, weak);
             }
         } finally {
@@ -97,23 +95,50 @@ public final class NameDetector implements Detector {
         return resolveOverlaps(List.of(strong, model, weak));
     }
 
+    /** Tokens of context decoded on each side of a candidate word; the model's features see two. */
+    static final int CONTEXT = 3;
+
     /**
-     * The model only finds names in segments that hold a capitalised word or a known first name;
-     * skipping the rest (lower-case prose, code, logs) keeps the detector fast.
+     * Runs the model only around candidate words: capitalised words that are not ordinary
+     * English words, and known names in lower case. Text without candidates (lower-case prose,
+     * code, logs, "The" and "I" at a sentence start) costs no decoding, and a long line with one
+     * name costs a few tokens instead of the whole line. Windows closer than the context to each
+     * other or to the segment's start are merged into one.
      */
-    private boolean worthDecoding(Tokens tokens, int from, int to) {
+    private void decodeCandidates(NameFinderME finder, Tokens tokens, int from, int to, List<Finding> out) {
         String[] words = tokens.words();
+        int windowStart = -1;
+        int windowEnd = -1;
         for (int i = from; i < to; i++) {
-            String w = words[i];
-            int cp = w.codePointAt(0);
-            if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
-                return true;
+            if (!isCandidate(words[i])) {
+                continue;
             }
-            if (Character.isLetter(cp) && w.length() > 2 && gazetteer.isFirstName(w)) {
-                return true;
+            int s = Math.max(from, i - CONTEXT);
+            if (s - from <= CONTEXT) {
+                s = from;
+            }
+            int e = Math.min(to, i + CONTEXT + 1);
+            if (windowStart >= 0 && s <= windowEnd + CONTEXT) {
+                windowEnd = Math.max(windowEnd, e);
+            } else {
+                if (windowStart >= 0) {
+                    decode(finder, tokens, windowStart, windowEnd, out);
+                }
+                windowStart = s;
+                windowEnd = e;
             }
         }
-        return false;
+        if (windowStart >= 0) {
+            decode(finder, tokens, windowStart, windowEnd, out);
+        }
+    }
+
+    private boolean isCandidate(String w) {
+        int cp = w.codePointAt(0);
+        if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
+            return !gazetteer.isCommonWord(w);
+        }
+        return Character.isLowerCase(cp) && w.length() > 2 && gazetteer.isName(w);
     }
 
     private void decode(NameFinderME finder, Tokens tokens, int from, int to, List<Finding> out) {

@@ -283,6 +283,21 @@ class ScanCommandTest {
     }
 
     @Test
+    void withNlp_addsTheNlpDetectorsOnce() {
+        dev.veil.detectors.Scanner standard = dev.veil.detectors.Scanner.standard();
+        dev.veil.detectors.Scanner once = ScanCommand.withNlp(standard);
+        dev.veil.detectors.Scanner twice = ScanCommand.withNlp(once);
+
+        List<String> ids = once.detectors().stream().map(d -> d.id()).toList();
+        assertTrue(ids.containsAll(standard.detectors().stream().map(d -> d.id()).toList()));
+        for (var nlp : dev.veil.detectors.nlp.NlpDetectors.all()) {
+            assertTrue(ids.contains(nlp.id()), nlp.id());
+        }
+        assertTrue(once.types().contains("pii.person"));
+        assertEquals(ids, twice.detectors().stream().map(d -> d.id()).toList());
+    }
+
+    @Test
     void excerpt_masksAllButTheEnds() {
         String masked = ScanCommand.Excerpt.mask("alice@example.com");
         assertEquals("alic*********.com", masked);
