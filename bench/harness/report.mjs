@@ -96,7 +96,7 @@ p(header);
     load[t] = find(t, 'rss_load')?.rss_mb;
   }
   p(row('idle, after start-up', idle, 0, { direct: false }));
-  p(row('peak under load (whole plan, incl. 1,000 streams)', load, 0, { direct: false }));
+  p(row(`peak under load (whole ${find('veil-on', 'rss_load')?.plan ?? ''} plan, streams included)`, load, 0, { direct: false }));
 }
 p();
 p('### Streaming (64 chunks 20 ms apart, stub delay 0 ms)');
