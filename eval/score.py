@@ -370,6 +370,27 @@ def main(argv):
         rows.append([goal] + [fn(results[n]) for n in names])
     table(["goal"] + names, rows)
 
+    if len(names) > 1:
+        for ds, title in (("synth", "presidio synth_dataset_v2"), ("wnut17", "wnut17 test")):
+            have = [n for n in names if ds in results[n]]
+            if len(have) < 2:
+                continue
+            print("## %s, per type, side by side (P / R / F1 at IoU >= 0.5)\n" % title)
+            groups = set()
+            for n in have:
+                groups |= set(results[n][ds][0])
+            gold = {g: max(results[n][ds][0][g].gold if g in results[n][ds][0] else 0
+                           for n in have) for g in groups}
+            rows = []
+            for g in sorted(groups, key=lambda g: (-gold[g], g)):
+                row = [g, gold[g]]
+                for n in have:
+                    c = results[n][ds][0].get(g)
+                    row.append(" / ".join(f3(v) for v in c.prf(0.5)) + " (%d)" % c.found
+                               if c else "-")
+                rows.append(row)
+            table(["type", "labelled"] + ["%s (found)" % n for n in have], rows)
+
     for name in names:
         res = results[name]
         print("## %s\n" % name)

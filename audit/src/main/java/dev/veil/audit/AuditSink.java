@@ -2,7 +2,8 @@ package dev.veil.audit;
 
 /**
  * Where audit records go. Implementations are thread-safe and must not block the caller on disk
- * I/O for longer than it takes to enqueue a record.
+ * I/O for longer than it takes to enqueue a record. The production implementation is
+ * {@link AuditTrail}.
  */
 public interface AuditSink extends AutoCloseable {
 

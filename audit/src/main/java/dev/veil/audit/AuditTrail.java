@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
@@ -49,6 +50,7 @@ public final class AuditTrail implements AuditSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     private static final long POLL_MILLIS = 200;
+    private static final long LINGER_NANOS = 1_000_000;
 
     private final AuditSettings settings;
     private final List<X25519PublicKeyParameters> officers;
@@ -87,8 +89,17 @@ public final class AuditTrail implements AuditSink {
             for (Path p : settings.officerKeys()) {
                 officers.add(officerKey(p));
             }
+            Ed25519PrivateKeyParameters next = null;
+            if (settings.nextSigningKey().isPresent()) {
+                next = signingKey(settings.nextSigningKey().get());
+            }
             AuditTrail trail = new AuditTrail(settings, officers, signingKey(settings.signingKey()));
-            trail.start();
+            try {
+                trail.start(next);
+            } catch (IOException | RuntimeException e) {
+                trail.releaseAfterFailedStart();
+                throw e;
+            }
             return trail;
         } catch (IOException | RuntimeException e) {
             throw new AuditUnavailableException("audit trail in " + settings.dir() + " cannot be opened: "
@@ -112,14 +123,32 @@ public final class AuditTrail implements AuditSink {
         return e;
     }
 
-    private void start() throws IOException {
+    private void releaseAfterFailedStart() {
+        try {
+            if (segment != null) {
+                segment.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("closing a segment after a failed start failed: {}", e.toString());
+        }
+        closeCheckpointCopy();
+    }
+
+    private void start(Ed25519PrivateKeyParameters nextSigner) throws IOException {
         Files.createDirectories(settings.dir());
         if (settings.checkpointDir().isPresent()) {
             Files.createDirectories(settings.checkpointDir().get());
             checkpointCopy = new FileOutputStream(
                     settings.checkpointDir().get().resolve(SegmentFiles.CHECKPOINT_FILE).toFile(), true);
         }
-        List<Path> existing = SegmentFiles.list(settings.dir());
+        List<Path> existing = new ArrayList<>(SegmentFiles.list(settings.dir()));
+        // A crash between creating a segment and writing its header leaves an empty file; nothing
+        // was in it, so the new segment takes its place.
+        while (!existing.isEmpty() && Files.size(existing.get(existing.size() - 1)) == 0) {
+            Path empty = existing.remove(existing.size() - 1);
+            LOG.warn("audit trail: removing empty segment {} left by a crash", empty.getFileName());
+            Files.delete(empty);
+        }
         Instant now = settings.clock().instant();
         String recovery = null;
         if (existing.isEmpty()) {
@@ -149,8 +178,8 @@ public final class AuditTrail implements AuditSink {
             LOG.warn("audit trail recovered: {}", recovery);
             segment.append(AuditRecord.lifecycle(Event.AUDIT_ERROR, now, recovery));
         }
-        if (settings.nextSigningKey().isPresent()) {
-            rotateSigner(signingKey(settings.nextSigningKey().get()), now);
+        if (nextSigner != null) {
+            rotateSigner(nextSigner, now);
         }
         segment.flush(true);
         writerThread.start();
@@ -234,6 +263,13 @@ public final class AuditTrail implements AuditSink {
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, settings.batchSize() - 1);
+                    if (batch.size() < settings.batchSize() / 4) {
+                        // Under load, waking per record means a write call and a wake-up per record;
+                        // lingering a millisecond gathers a real batch. Records are accepted already,
+                        // so this only delays when they reach the file.
+                        LockSupport.parkNanos(LINGER_NANOS);
+                        queue.drainTo(batch, settings.batchSize() - batch.size());
+                    }
                     writeBatch(batch);
                     batch.clear();
                 }

@@ -110,6 +110,23 @@ class AuditTrailTest {
     }
 
     @Test
+    void open_afterCrashBeforeTheHeader_replacesTheEmptySegment() throws Exception {
+        TrailFixture f = new TrailFixture(tmp);
+        try (AuditTrail trail = AuditTrail.open(f.settings().build())) {
+            f.writeRecords(trail, 2);
+        }
+        Files.createFile(SegmentFiles.segment(f.dir, 2));
+        try (AuditTrail trail = AuditTrail.open(f.settings().build())) {
+            f.writeRecords(trail, 2);
+        }
+        VerificationReport report = AuditVerifier.verify(f.dir, java.util.Optional.empty(),
+                java.util.Optional.empty(), n -> { });
+        assertTrue(report.ok(), report::summary);
+        assertEquals(4, report.records());
+        assertEquals(2, report.segments());
+    }
+
+    @Test
     void append_whenTheDirectoryIsGone_failsClosed() throws Exception {
         TrailFixture f = new TrailFixture(tmp);
         AuditTrail trail = AuditTrail.open(f.settings().rotateBytes(4096).build());

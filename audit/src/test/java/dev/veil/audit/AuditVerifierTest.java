@@ -276,6 +276,18 @@ class AuditVerifierTest {
     }
 
     @Test
+    void verify_alteredCheckpointInSecondLocation_isReported() throws Exception {
+        TrailFixture f = oneSegment();
+        Path copies = f.root.resolve("copies").resolve(SegmentFiles.CHECKPOINT_FILE);
+        List<String> lines = lines(copies);
+        lines.set(1, lines.get(1).replace("\"size\":20,", "\"size\":19,"));
+        write(copies, lines);
+
+        VerificationReport report = verifyWithCopies(f);
+        assertFailure(report, "checkpoints.jsonl (second location)", -1, "checkpoint on line 2 has an invalid signature");
+    }
+
+    @Test
     void verify_afterCrash_notesTheUnsealedTailAndPasses() throws Exception {
         TrailFixture f = new TrailFixture(tmp);
         try (AuditTrail trail = AuditTrail.open(f.settings().build())) {

@@ -53,10 +53,16 @@ public final class Policy {
      * the decision names the rule that matched), then the smaller id. A total order on proposals,
      * so the winner never depends on the order of rules in the file.
      */
-    private static final Comparator<Proposal> BY_PRECEDENCE = Comparator
-            .comparingInt((Proposal p) -> -p.action().strength())
-            .thenComparing(p -> !p.held())
-            .thenComparing(Proposal::id);
+    private static final Comparator<Proposal> BY_PRECEDENCE = (a, b) -> {
+        int byStrength = Integer.compare(b.action().strength(), a.action().strength());
+        if (byStrength != 0) {
+            return byStrength;
+        }
+        if (a.held() != b.held()) {
+            return a.held() ? -1 : 1;
+        }
+        return a.id().compareTo(b.id());
+    };
 
     private final String file;
     private final Optional<Path> path;
@@ -193,7 +199,12 @@ public final class Policy {
     }
 
     private Decision combine(List<Proposal> proposals) {
-        Proposal winner = proposals.stream().min(BY_PRECEDENCE).orElseThrow();
+        Proposal winner = proposals.get(0);
+        for (Proposal p : proposals) {
+            if (BY_PRECEDENCE.compare(p, winner) < 0) {
+                winner = p;
+            }
+        }
         TreeSet<String> applied = new TreeSet<>();
         proposals.forEach(p -> applied.add(p.id()));
         ActionSpec a = winner.action();

@@ -52,10 +52,44 @@ public final class RecordCodec {
         return out.toByteArray();
     }
 
+    /**
+     * Serializes records one after another with one generator and buffer, for the writer thread,
+     * where creating a generator per record was a fifth of the cost. Not thread-safe.
+     */
+    public static final class Encoder {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        private final JsonGenerator g;
+
+        public Encoder() {
+            try {
+                g = JSON.getFactory().createGenerator(out);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create a JSON generator", e);
+            }
+            g.setRootValueSeparator(null);
+        }
+
+        /** The JSON of {@code r}; {@code time} is {@code r.time().toString()}, already computed. */
+        public byte[] encode(AuditRecord r, String time) {
+            out.reset();
+            try {
+                write(g, r, time);
+                g.flush();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot serialize an audit record", e);
+            }
+            return out.toByteArray();
+        }
+    }
+
     private static void write(JsonGenerator g, AuditRecord r) throws IOException {
+        write(g, r, r.time().toString());
+    }
+
+    private static void write(JsonGenerator g, AuditRecord r, String time) throws IOException {
         g.writeStartObject();
         g.writeStringField("kind", r.kind().label());
-        g.writeStringField("time", r.time().toString());
+        g.writeStringField("time", time);
         if (r.kind() == Kind.LIFECYCLE) {
             g.writeStringField("event", r.lifecycle().event().label());
             g.writeStringField("detail", r.lifecycle().detail());

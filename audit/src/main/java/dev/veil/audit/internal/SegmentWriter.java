@@ -41,6 +41,7 @@ public final class SegmentWriter implements AutoCloseable {
     private final MerkleTree tree = new MerkleTree();
     private final MessageDigest digest = Bytes.sha256();
     private final javax.crypto.Cipher cipher = Crypto.gcm();
+    private final RecordCodec.Encoder encoder = new RecordCodec.Encoder();
     private final Base64.Encoder b64 = Base64.getEncoder();
     private final StringBuilder line = new StringBuilder(1024);
     private byte[] chain;
@@ -151,7 +152,7 @@ public final class SegmentWriter implements AutoCloseable {
         byte[] ct;
         try {
             ct = Crypto.encrypt(cipher, key, RecordAad.of(header.segmentId(), seq, time, kind, label, values),
-                    RecordCodec.toBytes(record));
+                    encoder.encode(record, time));
         } finally {
             Crypto.erase(key);
         }

@@ -3,6 +3,8 @@ package dev.veil.bench.audit;
 import dev.veil.audit.AuditTrail;
 import dev.veil.audit.FsyncPolicy;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * 50,000 with {@code fsync=NONE} (the CPU cost) and the figure with {@code fsync=BATCH} shows what
  * the disk adds.
  *
+ * <p>On a shared machine the wall-clock score drops with the load; each iteration therefore also
+ * prints the CPU time the caller and the writer thread spent per record, and the records per
+ * CPU-second of one core that follow from it.
+ *
  * <p>Run from the repository root:
  * <pre>
  * mvn -B -q -pl bench -am package -DskipTests &amp;&amp; java -jar bench/target/benchmarks.jar AuditAppend
@@ -54,11 +60,37 @@ public class AuditAppendBenchmark {
     private Path root;
     private AuditTrail trail;
     private long n;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long iterationStartRecords;
+    private long callerCpuAtStart;
+    private long writerCpuAtStart;
+    private long callerCpu;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
         root = Files.createTempDirectory("veil-audit-bench");
         trail = AuditTrail.open(AuditRecords.settings(root, fsync).build());
+    }
+
+    @Setup(Level.Iteration)
+    public void startCpuCount() {
+        iterationStartRecords = n;
+        callerCpu = 0;
+        writerCpuAtStart = threads.getThreadCpuTime(writerThreadId());
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuPerRecord() {
+        long records = n - iterationStartRecords;
+        long writerCpu = threads.getThreadCpuTime(writerThreadId()) - writerCpuAtStart;
+        double perRecordNanos = (double) (writerCpu + callerCpu) / records;
+        System.out.printf("%n  cpu per record: caller %.1f us + writer %.1f us = %.0f records per cpu-second%n",
+                callerCpu / 1e3 / records, writerCpu / 1e3 / records, 1e9 / perRecordNanos);
+    }
+
+    private static long writerThreadId() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("veil-audit-writer"))
+                .findFirst().orElseThrow().getId();
     }
 
     @TearDown(Level.Trial)
@@ -70,11 +102,13 @@ public class AuditAppendBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void appendAndWrite() throws InterruptedException {
+        long cpu = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < BATCH; i++) {
             trail.append(AuditRecords.request(n++, trail.fingerprinter()));
         }
         if (!trail.awaitWritten(Duration.ofSeconds(60))) {
             throw new IllegalStateException("the writer did not keep up or failed");
         }
+        callerCpu += threads.getCurrentThreadCpuTime() - cpu;
     }
 }

@@ -5,6 +5,7 @@ import dev.veil.audit.AuditVerifier;
 import dev.veil.audit.FsyncPolicy;
 import dev.veil.audit.VerificationReport;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * code: every line parsed, hash chain, RFC 6962 Merkle roots, Ed25519 checkpoint signatures and
  * segment links, read from the page cache. Setup writes the trail once (about half a minute for a
  * million records) and deletes it afterwards. Goal: 1,000,000 records in under 10 seconds.
+ *
+ * <p>On a shared machine the wall-clock score grows with the load; each call therefore also prints
+ * the CPU time it used.
  *
  * <p>Run from the repository root (add {@code -p records=100000} for a quick look):
  * <pre>
@@ -71,10 +75,13 @@ public class AuditVerifyBenchmark {
 
     @Benchmark
     public VerificationReport verify() throws IOException {
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         VerificationReport report = AuditVerifier.verify(trailDir, Optional.empty(), Optional.empty(), n -> { });
         if (!report.ok() || report.records() != records) {
             throw new IllegalStateException("verification failed: " + report.summary());
         }
+        System.out.printf("%n  verify cpu: %.2f s for %d records%n",
+                (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9, records);
         return report;
     }
 }

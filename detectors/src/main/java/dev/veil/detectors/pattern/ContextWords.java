@@ -67,7 +67,7 @@ public record ContextWords(List<String> words, int before, int after, boolean sa
     private static int sentenceStart(String text, int from, int start) {
         for (int i = start - 1; i > from; i--) {
             char c = text.charAt(i);
-            if (c == '\n' || (c == ' ' && sentenceEnds(text, i - 1))) {
+            if ((c == '\n' && !labelLine(text, i)) || (c == ' ' && sentenceEnds(text, i - 1))) {
                 return i + 1;
             }
         }
@@ -82,6 +82,15 @@ public record ContextWords(List<String> words, int before, int after, boolean sa
             }
         }
         return to;
+    }
+
+    /** True if the line break at {@code i} ends a label line ("Phone:\n555 0100"), which belongs to the next. */
+    private static boolean labelLine(String text, int i) {
+        int j = i - 1;
+        while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\r')) {
+            j--;
+        }
+        return j >= 0 && text.charAt(j) == ':';
     }
 
     /** True if the char at {@code i} ends a sentence; the dot of "D.O.B." or "Mr." does not. */

@@ -8,6 +8,7 @@ import dev.veil.detectors.validate.PaymentCards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /** Detectors of financial identifiers. */
 public final class FinancialDetectors {
@@ -83,21 +84,31 @@ public final class FinancialDetectors {
      * in it. Context words ("card", "visa") raise the score.
      */
     public static Detector paymentCard() {
-        return PatternDetector.builder("financial.payment_card")
-                .pattern("(?<![\\d.,]|\\d[ -])\\d(?:[ -]?+\\d){11,63}+(?!\\d|[.,]\\d)")
-                .refiner(FinancialDetectors::cardsInRun)
-                .score(0.9)
-                .context(ContextWords.of("card", "credit", "debit", "visa", "mastercard", "amex",
-                        "american express", "discover", "jcb", "diners", "unionpay", "maestro", "pan",
-                        "cc", "ccn", "payment", "cardholder", "expiry", "cvv", "cvc"), 0.99)
-                .build();
+        String type = "financial.payment_card";
+        String run = "(?<![\\w.,]|\\d[ -])\\d(?:[ -]?+\\d){11,63}+(?!\\d|[.,]\\d)";
+        ContextWords context = ContextWords.of("card", "credit", "debit", "visa", "mastercard", "amex",
+                "american express", "discover", "jcb", "diners", "unionpay", "maestro", "pan", "cc", "ccn",
+                "payment", "cardholder", "expiry", "cvv", "cvc");
+        return new CompositeDetector(type, List.of(
+                PatternDetector.builder(type)
+                        .pattern(run)
+                        .refiner(r -> cardsInRun(r, PaymentCards::valid))
+                        .score(0.9)
+                        .context(context, 0.99)
+                        .build(),
+                // Issuers outside the brand table, taken only next to a card word.
+                PatternDetector.builder(type)
+                        .pattern(run)
+                        .refiner(r -> cardsInRun(r, c -> !PaymentCards.valid(c) && PaymentCards.validAnyBrand(c)))
+                        .requireContext(context, 0.85)
+                        .build()));
     }
 
     /**
      * The card numbers inside a run of digit groups: from each group, the longest sequence of
      * whole groups that forms a valid card; scanning resumes after a card found.
      */
-    static List<Span> cardsInRun(String run) {
+    static List<Span> cardsInRun(String run, Predicate<String> valid) {
         List<Span> groups = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= run.length(); i++) {
@@ -112,7 +123,7 @@ public final class FinancialDetectors {
             int found = -1;
             for (int h = Math.min(groups.size() - 1, g + 7); h >= g; h--) {
                 String candidate = run.substring(groups.get(g).start(), groups.get(h).end());
-                if (PaymentCards.valid(candidate)) {
+                if (valid.test(candidate)) {
                     found = h;
                     break;
                 }

@@ -38,7 +38,15 @@ public final class PhoneDetector implements Detector {
             "number", "ph", "mob", "telefon", "téléphone", "teléfono", "telefono", "handy", "portable");
 
     private static final Pattern CANDIDATE = Pattern.compile(
-            "(?<![\\w+]|\\d[ ().\\-/]{0,3})(?:\\+|\\(\\+?)?\\d[\\d ().\\-/]{4,30}(?<=\\d)(?![\\d]|[ ().\\-/]{1,3}\\d)");
+            "(?<![\\w+]|\\d[ ().\\-/]{0,3})(?:\\+|\\(\\+?)?\\d[\\d ().\\-/]{4,30}(?<=\\d)(?![\\d:]|[ ().\\-/]{1,3}\\d)");
+    private static final Pattern DATE_START = Pattern.compile("\\(?\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}");
+
+    /** Words that say the number next to them is a phone number, whatever its plan says. */
+    private static final ContextWords STRONG_CONTEXT = new ContextWords(List.of("phone", "phone number", "tel", "tel.",
+            "telephone", "mobile", "mob", "cell", "cellphone", "fax", "call", "calling", "dial", "whatsapp", "sms",
+            "desk", "answering", "hotline", "landline", "office", "telefon", "téléphone", "teléfono", "telefono",
+            "handy", "portable", "ring"), 32, 12, true);
+    private static final Pattern SHORT_DATE = Pattern.compile("\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}");
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final List<String> regions;
@@ -79,23 +87,46 @@ public final class PhoneDetector implements Detector {
             for (int i = c.start(); i < c.end(); i++) {
                 digits += Character.isDigit(text.charAt(i)) ? 1 : 0;
             }
-            if (digits < 6 || digits > 17) {
+            if (digits < 6 || digits > 17 || DATE_START.matcher(text).region(c.start(), c.end()).lookingAt()) {
                 continue;
             }
-            String candidate = c.group();
-            for (String region : regions) {
-                for (PhoneNumberMatch m : util.findNumbers(candidate, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-                    int start = c.start() + m.start();
-                    int end = c.start() + m.end();
-                    if (overlapsAny(findings, start, end)) {
-                        continue;
-                    }
+            List<Span> spans = numbersIn(c.group());
+            if (spans.isEmpty() && digits >= 7 && digits <= 15 && !SHORT_DATE.matcher(c.group()).matches()
+                    && c.group().indexOf('/') < 0 && STRONG_CONTEXT.foundNear(text, c.start(), c.end())) {
+                // No country's plan accepts it, yet the text says it is a phone number: plans
+                // change and people write numbers oddly, so report it, with a lower score.
+                findings.add(new Finding(TYPE, c.start(), c.end(), 0.55, TYPE));
+                continue;
+            }
+            for (Span span : spans) {
+                int start = c.start() + span.start();
+                int end = c.start() + span.end();
+                if (!overlapsAny(findings, start, end)) {
                     double score = CONTEXT.foundNear(text, start, end) ? 0.8 : 0.6;
                     findings.add(new Finding(TYPE, start, end, score, TYPE));
                 }
             }
         }
         return findings;
+    }
+
+    /**
+     * The valid numbers in a candidate, by libphonenumber's matcher (which also rejects dates,
+     * timestamps and numbers split oddly). A candidate with a country code is read once; a
+     * national one in each region until one region reads numbers in it.
+     */
+    private List<Span> numbersIn(String candidate) {
+        boolean international = candidate.startsWith("+") || candidate.startsWith("(+");
+        List<Span> spans = new ArrayList<>();
+        for (String region : international ? regions.subList(0, 1) : regions) {
+            for (PhoneNumberMatch m : util.findNumbers(candidate, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+                spans.add(new Span(m.start(), m.end()));
+            }
+            if (!spans.isEmpty()) {
+                break;
+            }
+        }
+        return spans;
     }
 
     private static boolean overlapsAny(List<Finding> findings, int start, int end) {

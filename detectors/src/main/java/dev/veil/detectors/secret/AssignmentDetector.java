@@ -41,6 +41,7 @@ final class AssignmentDetector implements Detector {
     private static final Set<String> NOT_PASSWORDS = Set.of("compass", "bypass", "surpass", "overpass",
             "underpass", "trespass", "encompass");
     private static final int MAX_VALUE = 256;
+    private static final Pattern HOSTNAME = Pattern.compile("(?:[A-Za-z0-9-]{1,63}+\\.){1,8}+[A-Za-z]{2,24}+");
 
     @Override
     public String id() {
@@ -73,6 +74,12 @@ final class AssignmentDetector implements Detector {
 
     /** The finding type for a key name, or null if the name does not name a credential. */
     static String classify(String id) {
+        if (id.endsWith("label") || id.endsWith("text") || id.endsWith("field") || id.endsWith("prompt")
+                || id.endsWith("hint") || id.endsWith("placeholder") || id.endsWith("message") || id.endsWith("msg")
+                || id.endsWith("title") || id.endsWith("policy") || id.endsWith("pattern") || id.endsWith("regex")
+                || id.endsWith("rules") || id.endsWith("length") || id.endsWith("required")) {
+            return null;
+        }
         if (id.contains("password") || id.contains("passwd") || id.contains("passwort") || id.contains("passphrase")
                 || id.contains("kennwort") || id.contains("contrase") || id.contains("mot_de_passe")
                 || lastPart(id).equals("pwd") || (id.endsWith("pass") && !NOT_PASSWORDS.contains(id))) {
@@ -108,21 +115,39 @@ final class AssignmentDetector implements Detector {
             }
             return;
         }
+        char open = idStart > 0 ? text.charAt(idStart - 1) : 0;
         if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
             i++;
+        } else if ((open == '"' || open == '\'') && valueBlankUntil(text, i, open)) {
+            return; // "Password:" or 'password = ' is a string that mentions the key, not a key
         }
+        int afterKey = i;
         i = skipBlanks(text, i);
         int sepStart = i;
-        if (text.startsWith(":=", i) || text.startsWith("=>", i)) {
+        boolean comparison = false;
+        if (text.startsWith("===", i) || text.startsWith("!==", i)) {
+            i += 3;
+            comparison = true;
+        } else if (text.startsWith("==", i) || text.startsWith("!=", i)) {
+            i += 2;
+            comparison = true;
+        } else if (text.startsWith(":=", i) || text.startsWith("=>", i)) {
             i += 2;
         } else if (i < text.length() && (text.charAt(i) == '=' || text.charAt(i) == ':')) {
             i++;
-        } else if (!(flag && i > idEnd)) {
+        } else if (!(i > afterKey && (flag || spaceSeparated(text, idStart, i)))) {
             return;
         }
         boolean colon = sepStart < text.length() && text.charAt(sepStart) == ':' && !text.startsWith(":=", sepStart);
-        if (text.startsWith("=", i) || text.startsWith("//", i)) {
-            return; // "==" comparison, "://" a URL
+        if (!comparison && (text.startsWith("=", i) || text.startsWith("//", i))) {
+            return; // "://" a URL
+        }
+        if (comparison) {
+            // password == "letmein": comparing with a literal gives the password away.
+            i = skipBlanks(text, i);
+            if (i >= text.length() || (text.charAt(i) != '"' && text.charAt(i) != '\'')) {
+                return;
+            }
         }
         i = skipBlanks(text, i);
         if (i >= text.length()) {
@@ -156,7 +181,7 @@ final class AssignmentDetector implements Detector {
             return;
         }
         String value = text.substring(start, end);
-        if (PlaceholderValues.isPlaceholder(value) || codeReference(value, quoted)) {
+        if (PlaceholderValues.isPlaceholder(stripQuotes(value)) || codeReference(value, quoted) || label(value)) {
             return;
         }
         if (type.equals(PASSWORD)) {
@@ -166,6 +191,27 @@ final class AssignmentDetector implements Detector {
         }
     }
 
+    /**
+     * "password hunter2" with only a space between counts in the formats that write it so:
+     * netrc ({@code machine host login user password secret}) and Gradle/Groovy
+     * ({@code password 'secret'}).
+     */
+    private static boolean spaceSeparated(String text, int idStart, int valueStart) {
+        if (valueStart >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(valueStart);
+        if (c == '"' || c == '\'') {
+            int lineStart = text.lastIndexOf('\n', idStart - 1) + 1;
+            return text.substring(lineStart, idStart).isBlank();
+        }
+        int lineStart = Math.max(text.lastIndexOf('\n', idStart - 1) + 1, idStart - 200);
+        String before = text.substring(Math.max(0, lineStart), idStart).toLowerCase(Locale.ROOT);
+        String previousLine = text.substring(Math.max(0, text.lastIndexOf('\n', Math.max(0, lineStart - 2)) + 1),
+                Math.max(0, lineStart)).toLowerCase(Locale.ROOT);
+        return before.contains("login ") || previousLine.strip().startsWith("login ");
+    }
+
     /** True if {@code value} looks like a generated secret rather than a word or a number. */
     static boolean random(String value) {
         int n = value.length();
@@ -173,10 +219,44 @@ final class AssignmentDetector implements Detector {
             return false;
         }
         if (Entropy.hex(value)) {
-            return n >= 16 && !value.chars().allMatch(Character::isDigit);
+            return n >= 16 && !value.chars().allMatch(Character::isDigit) && Entropy.bitsPerChar(value) >= 2.5;
+        }
+        if (HOSTNAME.matcher(value).matches() || Entropy.wordLike(value)) {
+            return false;
         }
         return Entropy.mixesClasses(value, 2) && Entropy.bitsPerChar(value) >= 3.0
                 && value.chars().anyMatch(Character::isDigit) | Entropy.mixesClasses(value, 3);
+    }
+
+    /** True if only separators and blanks stand between {@code from} and the next {@code quote}. */
+    private static boolean valueBlankUntil(String text, int from, char quote) {
+        int close = text.indexOf(quote, from);
+        if (close < 0 || close - from > 16) {
+            return close < 0;
+        }
+        return text.substring(from, close).chars().allMatch(c -> c == ' ' || c == ':' || c == '=' || c == '\t');
+    }
+
+    private static String stripQuotes(String v) {
+        String s = v.strip();
+        while (s.length() >= 2 && (s.charAt(0) == '\'' || s.charAt(0) == '"')
+                && s.charAt(s.length() - 1) == s.charAt(0)) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    /**
+     * A value that names the field rather than filling it ("Password:", "#add-password",
+     * "/users/password/edit") or that is code around a string ({@code " + getPassword() + "}).
+     */
+    private static boolean label(String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        return v.startsWith("+") || v.endsWith("+") || v.startsWith("arn:")
+                || v.indexOf('/') >= 0 && v.chars().noneMatch(Character::isDigit) && v.equals(value.strip())
+                        && v.chars().allMatch(c -> Character.isLowerCase(c) || "/#_-.".indexOf(c) >= 0)
+                || v.startsWith("#") || v.startsWith("/") || v.startsWith("&lt;") || v.startsWith("#{")
+                || v.endsWith(":") && v.indexOf(' ') < 0 && v.chars().filter(Character::isLetter).count() == v.length() - 1;
     }
 
     /** An unquoted value that names a variable or calls a function is code, not a secret. */
@@ -184,7 +264,8 @@ final class AssignmentDetector implements Detector {
         if (quoted) {
             return false;
         }
-        return value.contains("(") || value.startsWith("$") || value.startsWith("@")
+        return value.contains("(") || value.startsWith("$") || value.startsWith("@") || value.startsWith(".")
+                || value.startsWith("\\") || value.contains("[")
                 || value.matches("[a-z_][A-Za-z0-9_]*+\\.[A-Za-z_][A-Za-z0-9_.]*+")
                 || value.matches("[a-z]++[A-Z][A-Za-z]*+");
     }

@@ -67,4 +67,43 @@ final class Entropy {
         }
         return s.length() > 0;
     }
+
+    /**
+     * True if most of {@code s} is made of words ("ConnectionString_B2B", "my-app-name"): runs of
+     * four to twelve letters, lower case after the first, with a vowel and no four consonants in
+     * a row. Generated keys have few such runs.
+     */
+    static boolean wordLike(CharSequence s) {
+        int inWords = 0;
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            int j = i;
+            if (Character.isUpperCase(s.charAt(j))) {
+                j++;
+            }
+            while (j < n && Character.isLowerCase(s.charAt(j))) {
+                j++;
+            }
+            if (j - i >= 4 && j - i <= 12 && pronounceable(s, i, j)) {
+                inWords += j - i;
+            }
+            i = Math.max(i + 1, j);
+        }
+        return inWords * 10 >= n * 6;
+    }
+
+    private static boolean pronounceable(CharSequence s, int from, int to) {
+        boolean vowel = false;
+        int consonants = 0;
+        for (int k = from; k < to; k++) {
+            boolean v = "aeiouAEIOU".indexOf(s.charAt(k)) >= 0;
+            vowel |= v;
+            consonants = v ? 0 : consonants + 1;
+            if (consonants >= 4) {
+                return false;
+            }
+        }
+        return vowel;
+    }
 }

@@ -122,7 +122,7 @@ public final class SecretDetectors {
                 token("secret.atlassian_token", 0.99, "ATATT3[A-Za-z0-9_=-]{180,200}+", "ATATT3"),
                 token("secret.groq_api_key", 0.99, "gsk_[A-Za-z0-9]{52}", "gsk_"),
                 token("secret.postman_api_key", 0.99, "PMAK-[a-f0-9]{24}-[a-f0-9]{34}", "PMAK-"),
-                token("secret.newrelic_key", 0.95, "NR(?:AK|II|IQ|JS|RA|SP)-[A-Za-z0-9_-]{19,32}+", "NR"),
+                token("secret.newrelic_key", 0.95, "NR(?:AK|II|IQ|JS|RA|SP)-[A-Za-z0-9_-]{19,48}+", "NR"),
                 token("secret.grafana_token", 0.95,
                         "glc_[A-Za-z0-9+/]{32,400}+={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|eyJrIjoi[A-Za-z0-9]{70,400}+={0,2}",
                         "glc_", "glsa_", "eyJrIjoi"),

@@ -49,7 +49,7 @@ public final class Iban {
         return LENGTHS.getOrDefault(country, -1);
     }
 
-    /** True if {@code candidate} (spaces and dashes ignored, any case) is a valid IBAN. */
+    /** True if {@code candidate} (separators ignored, any case) is a valid IBAN. */
     public static boolean valid(String candidate) {
         String s = compact(candidate);
         if (s.length() < 5 || length(s.substring(0, 2)) != s.length()) {
@@ -61,12 +61,12 @@ public final class Iban {
         return mod97(s.substring(4) + s.substring(0, 4)) == 1;
     }
 
-    /** Upper-cased, separators dropped. */
+    /** Upper-cased, separators (space, dash, dot) dropped. */
     public static String compact(String candidate) {
         StringBuilder b = new StringBuilder(candidate.length());
         for (int i = 0; i < candidate.length(); i++) {
             char c = candidate.charAt(i);
-            if (c != ' ' && c != '-') {
+            if (c != ' ' && c != '-' && c != '.') {
                 b.append(Character.toUpperCase(c));
             }
         }

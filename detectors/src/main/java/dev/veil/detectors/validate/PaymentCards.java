@@ -22,6 +22,20 @@ public final class PaymentCards {
         return brand(digits) != null && Luhn.valid(digits);
     }
 
+    /**
+     * True if {@code candidate} is a well-written number of 13 to 19 digits passing Luhn, whatever
+     * its issuer range: issuers and ranges change faster than any table, so next to a word like
+     * "card" this is evidence enough.
+     */
+    public static boolean validAnyBrand(String candidate) {
+        if (!wellSeparated(candidate)) {
+            return false;
+        }
+        String digits = Digits.only(candidate);
+        return digits.length() >= 13 && digits.length() <= 19 && digits.charAt(0) != '0' && Luhn.valid(digits)
+                && !Digits.repeated(digits);
+    }
+
     /** The brand whose issuer range and length fit {@code digits}, or null. */
     public static Brand brand(String digits) {
         int n = digits.length();
@@ -46,7 +60,7 @@ public final class PaymentCards {
                 && n >= 16) {
             return Brand.DISCOVER;
         }
-        if (p4 >= 3528 && p4 <= 3589 && n >= 16) {
+        if ((p4 >= 3528 && p4 <= 3589 && n >= 16) || ((p4 == 2131 || p4 == 1800) && n == 15)) {
             return Brand.JCB;
         }
         if (((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39) && n >= 14) {

@@ -29,6 +29,8 @@ class FinancialDetectorsTest {
         "unionpay 6200000000000005                 | 6200000000000005",
         "visa 13 digits 4222222222222              | 4222222222222",
         "4111 1111 1111 1111 12 26                 | 4111 1111 1111 1111",
+        "old JCB card 213100000000001              | 213100000000001",
+        "my card 3500000000000009 was lost         | 3500000000000009",
     })
     void paymentCard_isFound(String text, String expected) {
         assertFinds(card, text.strip(), expected.strip());
@@ -45,6 +47,8 @@ class FinancialDetectorsTest {
         "version 4111111111111111.5",
         "a long number 41111111111111110000000",
         "9111111111111111 unknown brand",
+        "ref 3500000000000009 unknown brand without a card word",
+        "licence U4111111111111111",
     })
     void paymentCard_notFound(String text) {
         assertNothing(card, text);

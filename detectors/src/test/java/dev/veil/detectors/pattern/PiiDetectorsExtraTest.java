@@ -26,6 +26,8 @@ class PiiDetectorsExtraTest {
         "Berlin +49 30 901820                   | +49 30 901820",
         "Paris 01 42 68 53 00                   | 01 42 68 53 00",
         "Mumbai +91 98765 43210                 | +91 98765 43210",
+        "Phone: 72 128 827                      | 72 128 827",
+        "call me on 450 0840?                   | 450 0840",
     })
     void phone_isFound(String text, String expected) {
         assertFinds(phone, text.strip(), expected.strip());
@@ -37,9 +39,17 @@ class PiiDetectorsExtraTest {
         "total 12345",
         "call 555-0000-0000-0000-0000",
         "in 2023 we sold 450 units",
+        "When: 2000-04-16 11:34:35",
+        "ref 72 128 827",
+        "call me on 12/05/1980",
     })
     void phone_notFound(String text) {
         assertNothing(phone, text);
+    }
+
+    @Test
+    void phone_labelOnThePreviousLineCountsAsContext() {
+        assertFinds(phone, "Phone:\n780 6326\n", "780 6326");
     }
 
     @Test

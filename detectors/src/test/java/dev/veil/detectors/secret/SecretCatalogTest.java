@@ -20,7 +20,7 @@ class SecretCatalogTest {
     private static final Scanner SECRETS = new Scanner(SecretDetectors.all());
 
     @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "GITHUB_TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ012345 | secret.github_token | ghp_0123456789abcdefghijABCDEFGHIJ012345",
         "token glpat-AbCdEfGhIjKlMnOpQrSt12 for CI             | secret.gitlab_token | glpat-AbCdEfGhIjKlMnOpQrSt12",
         "bot xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx | secret.slack_token | xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
@@ -51,6 +51,11 @@ class SecretCatalogTest {
         "hash $2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW | secret.password_hash | $2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW",
         "\"private_key_id\": \"0123456789abcdef0123456789abcdef01234567\", \"type\": \"service_account\" | secret.gcp_service_account_key | 0123456789abcdef0123456789abcdef01234567",
         "HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh         | secret.huggingface_token | hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh",
+        "if user == 'admin' and password == 'l3tme1n':           | secret.password_assignment | l3tme1n",
+        "machine api.example.com login deploy password s3cr3t-Pw | secret.password_assignment | s3cr3t-Pw",
+        "password 'Gr4dle!pw'                                     | secret.password_assignment | Gr4dle!pw",
+        "curl -H 'X-Api-Token: 1394-0ca7a5be-8e22-40ee-8c40-778d41ab2313' | secret.generic_high_entropy | 1394-0ca7a5be-8e22-40ee-8c40-778d41ab2313",
+        "token = \"zpczok4kqgnw5prpfy3ehiylbqvgbjfkdiqkejsxqamy7qbkep7q\" | secret.generic_high_entropy | zpczok4kqgnw5prpfy3ehiylbqvgbjfkdiqkejsxqamy7qbkep7q",
     })
     void scan_reportsSecret(String text, String type, String value) {
         String t = text.strip();
@@ -79,6 +84,13 @@ class SecretCatalogTest {
         "eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.abc",
         "sk-this-is-not-a-key",
         "Use ghp_ tokens for GitHub.",
+        "usernameLabel:\"User:\",passwordLabel:\"Password:\",rememberLabel:\"Remember me:\"",
+        "echo 'password = '.$config['daemon_password'];",
+        "AUTH0_DOMAIN=\"dev-abc123.us.auth0.com\"",
+        "<add key=\"ConnectionString_Main\" value=\"x\"/>",
+        "okta_api_token = 00aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "this.addPassword = '#add-password';",
+        "sb.append(\"Password: \" + getPassword() + \",\");",
     })
     void scan_reportsNothingFor(String text) {
         List<Finding> findings = SECRETS.scan(text).findings();

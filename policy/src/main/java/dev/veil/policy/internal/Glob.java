@@ -13,9 +13,13 @@ public final class Glob {
 
     private final String text;
     private final Pattern pattern;
+    /** Set when the glob is {@code prefix*} with no other star: the common {@code secret.*} form. */
+    private final String prefix;
 
     private Glob(String text) {
         this.text = text;
+        int firstStar = text.indexOf('*');
+        this.prefix = firstStar == text.length() - 1 ? text.substring(0, firstStar) : null;
         StringBuilder regex = new StringBuilder();
         int from = 0;
         for (int star = text.indexOf('*'); star >= 0; star = text.indexOf('*', from)) {
@@ -36,6 +40,13 @@ public final class Glob {
     }
 
     public boolean matches(String value) {
+        // Literal and prefix globs are nearly all globs in practice; skip the regex for them.
+        if (prefix != null) {
+            return value.startsWith(prefix);
+        }
+        if (isLiteral()) {
+            return text.equals(value);
+        }
         return pattern.matcher(value).matches();
     }
 

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -96,8 +97,9 @@ final class AuditCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DIR", description = "The trail directory (or a copy).")
-        Path dir;
+        @Parameters(arity = "1..*", paramLabel = "DIR",
+                description = "Trail directories (or copies), one per proxy instance; each is verified on its own.")
+        List<Path> dirs;
 
         @Option(names = "--checkpoints", paramLabel = "DIR2",
                 description = "The second checkpoint location, to catch deleted or truncated newest segments.")
@@ -109,19 +111,28 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Progress progress = new Progress(spec, "verified")) {
-                VerificationReport report = AuditVerifier.verify(dir, Optional.ofNullable(checkpoints),
-                        Optional.ofNullable(signer), progress);
-                progress.close();
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(report.summary());
-                report.notes().forEach(n -> out.println("note: " + n));
-                out.flush();
-                return report.ok() ? 0 : 1;
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("veil audit verify: " + e.getMessage());
+            if (checkpoints != null && dirs.size() > 1) {
+                spec.commandLine().getErr().println("veil audit verify: --checkpoints belongs to one trail; "
+                        + "verify one directory at a time with it");
                 return ERROR;
             }
+            PrintWriter out = spec.commandLine().getOut();
+            boolean whole = true;
+            for (Path dir : dirs) {
+                try (Progress progress = new Progress(spec, "verified")) {
+                    VerificationReport report = AuditVerifier.verify(dir, Optional.ofNullable(checkpoints),
+                            Optional.ofNullable(signer), progress);
+                    progress.clear();
+                    out.println((dirs.size() > 1 ? dir + ": " : "") + report.summary());
+                    report.notes().forEach(n -> out.println("note: " + n));
+                    out.flush();
+                    whole &= report.ok();
+                } catch (IOException e) {
+                    spec.commandLine().getErr().println("veil audit verify: " + e.getMessage());
+                    return ERROR;
+                }
+            }
+            return whole ? 0 : 1;
         }
     }
 
@@ -185,8 +196,8 @@ final class AuditCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DIR")
-        Path dir;
+        @Parameters(arity = "1..*", paramLabel = "DIR", description = "Trail directories, one per proxy instance.")
+        List<Path> dirs;
 
         @Option(names = "--key", required = true, paramLabel = "OFFICER_KEY", description = "officer-x25519.key")
         Path key;
@@ -205,7 +216,7 @@ final class AuditCommand implements Runnable {
                 count[0]++;
                 out.println(json ? AuditExport.json(e).toString() : line(e));
             };
-            int rc = read(spec, dir, key, filters, "read", print);
+            int rc = read(spec, dirs, key, filters, "read", print);
             out.flush();
             if (rc == 0) {
                 // On stderr with --json, so standard output stays pure JSON lines.
@@ -238,8 +249,8 @@ final class AuditCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DIR")
-        Path dir;
+        @Parameters(arity = "1..*", paramLabel = "DIR", description = "Trail directories, one per proxy instance.")
+        List<Path> dirs;
 
         @Option(names = "--key", required = true, paramLabel = "OFFICER_KEY", description = "officer-x25519.key")
         Path key;
@@ -258,7 +269,7 @@ final class AuditCommand implements Runnable {
             try (Writer w = outFile == null ? new NonClosing(spec.commandLine().getOut())
                     : Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
                 AuditExport export = new AuditExport(w, format);
-                int rc = read(spec, dir, key, filters, "exported", export);
+                int rc = read(spec, dirs, key, filters, "exported", export);
                 w.flush();
                 if (rc == 0 && outFile != null) {
                     spec.commandLine().getErr().println(export.count() + " records written to " + outFile);
@@ -277,8 +288,8 @@ final class AuditCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DIR")
-        Path dir;
+        @Parameters(arity = "1..*", paramLabel = "DIR", description = "Trail directories, one per proxy instance.")
+        List<Path> dirs;
 
         @Option(names = "--key", required = true, paramLabel = "OFFICER_KEY", description = "officer-x25519.key")
         Path key;
@@ -296,7 +307,7 @@ final class AuditCommand implements Runnable {
             period.from = from;
             period.to = to;
             AuditReport report = new AuditReport();
-            int rc = read(spec, dir, key, period, "read", report);
+            int rc = read(spec, dirs, key, period, "read", report);
             if (rc == 0) {
                 spec.commandLine().getOut().print(report.render());
                 spec.commandLine().getOut().flush();
@@ -317,15 +328,25 @@ final class AuditCommand implements Runnable {
         }
     }
 
-    private static int read(CommandSpec spec, Path dir, Path key, Filters filters, String verb,
+    /** Reads the directories one after the other; within each, records come in trail order. */
+    private static int read(CommandSpec spec, List<Path> dirs, Path key, Filters filters, String verb,
             Consumer<AuditEntry> out) {
         String name = "veil audit " + spec.name();
         try (Progress progress = new Progress(spec, verb)) {
             AuditQuery query = filters.query();
-            AuditReader reader = AuditReader.open(dir, key);
-            reader.read(query, progress, out);
-            progress.close();
-            reader.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+            long before = 0;
+            for (Path dir : dirs) {
+                AuditReader reader = AuditReader.open(dir, key);
+                long offset = before;
+                long[] seen = {0};
+                reader.read(query, n -> {
+                    seen[0] = n;
+                    progress.accept(offset + n);
+                }, out);
+                before += seen[0];
+                reader.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + dir + ": " + w));
+            }
+            progress.clear();
             return 0;
         } catch (IOException e) {
             spec.commandLine().getErr().println(name + ": " + e.getMessage());
@@ -365,6 +386,11 @@ final class AuditCommand implements Runnable {
 
         @Override
         public void close() {
+            clear();
+        }
+
+        /** Removes the progress line, so that what is printed next starts clean. */
+        void clear() {
             if (printed) {
                 err.print("\r\033[K");
                 err.flush();

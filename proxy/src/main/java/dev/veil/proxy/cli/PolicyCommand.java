@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -138,8 +139,9 @@ final class PolicyCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE", description = "The policy file.")
         Path policyFile;
 
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "CASES", description = "Fixture files.")
-        List<Path> caseFiles;
+        @Parameters(index = "1..*", arity = "0..*", paramLabel = "CASES",
+                description = "Fixture files. Default: the file named by the policy's 'fixtures:' key.")
+        List<Path> caseFiles = new ArrayList<>();
 
         @Override
         public Integer call() {
@@ -154,10 +156,16 @@ final class PolicyCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
+            List<Path> files = caseFiles.isEmpty() ? policy.fixtures().stream().toList() : caseFiles;
+            if (files.isEmpty()) {
+                err.println(policyFile + ": no fixture files given and the policy names none ('fixtures:')");
+                err.flush();
+                return 1;
+            }
             FixtureRunner runner = new FixtureRunner(new ScanningFacts(scanner), scanner.types());
             Map<CaseResult.Status, Integer> totals = new EnumMap<>(CaseResult.Status.class);
             boolean invalidFixtures = false;
-            for (Path file : caseFiles) {
+            for (Path file : files) {
                 try {
                     for (CaseResult r : runner.run(policy, FixtureFile.load(file))) {
                         out.println(r.line());

@@ -12,6 +12,7 @@ import dev.veil.detectors.Finding;
 import dev.veil.detectors.ScanResult;
 import dev.veil.detectors.Scanner;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -140,9 +141,12 @@ final class ScanCommand implements Callable<Integer> {
 
     private InputStream open() throws IOException {
         if (file == null || file.equals("-")) {
-            // Not closed by try-with-resources on our behalf: closing System.in is harmless here,
-            // the command runs once per process (or once per test with its own stream).
-            return System.in;
+            // Standard input belongs to the process, not to this command: leave it open.
+            return new FilterInputStream(System.in) {
+                @Override
+                public void close() {
+                }
+            };
         }
         return Files.newInputStream(Path.of(file));
     }

@@ -2,6 +2,7 @@ package dev.veil.proxy.cli;
 
 import dev.veil.audit.AuditTrail;
 import dev.veil.audit.AuditUnavailableException;
+import dev.veil.detectors.DetectorConfigException;
 import dev.veil.detectors.Scanner;
 import dev.veil.policy.PolicyException;
 import dev.veil.proxy.Bundled;
@@ -94,11 +95,16 @@ final class ServeCommand implements Callable<Integer> {
             throw new StartupException();
         }
         try {
-            return Veil.start(cfg, Scanner.standard(), trail, env);
+            return Veil.start(cfg, Scanner.configured(cfg.detectors()), trail, env);
         } catch (PolicyException e) {
             trail.close();
             err.println("veil: the policy " + cfg.policyFile() + " is invalid; nothing was started:");
             e.errors().forEach(p -> err.println("  " + p));
+            throw new StartupException();
+        } catch (DetectorConfigException e) {
+            trail.close();
+            err.println("veil: the detectors section of the configuration is invalid; nothing was started:");
+            e.problems().forEach(p -> err.println("  " + p));
             throw new StartupException();
         } catch (RuntimeException e) {
             trail.close();

@@ -1,6 +1,7 @@
 package dev.veil.proxy.config;
 
 import dev.veil.audit.FsyncPolicy;
+import dev.veil.detectors.DetectorSettings;
 import dev.veil.policy.Trust;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Loads {@code veil.yaml} strictly: unknown keys, wrong types and dangling references are errors
@@ -26,7 +28,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class ConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("listen", "max_body_bytes", "policy",
-            "default_upstream", "scan_timeout_ms", "worker_threads", "audit", "upstreams");
+            "default_upstream", "scan_timeout_ms", "worker_threads", "audit", "upstreams", "detectors");
+    private static final Set<String> DETECTOR_KEYS = Set.of("enabled", "disabled", "allow_list", "phone_regions",
+            "dictionaries", "regexes");
+    private static final Set<String> DICTIONARY_KEYS = Set.of("name", "file", "case_sensitive", "whole_words",
+            "score");
+    private static final Set<String> REGEX_KEYS = Set.of("name", "pattern", "score", "context");
     private static final Set<String> AUDIT_KEYS = Set.of("dir", "officer_keys", "signing_key", "checkpoint_dir",
             "fsync");
     private static final Set<String> UPSTREAM_KEYS = Set.of("url", "trust", "api_key_env", "models",
@@ -91,6 +98,11 @@ public final class ConfigLoader {
             audit = audit(yaml, top.get("audit"), base, audit);
         }
 
+        DetectorSettings detectors = d.detectors();
+        if (top.containsKey("detectors")) {
+            detectors = detectors(yaml, top.get("detectors"), base);
+        }
+
         Map<String, UpstreamConfig> upstreams = d.upstreams();
         if (top.containsKey("upstreams")) {
             upstreams = new LinkedHashMap<>();
@@ -120,7 +132,107 @@ public final class ConfigLoader {
         if (!yaml.problems().isEmpty()) {
             throw new ConfigException(yaml.problems());
         }
-        return new VeilConfig(host, port, maxBody, upstreams, defaultUpstream, policy, audit, scanTimeout, workers);
+        return new VeilConfig(host, port, maxBody, upstreams, defaultUpstream, policy, audit, scanTimeout, workers,
+                detectors);
+    }
+
+    private static DetectorSettings detectors(YamlNodes yaml, Node node, Path base) {
+        Map<String, Node> m = yaml.mapping(node, "detectors", DETECTOR_KEYS);
+        DetectorSettings s = DetectorSettings.defaults();
+        if (m.containsKey("enabled")) {
+            s = s.withEnabled(strings(yaml, m.get("enabled"), "detectors.enabled"));
+        }
+        if (m.containsKey("disabled")) {
+            s = s.withDisabled(strings(yaml, m.get("disabled"), "detectors.disabled"));
+        }
+        if (m.containsKey("allow_list")) {
+            s = s.withAllowList(strings(yaml, m.get("allow_list"), "detectors.allow_list"));
+        }
+        if (m.containsKey("phone_regions")) {
+            s = s.withPhoneRegions(strings(yaml, m.get("phone_regions"), "detectors.phone_regions"));
+        }
+        if (m.containsKey("dictionaries")) {
+            List<DetectorSettings.Dictionary> dictionaries = new java.util.ArrayList<>();
+            for (Node item : items(yaml, m.get("dictionaries"), "detectors.dictionaries")) {
+                Map<String, Node> e = yaml.mapping(item, "a detectors.dictionaries entry", DICTIONARY_KEYS);
+                String name = required(yaml, e, item, "name", "detectors.dictionaries entry");
+                String file = required(yaml, e, item, "file", "detectors.dictionaries entry");
+                if (name != null && file != null) {
+                    dictionaries.add(new DetectorSettings.Dictionary(name, base.resolve(file),
+                            flag(yaml, e, "case_sensitive", false), flag(yaml, e, "whole_words", true),
+                            score(yaml, e)));
+                }
+            }
+            s = s.withDictionaries(dictionaries);
+        }
+        if (m.containsKey("regexes")) {
+            List<DetectorSettings.CustomRegex> regexes = new java.util.ArrayList<>();
+            for (Node item : items(yaml, m.get("regexes"), "detectors.regexes")) {
+                Map<String, Node> e = yaml.mapping(item, "a detectors.regexes entry", REGEX_KEYS);
+                String name = required(yaml, e, item, "name", "detectors.regexes entry");
+                String pattern = required(yaml, e, item, "pattern", "detectors.regexes entry");
+                List<String> context = e.containsKey("context")
+                        ? strings(yaml, e.get("context"), "detectors.regexes context") : List.of();
+                if (name != null && pattern != null) {
+                    regexes.add(new DetectorSettings.CustomRegex(name, pattern, score(yaml, e), context));
+                }
+            }
+            s = s.withRegexes(regexes);
+        }
+        return s;
+    }
+
+    private static List<Node> items(YamlNodes yaml, Node node, String what) {
+        if (node instanceof SequenceNode seq) {
+            return seq.getValue();
+        }
+        yaml.problem(node, what + " must be a list");
+        return List.of();
+    }
+
+    private static List<String> strings(YamlNodes yaml, Node node, String what) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Node item : items(yaml, node, what)) {
+            yaml.string(item, what + " entry").ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static String required(YamlNodes yaml, Map<String, Node> m, Node at, String key, String what) {
+        if (!m.containsKey(key)) {
+            yaml.problem(at, what + " needs '" + key + "'");
+            return null;
+        }
+        return yaml.string(m.get(key), what + "." + key).orElse(null);
+    }
+
+    private static boolean flag(YamlNodes yaml, Map<String, Node> m, String key, boolean dflt) {
+        if (!m.containsKey(key)) {
+            return dflt;
+        }
+        String v = yaml.string(m.get(key), key).orElse("");
+        if (!v.equals("true") && !v.equals("false")) {
+            yaml.problem(m.get(key), key + " must be true or false");
+            return dflt;
+        }
+        return Boolean.parseBoolean(v);
+    }
+
+    private static double score(YamlNodes yaml, Map<String, Node> m) {
+        if (!m.containsKey("score")) {
+            return 0.9;
+        }
+        Node n = m.get("score");
+        try {
+            double v = Double.parseDouble(yaml.string(n, "score").orElse("x"));
+            if (v > 0 && v <= 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        yaml.problem(n, "score must be a number within (0, 1]");
+        return 0.9;
     }
 
     private static AuditConfig audit(YamlNodes yaml, Node node, Path base, AuditConfig d) {
@@ -129,7 +241,7 @@ public final class ConfigLoader {
         List<Path> officers = d.officerKeys();
         if (m.containsKey("officer_keys")) {
             Node n = m.get("officer_keys");
-            if (n instanceof org.snakeyaml.engine.v2.nodes.SequenceNode seq && !seq.getValue().isEmpty()) {
+            if (n instanceof SequenceNode seq && !seq.getValue().isEmpty()) {
                 officers = new java.util.ArrayList<>();
                 for (Node item : seq.getValue()) {
                     yaml.string(item, "audit.officer_keys entry").map(base::resolve).ifPresent(officers::add);

@@ -2,6 +2,7 @@ package dev.veil.proxy.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.veil.detectors.DetectorSettings;
 import dev.veil.policy.Trust;
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param scanTimeout longest time the detectors may take on one request before it is treated as
  *     sensitive
  * @param workerThreads threads that scan requests off the event loop (0: one per core)
+ * @param detectors which detectors run, custom dictionaries and patterns, the allow-list
  */
 public record VeilConfig(
         String host,
@@ -33,9 +35,17 @@ public record VeilConfig(
         Path policyFile,
         AuditConfig audit,
         Duration scanTimeout,
-        int workerThreads) {
+        int workerThreads,
+        DetectorSettings detectors) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 8L * 1024 * 1024;
+
+    /** A configuration with the standard detectors. */
+    public VeilConfig(String host, int port, long maxBodyBytes, Map<String, UpstreamConfig> upstreams,
+            String defaultUpstream, Path policyFile, AuditConfig audit, Duration scanTimeout, int workerThreads) {
+        this(host, port, maxBodyBytes, upstreams, defaultUpstream, policyFile, audit, scanTimeout, workerThreads,
+                DetectorSettings.defaults());
+    }
 
     public VeilConfig {
         requireNonNull(host, "host");
@@ -44,6 +54,7 @@ public record VeilConfig(
         requireNonNull(policyFile, "policyFile");
         requireNonNull(audit, "audit");
         requireNonNull(scanTimeout, "scanTimeout");
+        requireNonNull(detectors, "detectors");
         if (!upstreams.containsKey(defaultUpstream)) {
             throw new IllegalArgumentException("default upstream is not configured: " + defaultUpstream);
         }
@@ -79,23 +90,28 @@ public record VeilConfig(
 
     public VeilConfig withPolicy(Path file) {
         return new VeilConfig(host, port, maxBodyBytes, upstreams, defaultUpstream, file, audit, scanTimeout,
-                workerThreads);
+                workerThreads, detectors);
     }
 
     public VeilConfig withAudit(AuditConfig newAudit) {
         return new VeilConfig(host, port, maxBodyBytes, upstreams, defaultUpstream, policyFile, newAudit,
-                scanTimeout, workerThreads);
+                scanTimeout, workerThreads, detectors);
     }
 
     public VeilConfig withUpstream(UpstreamConfig upstream) {
         Map<String, UpstreamConfig> m = new LinkedHashMap<>(upstreams);
         m.put(upstream.name(), upstream);
         return new VeilConfig(host, port, maxBodyBytes, m, defaultUpstream, policyFile, audit, scanTimeout,
-                workerThreads);
+                workerThreads, detectors);
+    }
+
+    public VeilConfig withDetectors(DetectorSettings newDetectors) {
+        return new VeilConfig(host, port, maxBodyBytes, upstreams, defaultUpstream, policyFile, audit, scanTimeout,
+                workerThreads, newDetectors);
     }
 
     public VeilConfig withPort(int newPort) {
-        return new VeilConfig(host, newPort, maxBodyBytes, upstreams, defaultUpstream, policyFile,
-                audit, scanTimeout, workerThreads);
+        return new VeilConfig(host, newPort, maxBodyBytes, upstreams, defaultUpstream, policyFile, audit,
+                scanTimeout, workerThreads, detectors);
     }
 }

@@ -31,6 +31,12 @@ import java.util.concurrent.TimeUnit;
  * records every request it receives, so a test can assert what an upstream actually got, or that
  * it got nothing. It is not a model: its answers say which stand-in produced them.
  *
+ * <p>To make round trips observable, a last user message that starts with {@code echo:} is answered
+ * with the rest of that message; a request that offers {@code tools} and ends with a user message is
+ * answered with a call of the first tool whose {@code text} argument echoes that message; a request
+ * that ends with a {@code tool} message is answered with the tool's result. Streams split echoed
+ * text into pieces of a few characters, so a value can be cut across two chunks.
+ *
  * <p>Thread-safe.
  */
 public final class StubUpstream implements AutoCloseable {
@@ -180,13 +186,26 @@ public final class StubUpstream implements AutoCloseable {
             return;
         }
         String model = req.path("model").asText("unknown");
-        String text = "Hello from the " + label + ".";
+        String text = replyText(req);
+        boolean stream = req.path("stream").asBoolean(false);
         if (path.endsWith("/chat/completions")) {
-            if (req.path("stream").asBoolean(false)) {
-                sendEvents(ex, chatChunks(model, text), streamGap);
+            boolean toolCall = req.path("tools").isArray() && !req.path("tools").isEmpty()
+                    && "user".equals(lastMessage(req).path("role").asText());
+            if (toolCall) {
+                String tool = req.path("tools").get(0).path("function").path("name").asText("tool");
+                String args = JSON.writeValueAsString(JSON.createObjectNode().put("text", lastUserText(req)));
+                if (stream) {
+                    sendEvents(ex, toolCallChunks(model, tool, args), streamGap);
+                } else {
+                    sendJson(ex, 200, JSON.writeValueAsBytes(toolCallCompletion(model, tool, args)));
+                }
+            } else if (stream) {
+                sendEvents(ex, chatChunks(model, text, isEcho(req)), streamGap);
             } else {
                 sendJson(ex, 200, JSON.writeValueAsBytes(chatCompletion(model, text)));
             }
+        } else if (path.endsWith("/responses") && stream) {
+            sendEvents(ex, responseEvents(model, text), streamGap);
         } else if (path.endsWith("/completions")) {
             ObjectNode r = JSON.createObjectNode().put("id", "cmpl-stub").put("object", "text_completion")
                     .put("created", 1_700_000_000L).put("model", model);
@@ -212,6 +231,106 @@ public final class StubUpstream implements AutoCloseable {
         }
     }
 
+    private String replyText(JsonNode req) {
+        if (isEcho(req)) {
+            return lastUserText(req).substring("echo:".length()).strip();
+        }
+        JsonNode last = lastMessage(req);
+        if ("tool".equals(last.path("role").asText())) {
+            return "Tool said: " + last.path("content").asText();
+        }
+        return "Hello from the " + label + ".";
+    }
+
+    private static boolean isEcho(JsonNode req) {
+        return lastUserText(req).startsWith("echo:");
+    }
+
+    private static JsonNode lastMessage(JsonNode req) {
+        JsonNode items = req.has("messages") ? req.path("messages") : req.path("input");
+        return items.isArray() && !items.isEmpty() ? items.get(items.size() - 1) : JSON.createObjectNode();
+    }
+
+    /** The last user text: a chat message, a Responses input item or input string, or a prompt. */
+    private static String lastUserText(JsonNode req) {
+        if (req.path("input").isTextual()) {
+            return req.path("input").asText();
+        }
+        if (req.path("prompt").isTextual()) {
+            return req.path("prompt").asText();
+        }
+        JsonNode content = lastMessage(req).path("content");
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        StringBuilder b = new StringBuilder();
+        for (JsonNode part : content) {
+            b.append(part.path("text").asText(""));
+        }
+        return b.toString();
+    }
+
+    private ObjectNode toolCallCompletion(String model, String tool, String args) {
+        ObjectNode r = JSON.createObjectNode().put("id", "chatcmpl-stub").put("object", "chat.completion")
+                .put("created", 1_700_000_000L).put("model", model);
+        ObjectNode choice = r.putArray("choices").addObject().put("index", 0).put("finish_reason", "tool_calls");
+        ObjectNode msg = choice.putObject("message").put("role", "assistant");
+        msg.putNull("content");
+        ObjectNode call = msg.putArray("tool_calls").addObject().put("id", "call_stub").put("type", "function");
+        call.putObject("function").put("name", tool).put("arguments", args);
+        choice.putNull("logprobs");
+        r.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 8).put("total_tokens", 18);
+        return r;
+    }
+
+    private List<String> toolCallChunks(String model, String tool, String args) throws IOException {
+        List<String> out = new ArrayList<>();
+        ObjectNode first = chunk(model, "assistant", null, null);
+        ObjectNode call = ((ObjectNode) first.at("/choices/0/delta")).putArray("tool_calls").addObject()
+                .put("index", 0).put("id", "call_stub").put("type", "function");
+        call.putObject("function").put("name", tool).put("arguments", "");
+        out.add(JSON.writeValueAsString(first));
+        for (String piece : pieces(args, 4)) {
+            ObjectNode c = chunk(model, null, null, null);
+            ((ObjectNode) c.at("/choices/0/delta")).putArray("tool_calls").addObject().put("index", 0)
+                    .putObject("function").put("arguments", piece);
+            out.add(JSON.writeValueAsString(c));
+        }
+        out.add(JSON.writeValueAsString(chunk(model, null, null, "tool_calls")));
+        out.add("[DONE]");
+        return out;
+    }
+
+    private List<String> responseEvents(String model, String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        ObjectNode created = JSON.createObjectNode().put("type", "response.created");
+        created.putObject("response").put("id", "resp_stub").put("object", "response").put("created_at", 1_700_000_000L)
+                .put("status", "in_progress").put("model", model).putArray("output");
+        out.add(JSON.writeValueAsString(created));
+        for (String piece : pieces(text, 4)) {
+            out.add(JSON.writeValueAsString(JSON.createObjectNode().put("type", "response.output_text.delta")
+                    .put("item_id", "msg_stub").put("output_index", 0).put("content_index", 0).put("delta", piece)));
+        }
+        out.add(JSON.writeValueAsString(JSON.createObjectNode().put("type", "response.output_text.done")
+                .put("item_id", "msg_stub").put("output_index", 0).put("content_index", 0).put("text", text)));
+        ObjectNode completed = JSON.createObjectNode().put("type", "response.completed");
+        ObjectNode resp = completed.putObject("response").put("id", "resp_stub").put("object", "response")
+                .put("created_at", 1_700_000_000L).put("status", "completed").put("model", model);
+        ObjectNode msg = resp.putArray("output").addObject().put("type", "message").put("id", "msg_stub")
+                .put("status", "completed").put("role", "assistant");
+        msg.putArray("content").addObject().put("type", "output_text").put("text", text).putArray("annotations");
+        out.add(JSON.writeValueAsString(completed));
+        return out;
+    }
+
+    private static List<String> pieces(String text, int size) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < text.length(); i += size) {
+            out.add(text.substring(i, Math.min(text.length(), i + size)));
+        }
+        return out;
+    }
+
     private ObjectNode chatCompletion(String model, String text) {
         ObjectNode r = JSON.createObjectNode().put("id", "chatcmpl-stub").put("object", "chat.completion")
                 .put("created", 1_700_000_000L).put("model", model);
@@ -222,8 +341,18 @@ public final class StubUpstream implements AutoCloseable {
         return r;
     }
 
-    private List<String> chatChunks(String model, String text) throws IOException {
+    private List<String> chatChunks(String model, String text, boolean echo) throws IOException {
         List<String> out = new ArrayList<>();
+        if (echo) {
+            boolean firstPiece = true;
+            for (String piece : pieces(text, 3)) {
+                out.add(JSON.writeValueAsString(chunk(model, firstPiece ? "assistant" : null, piece, null)));
+                firstPiece = false;
+            }
+            out.add(JSON.writeValueAsString(chunk(model, null, null, "stop")));
+            out.add("[DONE]");
+            return out;
+        }
         String[] words = text.split(" ");
         int n = Math.max(streamChunks, 1);
         for (int i = 0; i < n; i++) {

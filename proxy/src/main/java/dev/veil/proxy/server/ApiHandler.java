@@ -35,6 +35,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -69,6 +70,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private ScheduledFuture<?> scanTimer;
     /** True between asking for the next request and receiving it whole. */
     private boolean awaitingRequest;
+    /** Pipelined requests that arrived while one was being served; answered in order. */
+    private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>();
 
     ApiHandler(ProxyServices services) {
         this.services = services;
@@ -94,6 +97,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         awaitingRequest = false;
+        if (current != null) {
+            pipelined.add(req.retain());
+            return;
+        }
+        serve(ctx, req);
+    }
+
+    private void serve(ChannelHandlerContext ctx, FullHttpRequest req) {
         Endpoint endpoint = Endpoint.forPath(new QueryStringDecoder(req.uri()).path()).orElse(null);
         Exchange ex = newExchange(endpoint, HttpUtil.isKeepAlive(req) && !req.decoderResult().isFailure(),
                 req.content().readableBytes());
@@ -367,7 +378,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             current = null;
             relay = null;
         }
-        if (reuseConnection && ctx.channel().isActive()) {
+        if (reuseConnection && ctx.channel().isActive() && !pipelined.isEmpty()) {
+            FullHttpRequest next = pipelined.poll();
+            try {
+                serve(ctx, next);
+            } finally {
+                next.release();
+            }
+        } else if (reuseConnection && ctx.channel().isActive()) {
             awaitingRequest = true;
             ctx.read();
         } else {
@@ -378,6 +396,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         services.metrics().connectionClosed();
+        pipelined.forEach(FullHttpRequest::release);
+        pipelined.clear();
         if (relay != null) {
             relay.clientGone();
         } else if (current != null) {

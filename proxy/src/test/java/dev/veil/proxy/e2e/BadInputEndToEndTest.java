@@ -13,8 +13,10 @@ import dev.veil.proxy.config.VeilConfig;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,7 +40,7 @@ class BadInputEndToEndTest {
     @AfterEach
     void noUpstreamWasCalled() throws InterruptedException {
         assertNull(veil.openai().takeRequest(QUIET), "a refused request reached the external upstream");
-        assertNull(veil.local().takeRequest(QUIET), "a refused request reached the internal upstream");
+        assertEquals(List.of(), veil.local().drain(), "a refused request reached the internal upstream");
     }
 
     @Test
@@ -82,6 +84,21 @@ class BadInputEndToEndTest {
     }
 
     @Test
+    void loneSurrogateEscape_getsAnAnswer_notADroppedConnection() throws Exception {
+        HttpResponse<String> r = veil.send("/v1/chat/completions",
+                "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"a\\ud800b\"}]}");
+
+        // JSON allows the escape; Veil may refuse it or forward it, as long as the upstream gets
+        // exactly what was scanned and the client gets an answer.
+        if (r.statusCode() == 400) {
+            assertEquals("invalid_request_error", json(r.body()).at("/error/type").asText());
+            return;
+        }
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("a\ud800b", veil.openai().takeRequest(VeilExtension.WAIT).json().at("/messages/0/content").asText());
+    }
+
+    @Test
     void bodyOverTheLimit_gets413_andTheConnectionIsClosed() throws Exception {
         String big = chatBody("a".repeat(MAX_BODY), false);
         try (RawHttpConnection c = new RawHttpConnection(veil.veil().port())) {
@@ -111,6 +128,67 @@ class BadInputEndToEndTest {
         assertEquals(413, r.statusCode());
         assertTrue(r.headers().firstValue("x-request-id").orElse("").startsWith("req_"),
                 "a refused request has no id to quote to support, and no audit record: " + r.headers().map());
+    }
+
+    @Test
+    void expectContinue_getsA100_thenTheAnswer() throws Exception {
+        byte[] body = chatBody("What is the capital of France?", false).getBytes(StandardCharsets.UTF_8);
+        try (RawHttpConnection c = new RawHttpConnection(veil.veil().port())) {
+            c.write("POST /v1/chat/completions HTTP/1.1\r\nHost: veil\r\nContent-Type: application/json\r\n"
+                    + "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n\r\n");
+            assertEquals(100, c.read().status(), "curl waits for this before sending the body");
+            c.write(new String(body, StandardCharsets.UTF_8));
+            RawHttpConnection.Response r = c.read();
+
+            assertEquals(200, r.status(), r.body());
+            assertEquals("openai", r.headers().get("x-veil-upstream"));
+        }
+        assertEquals(1, veil.openai().drain().size());
+    }
+
+    @Test
+    @Disabled("BUG: for Expect: 100-continue with a too-large Content-Length, Netty's HttpObjectAggregator answers its own bare 413 (empty body); BodyLimitAggregator.handleOversizedMessage is not used")
+    void expectContinue_withTooLargeABody_gets413InOpenAisShape() throws Exception {
+        try (RawHttpConnection c = new RawHttpConnection(veil.veil().port())) {
+            c.write("POST /v1/chat/completions HTTP/1.1\r\nHost: veil\r\nContent-Type: application/json\r\n"
+                    + "Expect: 100-continue\r\nContent-Length: " + (MAX_BODY * 2) + "\r\n\r\n");
+            RawHttpConnection.Response r = c.read();
+
+            assertEquals(413, r.status());
+            assertEquals("request_too_large", json(r.body()).at("/error/code").asText(), r.body());
+        }
+    }
+
+    @Test
+    void chunkedBodyOverTheLimit_gets413() throws Exception {
+        try (RawHttpConnection c = new RawHttpConnection(veil.veil().port())) {
+            c.write("POST /v1/chat/completions HTTP/1.1\r\nHost: veil\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n");
+            String part = "a".repeat(1024);
+            for (int i = 0; i < 5; i++) {
+                c.write(Integer.toHexString(part.length()) + "\r\n" + part + "\r\n");
+            }
+            RawHttpConnection.Response r = c.read();
+
+            assertEquals(413, r.status());
+            assertEquals("request_too_large", json(r.body()).at("/error/code").asText(), r.body());
+        }
+    }
+
+    @Test
+    void chunkedBody_isServed() throws Exception {
+        String body = chatBody("What is the capital of France?", false);
+        try (RawHttpConnection c = new RawHttpConnection(veil.veil().port())) {
+            c.write("POST /v1/chat/completions HTTP/1.1\r\nHost: veil\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n");
+            int half = body.length() / 2;
+            c.write(Integer.toHexString(half) + "\r\n" + body.substring(0, half) + "\r\n");
+            c.write(Integer.toHexString(body.length() - half) + "\r\n" + body.substring(half) + "\r\n0\r\n\r\n");
+            RawHttpConnection.Response r = c.read();
+
+            assertEquals(200, r.status(), r.body());
+        }
+        assertEquals(1, veil.openai().drain().size());
     }
 
     @Test

@@ -47,6 +47,11 @@ final class RawHttpConnection implements AutoCloseable {
         write("GET " + path + " HTTP/1.1\r\nHost: veil\r\n\r\n", new byte[0]);
     }
 
+    /** Writes raw bytes: a request head, part of a body, chunks. */
+    void write(String text) throws IOException {
+        write(text, new byte[0]);
+    }
+
     private void write(String head, byte[] body) throws IOException {
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(body);

@@ -16,11 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veil.proxy.config.UpstreamConfig;
 import dev.veil.proxy.demo.StubUpstream.Behavior;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -176,6 +178,37 @@ class UpstreamFailureEndToEndTest {
             assertEquals(first, data.get(0));
             JsonNode error = json(data.get(1)).path("error");
             assertEquals("upstream_timeout", error.path("code").asText(), r.body());
+        }
+    }
+
+    @Nested
+    class Resetting {
+
+        final ResettingUpstream resetter = new ResettingUpstream();
+
+        @RegisterExtension
+        final VeilExtension veil = VeilExtension.builder()
+                .configure(c -> c.withUpstream(VeilExtension.upstream(c.upstream("local"), resetter.baseUrl(),
+                        c.upstream("local").models())))
+                .build();
+
+        Resetting() throws IOException {
+        }
+
+        @AfterEach
+        void stopResetter() throws IOException {
+            resetter.close();
+        }
+
+        @Test
+        void internalUpstreamResettingTheConnection_gets502_andNothingGoesExternal() throws Exception {
+            HttpResponse<String> r = veil.chat(SSN_QUESTION);
+
+            assertError(r, 502, "upstream_error", "upstream_failed");
+            assertFalse(r.body().contains("123-45-6789"));
+            String line = resetter.requestLines().poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertEquals("POST /v1/chat/completions HTTP/1.1", line);
+            assertNull(veil.openai().takeRequest(QUIET), "a sensitive request fell back to the external upstream");
         }
     }
 

@@ -40,9 +40,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts, for each test, two recording stub upstreams ({@code openai}, external, and {@code local},
- * internal), a real Veil on a free loopback port between them with the project's default policy,
- * keys and an audit trail in a fresh temporary directory, and a real HTTP client; stops all of it
- * after the test. Register it on an instance field with {@code @RegisterExtension}.
+ * internal), a real Veil on a free loopback port between them with the project's default policy
+ * (or one given as text), keys and an audit trail in a fresh temporary directory, and a real HTTP
+ * client; stops all of it after the test. Register it on an instance field with {@code @RegisterExtension}.
  *
  * <p>Not thread-safe: one instance per test instance.
  */
@@ -52,14 +52,19 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
     public static final String OPENAI_KEY = "sk-veil-e2e-external-4f1d9c";
     /** The key a client sends to Veil; it must never travel further. */
     public static final String CLIENT_KEY = "client-key-e2e-8b27e1";
+    /** The secret pseudonym tokens are derived with, as replicas share it. */
+    public static final String PSEUDONYM_KEY = "e2e-pseudonym-secret-0123456789abcdef";
     /** The model clients ask for. */
     public static final String MODEL = "gpt-4o-mini";
     /** What the internal upstream's {@code models} map turns {@link #MODEL} into. */
     public static final String LOCAL_MODEL = "llama3.1-8b-e2e";
     /** How long a test waits for something that must happen. */
     public static final Duration WAIT = Duration.ofSeconds(10);
-    /** How long a test watches for something that must not happen, after the response has ended. */
-    public static final Duration QUIET = Duration.ofMillis(200);
+    /**
+     * How long a test watches for a request that must not reach an upstream, once the client has
+     * its whole response: Veil forwards before it answers, so anything sent would be on its way.
+     */
+    public static final Duration QUIET = Duration.ofMillis(100);
 
     static final Path DEFAULT_POLICY = Path.of("..", "policies", "default.yaml");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,6 +72,7 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
     private final Supplier<Scanner> scanner;
     private final UnaryOperator<VeilConfig> configure;
     private final boolean recordAudit;
+    private final String policyYaml;
 
     private Path dir;
     private StubUpstream openai;
@@ -79,6 +85,7 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
         this.scanner = b.scanner;
         this.configure = b.configure;
         this.recordAudit = b.recordAudit;
+        this.policyYaml = b.policyYaml;
     }
 
     /** Veil with the standard detectors, the default policy and a real encrypted audit trail. */
@@ -105,9 +112,15 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
                             keys.resolve(AuditKeys.SIGNING_PRIVATE), Optional.empty(), FsyncPolicy.NONE))
                     .withUpstream(upstream(d.upstream("openai"), openai.baseUrl(), Map.of()))
                     .withUpstream(upstream(d.upstream("local"), local.baseUrl(), Map.of(MODEL, LOCAL_MODEL)));
+            if (policyYaml != null) {
+                Path policy = dir.resolve("policy.yaml");
+                Files.writeString(policy, policyYaml);
+                cfg = cfg.withPolicy(policy);
+            }
             cfg = configure.apply(cfg);
             audit = recordAudit ? new RecordingAuditSink() : AuditTrail.open(cfg.audit().settings());
-            veil = Veil.start(cfg, scanner.get(), audit, Map.of("OPENAI_API_KEY", OPENAI_KEY));
+            veil = Veil.start(cfg, scanner.get(), audit,
+                    Map.of("OPENAI_API_KEY", OPENAI_KEY, Veil.PSEUDONYM_KEY_ENV, PSEUDONYM_KEY));
             http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5))
@@ -271,8 +284,15 @@ public final class VeilExtension implements BeforeEachCallback, AfterEachCallbac
         private Supplier<Scanner> scanner = Scanner::standard;
         private UnaryOperator<VeilConfig> configure = UnaryOperator.identity();
         private boolean recordAudit;
+        private String policyYaml;
 
         private Builder() {
+        }
+
+        /** A policy file with this text instead of the project's default policy. */
+        public Builder policy(String yaml) {
+            this.policyYaml = requireNonNull(yaml, "yaml");
+            return this;
         }
 
         /** The scanner to use instead of the standard detectors. */

@@ -1,0 +1,303 @@
+package dev.veil.detectors.nlp;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.veil.detectors.Detector;
+import dev.veil.detectors.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.Span;
+
+/**
+ * Finds person, location and organization names ({@code pii.person}, {@code pii.location},
+ * {@code pii.organization}) with Veil's trained OpenNLP name finder, plus two context rules the
+ * model can miss: a title such as "Dr." or "Mrs." before a capitalised word, and a name given
+ * after "my name is" (also in lower case when the gazetteer knows the first name).
+ *
+ * <p>Thread-safe: the model is shared and read-only; {@link NameFinderME} keeps per-document
+ * state, so each thread gets its own decoder.
+ */
+public final class NameDetector implements Detector {
+
+    public static final String ID = "nlp-names";
+    public static final String PERSON = "pii.person";
+    public static final String LOCATION = "pii.location";
+    public static final String ORGANIZATION = "pii.organization";
+
+    /** Spans the model is less sure of than this are dropped (chosen on generated held-out text). */
+    static final double DEFAULT_MIN_SCORE = 0.5;
+
+    private static final Set<String> TITLES = Set.of(
+            "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "madam");
+
+    private final TokenNameFinderModel model;
+    private final ThreadLocal<NameFinderME> finders;
+    private final Gazetteer gazetteer;
+    private final double minScore;
+
+    public NameDetector() {
+        this(NlpResources.names(), NlpResources.gazetteer(), DEFAULT_MIN_SCORE);
+    }
+
+    /** The shipped model and gazetteer with another score threshold (e.g. for a precision/recall sweep). */
+    public NameDetector(double minScore) {
+        this(NlpResources.names(), NlpResources.gazetteer(), minScore);
+    }
+
+    public NameDetector(TokenNameFinderModel model, Gazetteer gazetteer, double minScore) {
+        this.model = requireNonNull(model, "model");
+        this.gazetteer = requireNonNull(gazetteer, "gazetteer");
+        if (!(minScore >= 0.0 && minScore <= 1.0)) {
+            throw new IllegalArgumentException("minScore must be within [0, 1]: " + minScore);
+        }
+        this.minScore = minScore;
+        this.finders = ThreadLocal.withInitial(() -> new NameFinderME(this.model));
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<String> types() {
+        return List.of(PERSON, LOCATION, ORGANIZATION);
+    }
+
+    @Override
+    public List<Finding> detect(String text) {
+        requireNonNull(text, "text");
+        Tokens tokens = WordTokenizer.tokenize(text);
+        if (tokens.size() == 0) {
+            return List.of();
+        }
+        List<Finding> strong = new ArrayList<>();
+        List<Finding> model = new ArrayList<>();
+        List<Finding> weak = new ArrayList<>();
+        int[] bounds = Sentences.split(tokens);
+        NameFinderME finder = finders.get();
+        try {
+            for (int k = 0; k + 1 < bounds.length; k++) {
+                int from = bounds[k];
+                int to = bounds[k + 1];
+                if (worthDecoding(tokens, from, to)) {
+                    decode(finder, tokens, from, to, model);
+                }
+                applyRules(tokens, from, to, strong, weak);
+            }
+        } finally {
+            finder.clearAdaptiveData();
+        }
+        return resolveOverlaps(List.of(strong, model, weak));
+    }
+
+    /**
+     * The model only finds names in segments that hold a capitalised word or a known first name;
+     * skipping the rest (lower-case prose, code, logs) keeps the detector fast.
+     */
+    private boolean worthDecoding(Tokens tokens, int from, int to) {
+        String[] words = tokens.words();
+        for (int i = from; i < to; i++) {
+            String w = words[i];
+            int cp = w.codePointAt(0);
+            if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
+                return true;
+            }
+            if (Character.isLetter(cp) && w.length() > 2 && gazetteer.isFirstName(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void decode(NameFinderME finder, Tokens tokens, int from, int to, List<Finding> out) {
+        String[] segment = new String[to - from];
+        System.arraycopy(tokens.words(), from, segment, 0, segment.length);
+        Span[] spans = finder.find(segment);
+        for (Span span : spans) {
+            double score = span.getProb();
+            if (score < minScore) {
+                continue;
+            }
+            String type = findingType(span.getType());
+            if (type == null || implausible(tokens.words(), from + span.getStart(), from + span.getEnd(), type)) {
+                continue;
+            }
+            int start = tokens.starts()[from + span.getStart()];
+            int end = tokens.ends()[from + span.getEnd() - 1];
+            out.add(new Finding(type, start, end, Math.min(1.0, score), ID));
+        }
+    }
+
+    /**
+     * Vetoes two kinds of model error seen on generated held-out text: a lower-case word the
+     * gazetteer does not know ("account", "sadly"), and a single ordinary word ("Can", "Desk").
+     */
+    private boolean implausible(String[] words, int from, int to, String type) {
+        boolean allLower = true;
+        for (int i = from; i < to; i++) {
+            if (!Character.isLowerCase(words[i].codePointAt(0))) {
+                allLower = false;
+                break;
+            }
+        }
+        if (allLower) {
+            for (int i = from; i < to; i++) {
+                String w = words[i];
+                boolean known = LOCATION.equals(type) ? gazetteer.isPlace(w) || gazetteer.isName(w) : gazetteer.isName(w);
+                if (!known && Character.isLetter(w.codePointAt(0))) {
+                    return true;
+                }
+            }
+        }
+        return to - from == 1 && gazetteer.isCommonWord(words[from]);
+    }
+
+    private static String findingType(String modelType) {
+        if (modelType == null) {
+            return null;
+        }
+        return switch (modelType) {
+            case "person" -> PERSON;
+            case "location" -> LOCATION;
+            case "organization" -> ORGANIZATION;
+            default -> null;
+        };
+    }
+
+    /**
+     * Context rules. A title or "my name is" before a name is strong evidence and goes to
+     * {@code strong}; a first name from the gazetteer (and the capitalised words after it) goes
+     * to {@code weak}, used only where the model found nothing.
+     */
+    private void applyRules(Tokens tokens, int from, int to, List<Finding> strong, List<Finding> weak) {
+        String[] words = tokens.words();
+        for (int i = from; i < to; i++) {
+            String lower = words[i].toLowerCase(Locale.ROOT);
+            int next = -1;
+            double score = 0;
+            if (TITLES.contains(lower) && Character.isUpperCase(words[i].codePointAt(0))) {
+                next = i + 1;
+                if (next < to && words[next].equals(".")) {
+                    next++;
+                }
+                score = 0.85;
+                if (next < to && !isCapitalised(words[next])) {
+                    next = -1;
+                }
+            } else if (lower.equals("name") && i + 1 < to && i >= from + 1
+                    && words[i - 1].equalsIgnoreCase("my") && words[i + 1].equalsIgnoreCase("is")) {
+                next = i + 2;
+                score = 0.9;
+                if (next < to && !isCapitalised(words[next]) && !gazetteer.isFirstName(words[next])) {
+                    next = -1;
+                }
+            }
+            if (next < 0 && isKnownFirstName(words, i, to)) {
+                int end = i + 1;
+                while (end < to && end - i < 3 && isSurname(words[end], Character.isLowerCase(words[i].codePointAt(0)))) {
+                    end++;
+                }
+                boolean alone = end == i + 1;
+                // A first name on its own is weaker evidence, and some are also places ("Georgia").
+                if (!alone || (!gazetteer.isPlace(words[i]) && Character.isUpperCase(words[i].codePointAt(0)))) {
+                    weak.add(new Finding(PERSON, tokens.starts()[i], tokens.ends()[end - 1], alone ? 0.6 : 0.75, ID));
+                }
+                i = end - 1;
+                continue;
+            }
+            if (next < 0 || next >= to) {
+                continue;
+            }
+            int end = next;
+            while (end < to && end - next < 3 && isNamePart(words[end], end == next)) {
+                end++;
+            }
+            if (end > next) {
+                strong.add(new Finding(PERSON, tokens.starts()[next], tokens.ends()[end - 1], score, ID));
+            }
+        }
+    }
+
+    /**
+     * A first name from the gazetteer that is not an ordinary word, or a capitalised word before
+     * a known last name; in lower case only when the
+     * next word is a known last name too ("maria gonzalez"), since lower-case text is full of
+     * words that are also somebody's name.
+     */
+    private boolean isKnownFirstName(String[] words, int i, int to) {
+        String w = words[i];
+        if (w.length() < 2 || gazetteer.isCommonWord(w)) {
+            return false;
+        }
+        if (!gazetteer.isFirstName(w)) {
+            // An unknown capitalised word followed by a known last name: "Marguerite Okonkwo".
+            return isCapitalised(w) && !isAllCaps(w) && Character.isLetter(w.codePointAt(0)) && i + 1 < to
+                    && isCapitalised(words[i + 1]) && gazetteer.isLastName(words[i + 1])
+                    && !gazetteer.isCommonWord(words[i + 1]) && !gazetteer.isPlace(words[i + 1]);
+        }
+        int cp = w.codePointAt(0);
+        if (Character.isUpperCase(cp)) {
+            return !isAllCaps(w) || w.length() > 3;
+        }
+        return i + 1 < to && Character.isLowerCase(words[i + 1].codePointAt(0))
+                && gazetteer.isLastName(words[i + 1]) && !gazetteer.isCommonWord(words[i + 1]);
+    }
+
+    private boolean isSurname(String word, boolean lowerCase) {
+        if (!Character.isLetter(word.codePointAt(0)) || gazetteer.isCommonWord(word)) {
+            return false;
+        }
+        if (lowerCase) {
+            return gazetteer.isLastName(word);
+        }
+        return isCapitalised(word);
+    }
+
+    private static boolean isAllCaps(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isLowerCase(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isNamePart(String word, boolean first) {
+        int cp = word.codePointAt(0);
+        if (!Character.isLetter(cp)) {
+            return false;
+        }
+        return isCapitalised(word) || (first ? gazetteer.isFirstName(word) : gazetteer.isLastName(word));
+    }
+
+    private static boolean isCapitalised(String word) {
+        int cp = word.codePointAt(0);
+        return Character.isUpperCase(cp) || Character.isTitleCase(cp);
+    }
+
+    /**
+     * Merges the layers in order of trust: a finding is kept unless it overlaps one kept from an
+     * earlier layer or, within a layer, an earlier one. So "Dr. Ada Lovelace" from the title rule
+     * beats the model's "Ada", and the model's organization "Morgan Stanley" beats the
+     * gazetteer's first name "Morgan".
+     */
+    private static List<Finding> resolveOverlaps(List<List<Finding>> layers) {
+        TreeMap<Integer, Finding> kept = new TreeMap<>();
+        for (List<Finding> layer : layers) {
+            for (Finding f : layer) {
+                Map.Entry<Integer, Finding> before = kept.lowerEntry(f.end());
+                if (before == null || before.getValue().end() <= f.start()) {
+                    kept.put(f.start(), f);
+                }
+            }
+        }
+        return new ArrayList<>(kept.values());
+    }
+}

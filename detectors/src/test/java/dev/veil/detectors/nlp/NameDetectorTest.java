@@ -1,0 +1,101 @@
+package dev.veil.detectors.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.veil.detectors.Finding;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NameDetectorTest {
+
+    private static final NameDetector DETECTOR = new NameDetector();
+
+    private static void assertFound(String text, String value, String type) {
+        int start = text.indexOf(value);
+        assertTrue(start >= 0, "test text must contain the value");
+        List<Finding> findings = DETECTOR.detect(text);
+        boolean found = findings.stream()
+                .anyMatch(f -> f.type().equals(type) && f.start() == start && f.end() == start + value.length());
+        assertTrue(found, () -> "expected " + type + " at [" + start + ", " + (start + value.length()) + ") in: " + text
+                + " but got " + describe(text, findings));
+    }
+
+    private static String describe(String text, List<Finding> findings) {
+        StringBuilder b = new StringBuilder();
+        for (Finding f : findings) {
+            b.append(f.type()).append('=').append(text, f.start(), f.end()).append(' ');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void detect_findsPersonWithExactOffsets() {
+        assertFound("Please forward the quarterly figures to Marguerite Okonkwo before Friday.", "Marguerite Okonkwo",
+                NameDetector.PERSON);
+    }
+
+    @Test
+    void detect_findsPersonAfterTitle() {
+        assertFound("Yesterday Dr. Halvorsen reviewed the scan.", "Halvorsen", NameDetector.PERSON);
+    }
+
+    @Test
+    void detect_findsPersonGivenAfterMyNameIs() {
+        assertFound("hello, my name is tobias and I need help", "tobias", NameDetector.PERSON);
+        assertFound("My name is Ilse Vandermeer.", "Ilse Vandermeer", NameDetector.PERSON);
+    }
+
+    @Test
+    void detect_findsPossessiveNameWithoutTheSuffix() {
+        assertFound("I borrowed Priya Raman's charger for the demo.", "Priya Raman", NameDetector.PERSON);
+    }
+
+    @Test
+    void detect_findsCityAndCountry() {
+        String text = "Next month our team is relocating from Rotterdam to Portugal.";
+        assertFound(text, "Rotterdam", NameDetector.LOCATION);
+        assertFound(text, "Portugal", NameDetector.LOCATION);
+    }
+
+    @Test
+    void detect_findsOrganization() {
+        assertFound("She accepted an offer from Brightwater Logistics Inc. last week.", "Brightwater Logistics Inc.",
+                NameDetector.ORGANIZATION);
+    }
+
+    @Test
+    void detect_offsetsCountUtf16UnitsAfterEmoji() {
+        String text = "\uD83D\uDE80\uD83D\uDE80 launch party with Henrietta Kowalczyk tonight";
+        assertFound(text, "Henrietta Kowalczyk", NameDetector.PERSON);
+    }
+
+    @Test
+    void detect_ignoresTechnologyProductAndCalendarWords() {
+        String[] texts = {
+            "Deploy the Kubernetes operator and rewrite the Python client before Monday.",
+            "Can you compare PostgreSQL and Redis for caching?",
+            "Summary: the Terraform plan failed in March, retry on Tuesday.",
+            "Action Items\n- update the README\n- bump Gradle and Netty",
+            "When will the refund arrive?",
+        };
+        for (String text : texts) {
+            List<Finding> findings = DETECTOR.detect(text);
+            assertTrue(findings.isEmpty(), () -> "expected no names in: " + text + " but got " + describe(text, findings));
+        }
+    }
+
+    @Test
+    void detect_emptyAndPunctuationOnlyTextGiveNothing() {
+        assertEquals(List.of(), DETECTOR.detect(""));
+        assertEquals(List.of(), DETECTOR.detect(" ... !!! \n"));
+    }
+
+    @Test
+    void detect_reportsDetectorIdAndScoreInRange() {
+        for (Finding f : DETECTOR.detect("Lunch with Dr. Ambrose Tellier in Marseille.")) {
+            assertEquals(NameDetector.ID, f.detector());
+            assertTrue(f.score() > 0 && f.score() <= 1);
+        }
+    }
+}
