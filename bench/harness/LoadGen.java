@@ -93,11 +93,43 @@ public final class LoadGen {
         "```java\\nfor (Order order : orders) {\\n    total = total.add(order.amount());\\n}\\n```",
     };
 
+    /** Sixteen five-letter words: a request number written with them is plain, unremarkable text. */
+    private static final String[] DIGIT_WORDS = {"apple", "river", "stone", "cloud", "table", "chair", "plant",
+        "bread", "green", "light", "water", "paper", "glass", "music", "train", "field"};
+    static final int STAMP_WORDS = 6;
+    static final String STAMP_PREFIX = "\"content\":\"ref ";
+
+    /**
+     * Writes request number n into the body's stamp (six words at the start of the user message).
+     * Every request then carries text Veil has not seen before: its scan cache (keyed by a hash of
+     * each text) would otherwise answer every repeat of one body, and the detectors would not run.
+     */
+    static void stamp(byte[] body, int offset, long n) {
+        for (int i = 0; i < STAMP_WORDS; i++) {
+            String word = DIGIT_WORDS[(int) (n & 15)];
+            n >>>= 4;
+            for (int j = 0; j < 5; j++) {
+                body[offset + i * 6 + j] = (byte) word.charAt(j);
+            }
+        }
+    }
+
+    /** Where the stamp starts in a body made by {@link #body}. */
+    static int stampOffset(byte[] body) {
+        String s = new String(body, StandardCharsets.ISO_8859_1);
+        int user = s.indexOf("\"role\":\"user\"");
+        return s.indexOf(STAMP_PREFIX, user) + STAMP_PREFIX.length();
+    }
+
     /** A chat request body of exactly {@code bytes} bytes of clean text (nothing a detector should flag). */
     static byte[] body(Workload w) {
+        StringBuilder stampText = new StringBuilder();
+        for (int i = 0; i < STAMP_WORDS; i++) {
+            stampText.append(DIGIT_WORDS[0]).append(i == STAMP_WORDS - 1 ? ". " : " ");
+        }
         String head = "{\"model\":\"gpt-4o-mini\"," + (w.stream() ? "\"stream\":true," : "")
                 + "\"messages\":[{\"role\":\"system\",\"content\":\"You are a helpful assistant.\"},"
-                + "{\"role\":\"user\",\"content\":\"";
+                + "{\"role\":\"user\"," + STAMP_PREFIX + stampText;
         String tail = "\"}]}";
         int room = w.promptBytes() - head.length() - tail.length();
         StringBuilder text = new StringBuilder();
@@ -248,7 +280,7 @@ public final class LoadGen {
             firstEvent = 0;
             lastEvent = 0;
             maxGap = 0;
-            ch.writeAndFlush(p.request.retainedDuplicate());
+            ch.writeAndFlush(p.nextRequest());
         }
 
         @Override
@@ -333,10 +365,22 @@ public final class LoadGen {
         long stalls;
         long timeouts;
 
+        final byte[] template;
+        final int stampAt;
+
         Phase(LoadGen gen, Workload workload) {
             this.gen = gen;
             this.workload = workload;
             this.request = gen.request(workload);
+            this.template = body(workload);
+            this.stampAt = stampOffset(template);
+        }
+
+        /** The workload's request with the next request number stamped in. */
+        FullHttpRequest nextRequest() {
+            byte[] b = template.clone();
+            stamp(b, stampAt, gen.sequence++);
+            return request.replace(Unpooled.wrappedBuffer(b));
         }
 
         boolean counts(Conn c) {
@@ -610,6 +654,8 @@ public final class LoadGen {
     final Bootstrap bootstrap;
     final ArrayDeque<Conn> idle = new ArrayDeque<>();
     int open;
+    /** Request number, stamped into every request body so that no two bodies are equal. */
+    long sequence;
     final HttpClient control = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final URI stub;
     final Probe probe;
