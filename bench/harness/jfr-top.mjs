@@ -1,7 +1,7 @@
 // Summarises the CPU samples of a JDK Flight Recorder file: the hottest methods by self time (top
 // frame), by inclusive time (anywhere on the stack), the first Veil method on each stack, and the
 // threads that were running.
-// Usage: jfr print --json --events jdk.ExecutionSample FILE.jfr | node bench/harness/jfr-top.mjs [N]
+// Usage: jfr print --json --stack-depth 200 --events jdk.ExecutionSample FILE.jfr | node bench/harness/jfr-top.mjs [N]
 import { readFileSync } from 'node:fs';
 
 const limit = Number(process.argv[2] ?? 30);

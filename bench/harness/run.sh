@@ -258,12 +258,12 @@ if [ "$profile" = 1 ]; then
     veil_pid=$!
     pids+=("$veil_pid")
     wait_port "$veil_port" 120 "$veil_pid"
-    # 15 s of warm-up (not recorded), 30 s recorded, closed loop with 16 connections (saturating).
+    # 15 s of warm-up (not recorded), 30 s recorded; closed loop, 4 connections (enough to keep one core busy).
     timeout 120 taskset -c "$load_cpu" java -cp "$cp" LoadGen --url "http://127.0.0.1:$veil_port/v1/chat/completions" \
-      --stub "http://127.0.0.1:$stub_port" --label veil-on-profile --plan "soak:47:$wl:16" \
+      --stub "http://127.0.0.1:$stub_port" --label veil-on-profile --plan "soak:47:$wl:4" \
       --header "Authorization: Bearer sk-client" >>"$out/profile.jsonl" 2>>"$out/loadgen.log"
     stop "$veil_pid"
-    jfr print --json --events jdk.ExecutionSample "$out/veil-on-$wl.jfr" | node "$here/jfr-top.mjs" 30 \
+    jfr print --json --stack-depth 200 --events jdk.ExecutionSample "$out/veil-on-$wl.jfr" | node "$here/jfr-top.mjs" 30 \
       >"$out/veil-on-$wl-profile.txt"
   done
 fi
