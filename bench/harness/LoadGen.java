@@ -891,13 +891,14 @@ public final class LoadGen {
 
     void plan(String plan) throws Exception {
         if (plan.startsWith("soak:")) {
-            // soak:SECONDS:WORKLOAD:CONNS, closed loop, for profiling a path under steady load.
+            // soak:SECONDS:WORKLOAD:CONNS[:DELAY_MS], closed loop, for profiling a path under steady load.
             String[] a = plan.split(":");
             Workload w = WORKLOADS.get(a[2]);
+            int delay = a.length > 4 ? Integer.parseInt(a[4]) : 0;
             if (w.stream()) {
-                shape(300, 0, 64, 20);
+                shape(300, delay, 64, 20);
             } else {
-                shapeFor(w, 0);
+                shapeFor(w, delay);
             }
             double seconds = Double.parseDouble(a[1]);
             ClosedLoop p = run(new ClosedLoop(this, w, Integer.parseInt(a[3]), 0, seconds));
