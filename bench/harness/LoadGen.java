@@ -93,11 +93,43 @@ public final class LoadGen {
         "```java\\nfor (Order order : orders) {\\n    total = total.add(order.amount());\\n}\\n```",
     };
 
+    /** Sixteen five-letter words: a request number written with them is plain, unremarkable text. */
+    private static final String[] DIGIT_WORDS = {"apple", "river", "stone", "cloud", "table", "chair", "plant",
+        "bread", "green", "light", "water", "paper", "glass", "music", "train", "field"};
+    static final int STAMP_WORDS = 6;
+    static final String STAMP_PREFIX = "\"content\":\"ref ";
+
+    /**
+     * Writes request number n into the body's stamp (six words at the start of the user message).
+     * Every request then carries text Veil has not seen before: its scan cache (keyed by a hash of
+     * each text) would otherwise answer every repeat of one body, and the detectors would not run.
+     */
+    static void stamp(byte[] body, int offset, long n) {
+        for (int i = 0; i < STAMP_WORDS; i++) {
+            String word = DIGIT_WORDS[(int) (n & 15)];
+            n >>>= 4;
+            for (int j = 0; j < 5; j++) {
+                body[offset + i * 6 + j] = (byte) word.charAt(j);
+            }
+        }
+    }
+
+    /** Where the stamp starts in a body made by {@link #body}. */
+    static int stampOffset(byte[] body) {
+        String s = new String(body, StandardCharsets.ISO_8859_1);
+        int user = s.indexOf("\"role\":\"user\"");
+        return s.indexOf(STAMP_PREFIX, user) + STAMP_PREFIX.length();
+    }
+
     /** A chat request body of exactly {@code bytes} bytes of clean text (nothing a detector should flag). */
     static byte[] body(Workload w) {
+        StringBuilder stampText = new StringBuilder();
+        for (int i = 0; i < STAMP_WORDS; i++) {
+            stampText.append(DIGIT_WORDS[0]).append(i == STAMP_WORDS - 1 ? ". " : " ");
+        }
         String head = "{\"model\":\"gpt-4o-mini\"," + (w.stream() ? "\"stream\":true," : "")
                 + "\"messages\":[{\"role\":\"system\",\"content\":\"You are a helpful assistant.\"},"
-                + "{\"role\":\"user\",\"content\":\"";
+                + "{\"role\":\"user\"," + STAMP_PREFIX + stampText;
         String tail = "\"}]}";
         int room = w.promptBytes() - head.length() - tail.length();
         StringBuilder text = new StringBuilder();
@@ -248,7 +280,7 @@ public final class LoadGen {
             firstEvent = 0;
             lastEvent = 0;
             maxGap = 0;
-            ch.writeAndFlush(p.request.retainedDuplicate());
+            ch.writeAndFlush(p.nextRequest());
         }
 
         @Override
@@ -333,10 +365,22 @@ public final class LoadGen {
         long stalls;
         long timeouts;
 
+        final byte[] template;
+        final int stampAt;
+
         Phase(LoadGen gen, Workload workload) {
             this.gen = gen;
             this.workload = workload;
             this.request = gen.request(workload);
+            this.template = body(workload);
+            this.stampAt = stampOffset(template);
+        }
+
+        /** The workload's request with the next request number stamped in. */
+        FullHttpRequest nextRequest() {
+            byte[] b = template.clone();
+            stamp(b, stampAt, gen.sequence++);
+            return request.replace(Unpooled.wrappedBuffer(b));
         }
 
         boolean counts(Conn c) {
@@ -610,6 +654,8 @@ public final class LoadGen {
     final Bootstrap bootstrap;
     final ArrayDeque<Conn> idle = new ArrayDeque<>();
     int open;
+    /** Request number, stamped into every request body so that no two bodies are equal. */
+    long sequence;
     final HttpClient control = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final URI stub;
     final Probe probe;
@@ -801,7 +847,8 @@ public final class LoadGen {
      */
     final Map<String, Double> peaks = new LinkedHashMap<>();
 
-    void sweep(Workload w, int delayMs, double[] limits, double stepSeconds, int peakConns) throws Exception {
+    void sweep(Workload w, int delayMs, double[] limits, double stepWarm, double stepSeconds, int peakConns)
+            throws Exception {
         double peak = peak(w, delayMs, peakConns, Math.max(1.0, stepSeconds));
         peaks.put(w.name() + "/" + delayMs, peak);
         double[] fractions = {0.2, 0.4, 0.6, 0.75, 0.9, 1.0, 1.1, 1.25, 1.4};
@@ -812,7 +859,7 @@ public final class LoadGen {
         }
         for (double f : fractions) {
             double rate = Math.max(20, Math.round(peak * f / 10.0) * 10.0);
-            Step s = openStep(w, delayMs, rate, 0.5, stepSeconds, "sweep_step");
+            Step s = openStep(w, delayMs, rate, stepWarm, stepSeconds, "sweep_step");
             for (int i = 0; i < limits.length; i++) {
                 if (s.clean(limits[i] + delayMs)) {
                     best[i] = Math.max(best[i], rate);
@@ -828,11 +875,11 @@ public final class LoadGen {
         }
     }
 
-    void streams(int concurrency, double seconds, String kind) throws Exception {
+    void streams(int concurrency, double seconds, double warmSeconds, String kind) throws Exception {
         Workload w = WORKLOADS.get("stream");
         shape(300, 0, 64, 20);
         long t0 = probe.cpuTicks();
-        ClosedLoop p = run(new ClosedLoop(this, w, concurrency, concurrency > 50 ? 2.0 : 0.3, seconds));
+        ClosedLoop p = run(new ClosedLoop(this, w, concurrency, warmSeconds, seconds));
         long t1 = probe.cpuTicks();
         emit(base(kind, w, 0).put("concurrency", concurrency).put("streams", p.completed).put("errors", p.errors)
                 .put("timeouts", p.timeouts).put("stalls", p.stalls)
@@ -843,6 +890,22 @@ public final class LoadGen {
     }
 
     void plan(String plan) throws Exception {
+        if (plan.startsWith("soak:")) {
+            // soak:SECONDS:WORKLOAD:CONNS[:DELAY_MS], closed loop, for profiling a path under steady load.
+            String[] a = plan.split(":");
+            Workload w = WORKLOADS.get(a[2]);
+            int delay = a.length > 4 ? Integer.parseInt(a[4]) : 0;
+            if (w.stream()) {
+                shape(300, delay, 64, 20);
+            } else {
+                shapeFor(w, delay);
+            }
+            double seconds = Double.parseDouble(a[1]);
+            ClosedLoop p = run(new ClosedLoop(this, w, Integer.parseInt(a[3]), 0, seconds));
+            emit(base("soak", w, 0).put("rps", p.completed / seconds).put("errors", p.errors)
+                    .put("p50_ms", p.latency.pct(50)).put("p99_ms", p.latency.pct(99)));
+            return;
+        }
         boolean quick = plan.equals("quick");
         Workload small = WORKLOADS.get("small");
         Workload typical = WORKLOADS.get("typical");
@@ -855,36 +918,38 @@ public final class LoadGen {
         // Warm-up: JIT-compile every path (ours and the server's) before anything is recorded.
         for (Workload w : List.of(small, typical, longCtx)) {
             shapeFor(w, 0);
-            run(new ClosedLoop(this, w, 4, 0.0, quick ? 0.7 : 1.5));
+            run(new ClosedLoop(this, w, 4, 0.0, quick ? 0.5 : 1.5));
         }
         shape(300, 0, 64, 20);
-        run(new ClosedLoop(this, WORKLOADS.get("stream"), 20, 0.0, quick ? 1.5 : 2.0));
+        run(new ClosedLoop(this, WORKLOADS.get("stream"), 20, 0.0, quick ? 1.0 : 2.0));
 
         for (int delay : new int[] {0, 20}) {
             for (Workload w : plain) {
-                latencyAtOne(w, delay, quick ? 1.5 : 3.0);
+                latencyAtOne(w, delay, quick ? 1.2 : 2.5);
             }
         }
         double[] limits = {10, 50};
-        double stepSeconds = quick ? 1.0 : 1.5;
+        double stepSeconds = quick ? 0.8 : 1.2;
+        double stepWarm = quick ? 0.3 : 0.4;
         for (Workload w : plain) {
-            sweep(w, 0, limits, stepSeconds, 16);
+            sweep(w, 0, limits, stepWarm, stepSeconds, 16);
         }
         if (!quick) {
-            sweep(typical, 20, limits, stepSeconds, 256);
+            sweep(typical, 20, limits, stepWarm, stepSeconds, 256);
         }
         for (Workload w : plain) {
             shapeFor(w, 0);
             // 500 requests/s, or half the path's peak if it cannot take that: CPU per request is
             // measured below saturation, where it does not depend on the rate.
             double rate = Math.min(500, Math.max(20, Math.round(peaks.getOrDefault(w.name() + "/0", 1000.0) / 20) * 10));
-            openStep(w, 0, rate, 0.5, quick ? 2.0 : 3.0, "cpu_fixed_rate");
+            openStep(w, 0, rate, 0.5, quick ? 1.5 : 3.0, "cpu_fixed_rate");
         }
-        streams(10, quick ? 4.0 : 8.0, "streams_low");
+        streams(10, quick ? 3.0 : 6.0, 0.3, "streams_low");
         for (int n : quick ? new int[] {250} : new int[] {250, 500, 1000}) {
-            streams(n, quick ? 3.0 : 5.0, "streams_concurrent");
+            streams(n, quick ? 2.0 : 5.0, quick ? 1.5 : 2.0, "streams_concurrent");
         }
-        emit(new Json().put("target", label).put("kind", "rss_load").put("rss_mb", probe.rssMaxKb / 1024.0));
+        emit(new Json().put("target", label).put("kind", "rss_load").put("rss_mb", probe.rssMaxKb / 1024.0)
+                .put("plan", plan));
     }
 
     public static void main(String[] args) throws Exception {

@@ -74,14 +74,14 @@ p();
 p(header);
 for (const w of ['small', 'typical', 'long']) {
   const v = {};
-  let rate = {};
+  const rate = {};
   for (const t of TARGETS) {
     const r = find(t, 'cpu_fixed_rate', (x) => x.workload === w);
     if (r) { v[t] = t === 'direct' ? undefined : r.cpu_us_per_req; rate[t] = r.rate; }
   }
   if (Object.keys(rate).length) {
-    const rates = [...new Set(Object.values(rate))].join('/');
-    p(row(`${WL[w]} at ${rates} req/s`, v, 0, { direct: false }));
+    p(row(`${WL[w]}`, v, 0, { direct: false }));
+    p(`| ↳ at this rate (req/s) | ${TARGETS.map((t) => fmt(rate[t])).join(' | ')} | | | |`);
   }
 }
 p();
@@ -96,7 +96,7 @@ p(header);
     load[t] = find(t, 'rss_load')?.rss_mb;
   }
   p(row('idle, after start-up', idle, 0, { direct: false }));
-  p(row('peak under load (whole plan, incl. 1,000 streams)', load, 0, { direct: false }));
+  p(row(`peak under load (whole ${find('veil-on', 'rss_load')?.plan ?? ''} plan, streams included)`, load, 0, { direct: false }));
 }
 p();
 p('### Streaming (64 chunks 20 ms apart, stub delay 0 ms)');

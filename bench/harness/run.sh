@@ -3,6 +3,8 @@
 #
 #   bench/harness/run.sh            full run (about 12 minutes)
 #   bench/harness/run.sh --quick    smoke run (about 3 minutes): 1 KB workload and 250 streams only
+#   add --profile to also profile Veil (all detectors) under the 1 KB and 16 KB workloads with JDK
+#   Flight Recorder, after and apart from the measurements (about 2 more minutes)
 #
 # Everything listens on 127.0.0.1 only. One path at a time runs between the load generator and
 # the stub upstream: the stub directly, nginx (plain reverse proxy), Veil with detectors off, Veil
@@ -16,11 +18,13 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 mode=full
+profile=0
 for arg in "$@"; do
   case "$arg" in
     --quick) mode=quick ;;
-    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "run.sh: unknown argument $arg (use --quick or nothing)" >&2; exit 2 ;;
+    --profile) profile=1 ;;
+    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument $arg (use --quick, --profile or nothing)" >&2; exit 2 ;;
   esac
 done
 
@@ -243,6 +247,26 @@ run_plan portkey "http://127.0.0.1:$portkey_port/v1/chat/completions" "$portkey_
 stop "$portkey_pid"
 
 echo "load_after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
+
+# ------------------------------------------------------------------ profiles (apart from the figures)
+if [ "$profile" = 1 ]; then
+  for wl in typical long; do
+    log "profiling Veil (all detectors) under the $wl workload with JDK Flight Recorder"
+    taskset -c "$proxy_cpu" java ${VEIL_JAVA_OPTS:-} \
+      -XX:StartFlightRecording=delay=15s,duration=30s,settings=profile,filename="$out/veil-on-$wl.jfr" \
+      -jar "$jar" serve --config "$work/veil-on.yaml" >"$out/veil-on-profile-$wl.log" 2>&1 &
+    veil_pid=$!
+    pids+=("$veil_pid")
+    wait_port "$veil_port" 120 "$veil_pid"
+    # 15 s of warm-up (not recorded), 30 s recorded; closed loop, 4 connections (enough to keep one core busy).
+    timeout 120 taskset -c "$load_cpu" java -cp "$cp" LoadGen --url "http://127.0.0.1:$veil_port/v1/chat/completions" \
+      --stub "http://127.0.0.1:$stub_port" --label veil-on-profile --plan "soak:47:$wl:4" \
+      --header "Authorization: Bearer sk-client" >>"$out/profile.jsonl" 2>>"$out/loadgen.log"
+    stop "$veil_pid"
+    jfr print --json --stack-depth 200 --events jdk.ExecutionSample "$out/veil-on-$wl.jfr" | node "$here/jfr-top.mjs" 30 \
+      >"$out/veil-on-$wl-profile.txt"
+  done
+fi
 node "$here/report.mjs" "$out" >"$out/report.md"
 log "done: $out/report.md"
 cat "$out/report.md"
