@@ -46,7 +46,7 @@ final class Trainer {
             int nameCutoff, int beamSize, int topicIterations, int perLocale) {
 
         static Settings defaults(long seed) {
-            return new Settings(seed, 15_000, 12_000, "MAXENT", 100, 3, 3, 100, 300);
+            return new Settings(seed, 15_000, 12_000, "MAXENT", 100, 3, 1, 100, 300);
         }
     }
 

@@ -33,6 +33,13 @@ public final class NameDetector implements Detector {
     /** Spans the model is less sure of than this are dropped (chosen on generated held-out text). */
     static final double DEFAULT_MIN_SCORE = 0.5;
 
+    /** Words that end an organization's name ("Harwick Supplies Ltd", "Norrland Bank"). */
+    private static final Set<String> ORGANIZATION_SUFFIXES = Set.of(
+            "inc", "ltd", "llc", "llp", "plc", "gmbh", "ag", "corp", "corporation", "co", "company", "group",
+            "holdings", "bank", "foundation", "associates", "partners", "technologies", "systems", "labs",
+            "solutions", "industries", "enterprises", "consulting", "sa", "s.a", "bv", "b.v", "oy", "ab", "as",
+            "kg", "srl", "spa", "s.p.a", "pty", "limited", "university", "institute", "hospital", "clinic");
+
     private static final Set<String> TITLES = Set.of(
             "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "madam");
 
@@ -205,6 +212,9 @@ public final class NameDetector implements Detector {
         String[] words = tokens.words();
         for (int i = from; i < to; i++) {
             String lower = words[i].toLowerCase(Locale.ROOT);
+            if (ORGANIZATION_SUFFIXES.contains(lower) && isCapitalised(words[i])) {
+                organizationBefore(tokens, from, to, i, strong);
+            }
             int next = -1;
             double score = 0;
             if (TITLES.contains(lower) && Character.isUpperCase(words[i].codePointAt(0))) {
@@ -251,6 +261,42 @@ public final class NameDetector implements Detector {
     }
 
     /**
+     * "Harwick Supplies Ltd", "Brightwater Logistics Inc.": capitalised words (joined by "&" or
+     * "and" at most) before an organization suffix. The words before the suffix must not all be
+     * ordinary words, so "Customer Support Group" stays unreported.
+     */
+    private void organizationBefore(Tokens tokens, int from, int to, int suffix, List<Finding> out) {
+        String[] words = tokens.words();
+        int start = suffix;
+        boolean named = false;
+        boolean conjunction = false;
+        for (int i = suffix - 1; i >= from && suffix - i <= 6; i--) {
+            String w = words[i];
+            if (isCapitalised(w) && Character.isLetter(w.codePointAt(0))) {
+                start = i;
+                named |= !gazetteer.isCommonWord(w);
+            } else if ((w.equals("&") || w.equals("and")) && i - 1 >= from && isCapitalised(words[i - 1])) {
+                conjunction = true;
+            } else if (w.equals(",") && conjunction && i - 1 >= from && isCapitalised(words[i - 1])) {
+                // "Hawkins, Richardson and Santana LLC": commas only in a list closed by "and".
+                continue;
+            } else {
+                break;
+            }
+        }
+        if (start == suffix || !named) {
+            return;
+        }
+        int end = suffix;
+        // "Inc." and "Corp.": the period belongs to the abbreviation when it touches it.
+        if (end + 1 < to && words[end + 1].equals(".") && tokens.ends()[end] == tokens.starts()[end + 1]
+                && words[end].length() <= 4) {
+            end++;
+        }
+        out.add(new Finding(ORGANIZATION, tokens.starts()[start], tokens.ends()[end], 0.8, ID));
+    }
+
+    /**
      * A first name from the gazetteer that is not an ordinary word, or a capitalised word before
      * a known last name; in lower case only when the
      * next word is a known last name too ("maria gonzalez"), since lower-case text is full of
@@ -276,7 +322,8 @@ public final class NameDetector implements Detector {
     }
 
     private boolean isSurname(String word, boolean lowerCase) {
-        if (!Character.isLetter(word.codePointAt(0)) || gazetteer.isCommonWord(word)) {
+        if (!Character.isLetter(word.codePointAt(0)) || gazetteer.isCommonWord(word)
+                || ORGANIZATION_SUFFIXES.contains(word.toLowerCase(Locale.ROOT))) {
             return false;
         }
         if (lowerCase) {

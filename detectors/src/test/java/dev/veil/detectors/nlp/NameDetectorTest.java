@@ -65,6 +65,20 @@ class NameDetectorTest {
     }
 
     @Test
+    void detect_findsOrganizationEndingInLegalSuffix() {
+        assertFound("The invoice came from Pemberton, Oduya and Falk LLP yesterday.", "Pemberton, Oduya and Falk LLP",
+                NameDetector.ORGANIZATION);
+        assertFound("Regards,\nCustomer Support, Harwick Supplies Ltd", "Harwick Supplies Ltd", NameDetector.ORGANIZATION);
+    }
+
+    @Test
+    void detect_ordinaryWordsBeforeSuffixAreNoOrganization() {
+        String text = "Ask the Customer Support Group for access.";
+        assertTrue(DETECTOR.detect(text).stream().noneMatch(f -> f.type().equals(NameDetector.ORGANIZATION)),
+                () -> describe(text, DETECTOR.detect(text)));
+    }
+
+    @Test
     void detect_offsetsCountUtf16UnitsAfterEmoji() {
         String text = "\uD83D\uDE80\uD83D\uDE80 launch party with Henrietta Kowalczyk tonight";
         assertFound(text, "Henrietta Kowalczyk", NameDetector.PERSON);
