@@ -9,9 +9,9 @@ import java.util.List;
  * phone number, an SSN not also a driver licence. Of overlapping entity findings the one with
  * the higher score wins, then the longer one. Custom findings ({@code custom.*}), markers and
  * topics describe the text rather than compete for chars, and are always kept. Names of people,
- * places and organizations describe it from another angle too (an address holds a city, a
- * signature a person's name): they are kept beside pattern findings, unless a pattern finding
- * already covers them whole.
+ * places and organizations come from a statistical model: where one touches a validated pattern
+ * finding (an e-mail address, a street address), the pattern finding alone is kept, whatever the
+ * model's score.
  */
 final class Overlaps {
 
@@ -45,7 +45,7 @@ final class Overlaps {
         }
         kept.addAll(winners);
         for (Finding n : names) {
-            if (!coveredByAny(winners, n)) {
+            if (!overlapsAny(winners, n)) {
                 kept.add(n);
             }
         }
@@ -55,15 +55,6 @@ final class Overlaps {
     private static boolean isName(Finding f) {
         String t = f.type();
         return t.equals("pii.person") || t.equals("pii.location") || t.equals("pii.organization");
-    }
-
-    private static boolean coveredByAny(List<Finding> winners, Finding f) {
-        for (Finding w : winners) {
-            if (w.start() <= f.start() && f.end() <= w.end()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean competes(Finding f) {

@@ -149,7 +149,7 @@ class ScanCommandTest {
 
     @Test
     void scan_cleanText_saysSo() throws IOException {
-        Run run = veil("scan", file("clean.txt", "What is the capital of France?\n").toString());
+        Run run = veil("scan", file("clean.txt", "What is the boiling point of water?\n").toString());
 
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("no findings"), run.out());
@@ -211,7 +211,7 @@ class ScanCommandTest {
                 + jsonLine("ssn-area-000", "SSN 000-12-3456")
                 + jsonLine("aws", "key id " + AWS_KEY)
                 + jsonLine("pem", "here:\n" + PEM)
-                + jsonLine("clean", "What is the capital of France?");
+                + jsonLine("clean", "What is the boiling point of water?");
 
         Run run = veil("scan", "--jsonl", file("in.jsonl", in).toString());
 

@@ -77,13 +77,13 @@ class PolicyEndToEndTest {
 
         @Test
         void reloadedPolicy_decidesTheNextRequest() throws Exception {
-            assertEquals("openai", veil.chat("What is the capital of France?").headers()
+            assertEquals("openai", veil.chat("What is the boiling point of water?").headers()
                     .firstValue("x-veil-upstream").orElse(""));
             Path file = veil.veil().config().policyFile();
             Files.writeString(file, ALLOW_CLEAN.replace("default: allow", "default: route local"));
 
             PolicyHolder.ReloadOutcome outcome = veil.veil().policy().reload();
-            HttpResponse<String> r = veil.chat("What is the capital of France?");
+            HttpResponse<String> r = veil.chat("What is the boiling point of water?");
 
             assertTrue(outcome.swapped(), outcome.toString());
             assertEquals("local", r.headers().firstValue("x-veil-upstream").orElse(""), r.body());
