@@ -8,7 +8,10 @@ import java.util.List;
  * Resolves findings of different detectors over the same chars: a card number is not also a
  * phone number, an SSN not also a driver licence. Of overlapping entity findings the one with
  * the higher score wins, then the longer one. Custom findings ({@code custom.*}), markers and
- * topics describe the text rather than compete for chars, and are always kept.
+ * topics describe the text rather than compete for chars, and are always kept. Names of people,
+ * places and organizations describe it from another angle too (an address holds a city, a
+ * signature a person's name): they are kept beside pattern findings, unless a pattern finding
+ * already covers them whole.
  */
 final class Overlaps {
 
@@ -23,8 +26,11 @@ final class Overlaps {
     static List<Finding> resolve(List<Finding> findings) {
         List<Finding> kept = new ArrayList<>(findings.size());
         List<Finding> contenders = new ArrayList<>(findings.size());
+        List<Finding> names = new ArrayList<>();
         for (Finding f : findings) {
-            if (competes(f)) {
+            if (isName(f)) {
+                names.add(f);
+            } else if (competes(f)) {
                 contenders.add(f);
             } else {
                 kept.add(f);
@@ -38,7 +44,26 @@ final class Overlaps {
             }
         }
         kept.addAll(winners);
+        for (Finding n : names) {
+            if (!coveredByAny(winners, n)) {
+                kept.add(n);
+            }
+        }
         return kept;
+    }
+
+    private static boolean isName(Finding f) {
+        String t = f.type();
+        return t.equals("pii.person") || t.equals("pii.location") || t.equals("pii.organization");
+    }
+
+    private static boolean coveredByAny(List<Finding> winners, Finding f) {
+        for (Finding w : winners) {
+            if (w.start() <= f.start() && f.end() <= w.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean competes(Finding f) {

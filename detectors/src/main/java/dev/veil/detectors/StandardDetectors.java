@@ -1,6 +1,7 @@
 package dev.veil.detectors;
 
 import dev.veil.detectors.custom.MarkerDetector;
+import dev.veil.detectors.nlp.NlpDetectors;
 import dev.veil.detectors.pattern.FinancialDetectors;
 import dev.veil.detectors.pattern.GovIdDetectors;
 import dev.veil.detectors.pattern.NetworkDetectors;
@@ -31,6 +32,7 @@ final class StandardDetectors {
         all.addAll(NetworkDetectors.all());
         all.addAll(SecretDetectors.all());
         all.add(new MarkerDetector());
+        all.addAll(NlpDetectors.all());
         return List.copyOf(all);
     }
 }

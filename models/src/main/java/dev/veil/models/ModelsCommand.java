@@ -10,8 +10,8 @@ import java.util.Map;
  *
  * <pre>
  * java -jar models/target/veil-models.jar train --seed 42 --out DIR
- * java -jar models/target/veil-models.jar eval [--presidio FILE] [--wnut FILE]
- * java -jar models/target/veil-models.jar bench
+ * java -jar models/target/veil-models.jar eval [--presidio FILE] [--wnut FILE] [--generated N]
+ * java -jar models/target/veil-models.jar bench [--seconds N]
  * </pre>
  */
 public final class ModelsCommand {
@@ -74,7 +74,8 @@ public final class ModelsCommand {
 
     private static void usage() {
         System.err.println("usage: veil-models train --seed N --out DIR [--name-docs N] [--topic-docs N] [--algorithm MAXENT|PERCEPTRON] [--iterations N] [--cutoff N] [--beam N] [--parts names,topics]");
-        System.err.println("       veil-models eval [--presidio synth_dataset_v2.spans.jsonl] [--wnut emerging.test.annotated]");
+        System.err.println("       veil-models eval [--presidio synth_dataset_v2.spans.jsonl] [--wnut emerging.test.annotated]"
+                + " [--generated N [--seed S] [--sweep 0.3,0.5]] [--min-score X] [--errors true]");
         System.err.println("       veil-models bench");
     }
 }

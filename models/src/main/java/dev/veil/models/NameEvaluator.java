@@ -68,6 +68,14 @@ final class NameEvaluator {
                 errors(docs, detector, out);
             }
         }
+        if (options.containsKey("generated")) {
+            // Held-out generated text (a seed other than training's): where thresholds are chosen.
+            List<Doc> docs = generated(Long.parseLong(options.getOrDefault("seed", "4242")),
+                    Integer.parseInt(options.get("generated")));
+            for (String t : options.getOrDefault("sweep", "0.5").split(",")) {
+                report("generated held-out, min score " + t, docs, new NameDetector(Double.parseDouble(t)), out);
+            }
+        }
         if (options.containsKey("wnut")) {
             List<Doc> docs = wnut(Path.of(options.get("wnut")));
             report("wnut17 test", docs, detector, out);
@@ -166,6 +174,20 @@ final class NameEvaluator {
         }
         int union = Math.max(a.end(), b.end()) - Math.min(a.start(), b.start());
         return (double) inter / union;
+    }
+
+    static List<Doc> generated(long seed, int count) {
+        NameSampleGenerator generator = new NameSampleGenerator(EntityPools.build(seed, 100), seed);
+        List<Doc> docs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Annotated doc = generator.document();
+            List<Span> gold = new ArrayList<>();
+            for (Annotated.Mention m : doc.mentions()) {
+                gold.add(new Span("pii." + m.type(), m.start(), m.end()));
+            }
+            docs.add(new Doc(doc.text(), gold));
+        }
+        return docs;
     }
 
     static List<Doc> presidio(Path file) throws IOException {

@@ -21,7 +21,7 @@ class ExplainReportTest {
 
         assertTrue(report.contains("pii.email                        x2   max score 0.99"), report);
         assertTrue(report.contains("APPLIES  personal-data-internal -> route to local (internal)"), report);
-        assertTrue(report.contains("[yes] findings pii.email or pii.phone or pii.street_address or pii.date_of_birth: "
+        assertTrue(report.contains("[yes] findings pii.email or pii.phone or pii.person or pii.street_address or pii.date_of_birth: "
                 + "2 matching findings"), report);
         assertTrue(report.contains("no       secrets-block"), report);
         assertTrue(report.contains("Decision: route to local"), report);

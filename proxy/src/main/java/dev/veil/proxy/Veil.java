@@ -177,6 +177,11 @@ public final class Veil implements AutoCloseable {
         FixtureRunner fixtures = new FixtureRunner(new FixtureFacts(inspector), scanner.types());
         PolicyHolder policy = PolicyHolder.load(config.policyFile(), config.trustByUpstream(), scanner.types(),
                 Optional.of(fixtures), Ticker.systemTicker());
+        if (config.shadowPolicy().isPresent()) {
+            policy.shadow(config.shadowPolicy().get());
+            log.info("shadow policy {} (version {}) is evaluated beside the live one; it decides nothing",
+                    config.shadowPolicy().get(), policy.shadow().map(p -> p.version()).orElse("?"));
+        }
         Optional<ServerTls> tls = Optional.empty();
         if (config.server().tls()) {
             try {

@@ -30,14 +30,21 @@ public final class WordTokenizer {
         int[] ends = new int[capacity];
         int count = 0;
         int i = 0;
+        // The whitespace-delimited chunk around i, found once per chunk: scanning it again for every
+        // token inside would make a long run of punctuation quadratic.
+        int chunkEnd = -1;
+        int[] chunkSpan = null;
         while (i < n) {
             int cp = text.codePointAt(i);
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || isInvisible(cp)) {
                 i += Character.charCount(cp);
                 continue;
             }
-            int chunkEnd = chunkEnd(text, i);
-            int[] span = wholeChunkToken(text, i, chunkEnd);
+            if (i >= chunkEnd) {
+                chunkEnd = chunkEnd(text, i);
+                chunkSpan = wholeChunkToken(text, i, chunkEnd);
+            }
+            int[] span = chunkSpan != null && i < chunkSpan[1] ? chunkSpan : null;
             int start;
             int end;
             if (span != null) {

@@ -29,7 +29,7 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("listen", "max_body_bytes", "policy",
             "default_upstream", "scan_timeout_ms", "worker_threads", "audit", "upstreams", "detectors", "tls", "auth",
-            "admin", "drain_timeout_ms");
+            "admin", "drain_timeout_ms", "shadow_policy", "client_timeout_ms");
     private static final Set<String> TLS_KEYS = Set.of("cert", "key");
     private static final Set<String> AUTH_KEYS = Set.of("keys_file");
     private static final Set<String> ADMIN_KEYS = Set.of("listen", "enabled");
@@ -138,8 +138,10 @@ public final class ConfigLoader {
         if (!yaml.problems().isEmpty()) {
             throw new ConfigException(yaml.problems());
         }
+        Optional<Path> shadow = opt(top, "shadow_policy").flatMap(n -> yaml.string(n, "shadow_policy"))
+                .map(base::resolve);
         return new VeilConfig(host, port, maxBody, upstreams, defaultUpstream, policy, audit, scanTimeout, workers,
-                detectors, server);
+                detectors, server, shadow);
     }
 
     private static ServerOptions server(YamlNodes yaml, Map<String, Node> top, Path base, ServerOptions d) {
@@ -184,7 +186,9 @@ public final class ConfigLoader {
         }
         Duration drain = opt(top, "drain_timeout_ms").flatMap(n -> yaml.number(n, "drain_timeout_ms", 0, MAX_TIMEOUT_MS))
                 .map(Duration::ofMillis).orElse(d.drainTimeout());
-        return new ServerOptions(cert, key, keys, adminHost, adminPort, drain);
+        Duration client = opt(top, "client_timeout_ms").flatMap(n -> yaml.number(n, "client_timeout_ms", 100,
+                MAX_TIMEOUT_MS)).map(Duration::ofMillis).orElse(d.clientTimeout());
+        return new ServerOptions(cert, key, keys, adminHost, adminPort, drain, client);
     }
 
     private static DetectorSettings detectors(YamlNodes yaml, Node node, Path base) {

@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param adminHost address of the admin port (health, readiness, metrics)
  * @param adminPort the admin port; -1 turns it off
  * @param drainTimeout the longest a shutdown waits for requests and streams in flight
+ * @param clientTimeout how long a connection may send nothing while no request is being answered
+ *     (an idle keep-alive connection, or a client stuck halfway through its request) before Veil
+ *     closes it
  */
 public record ServerOptions(
         Optional<Path> tlsCertificate,
@@ -24,7 +27,8 @@ public record ServerOptions(
         Optional<Path> authKeysFile,
         String adminHost,
         int adminPort,
-        Duration drainTimeout) {
+        Duration drainTimeout,
+        Duration clientTimeout) {
 
     public ServerOptions {
         requireNonNull(tlsCertificate, "tlsCertificate");
@@ -35,12 +39,13 @@ public record ServerOptions(
         requireNonNull(authKeysFile, "authKeysFile");
         requireNonNull(adminHost, "adminHost");
         requireNonNull(drainTimeout, "drainTimeout");
+        requireNonNull(clientTimeout, "clientTimeout");
     }
 
-    /** Plain HTTP, no client keys, admin on 127.0.0.1:8788, 30 s to drain. */
+    /** Plain HTTP, no client keys, admin on 127.0.0.1:8788, 30 s to drain, 60 s for an idle client. */
     public static ServerOptions defaults() {
         return new ServerOptions(Optional.empty(), Optional.empty(), Optional.empty(), "127.0.0.1", 8788,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofSeconds(60));
     }
 
     public boolean tls() {
@@ -48,10 +53,15 @@ public record ServerOptions(
     }
 
     public ServerOptions withAdminPort(int port) {
-        return new ServerOptions(tlsCertificate, tlsKey, authKeysFile, adminHost, port, drainTimeout);
+        return new ServerOptions(tlsCertificate, tlsKey, authKeysFile, adminHost, port, drainTimeout, clientTimeout);
     }
 
     public ServerOptions withAuthKeysFile(Path file) {
-        return new ServerOptions(tlsCertificate, tlsKey, Optional.of(file), adminHost, adminPort, drainTimeout);
+        return new ServerOptions(tlsCertificate, tlsKey, Optional.of(file), adminHost, adminPort, drainTimeout,
+                clientTimeout);
+    }
+
+    public ServerOptions withClientTimeout(Duration timeout) {
+        return new ServerOptions(tlsCertificate, tlsKey, authKeysFile, adminHost, adminPort, drainTimeout, timeout);
     }
 }

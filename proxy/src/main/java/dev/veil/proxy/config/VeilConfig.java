@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Veil's validated configuration. Built by {@link ConfigLoader} from {@code veil.yaml}, or
@@ -26,6 +27,8 @@ import java.util.Map;
  * @param workerThreads threads that scan requests off the event loop (0: one per core)
  * @param detectors which detectors run, custom dictionaries and patterns, the allow-list
  * @param server TLS, client keys, the admin port and the drain time
+ * @param shadowPolicy a candidate policy evaluated beside the live one on real traffic, its
+ *     differences counted and audited, never enforced; empty for none
  */
 public record VeilConfig(
         String host,
@@ -38,7 +41,8 @@ public record VeilConfig(
         Duration scanTimeout,
         int workerThreads,
         DetectorSettings detectors,
-        ServerOptions server) {
+        ServerOptions server,
+        Optional<Path> shadowPolicy) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 8L * 1024 * 1024;
 
@@ -46,7 +50,7 @@ public record VeilConfig(
     public VeilConfig(String host, int port, long maxBodyBytes, Map<String, UpstreamConfig> upstreams,
             String defaultUpstream, Path policyFile, AuditConfig audit, Duration scanTimeout, int workerThreads) {
         this(host, port, maxBodyBytes, upstreams, defaultUpstream, policyFile, audit, scanTimeout, workerThreads,
-                DetectorSettings.defaults(), ServerOptions.defaults());
+                DetectorSettings.defaults(), ServerOptions.defaults(), Optional.empty());
     }
 
     public VeilConfig {
@@ -58,6 +62,7 @@ public record VeilConfig(
         requireNonNull(scanTimeout, "scanTimeout");
         requireNonNull(detectors, "detectors");
         requireNonNull(server, "server");
+        requireNonNull(shadowPolicy, "shadowPolicy");
         if (!upstreams.containsKey(defaultUpstream)) {
             throw new IllegalArgumentException("default upstream is not configured: " + defaultUpstream);
         }
@@ -74,7 +79,7 @@ public record VeilConfig(
                 Duration.ofSeconds(2), Duration.ofSeconds(300), Duration.ofSeconds(300)));
         return new VeilConfig("127.0.0.1", 8787, DEFAULT_MAX_BODY_BYTES, upstreams, "openai",
                 Path.of("policies/default.yaml"), AuditConfig.defaults(), Duration.ofSeconds(2), 0,
-                DetectorSettings.defaults(), ServerOptions.defaults());
+                DetectorSettings.defaults(), ServerOptions.defaults(), Optional.empty());
     }
 
     /** Upstream trust by name, as the policy needs it. */
@@ -94,33 +99,38 @@ public record VeilConfig(
 
     public VeilConfig withPolicy(Path file) {
         return new VeilConfig(host, port, maxBodyBytes, upstreams, defaultUpstream, file, audit, scanTimeout,
-                workerThreads, detectors, server);
+                workerThreads, detectors, server, shadowPolicy);
     }
 
     public VeilConfig withAudit(AuditConfig newAudit) {
         return new VeilConfig(host, port, maxBodyBytes, upstreams, defaultUpstream, policyFile, newAudit,
-                scanTimeout, workerThreads, detectors, server);
+                scanTimeout, workerThreads, detectors, server, shadowPolicy);
     }
 
     public VeilConfig withUpstream(UpstreamConfig upstream) {
         Map<String, UpstreamConfig> m = new LinkedHashMap<>(upstreams);
         m.put(upstream.name(), upstream);
         return new VeilConfig(host, port, maxBodyBytes, m, defaultUpstream, policyFile, audit, scanTimeout,
-                workerThreads, detectors, server);
+                workerThreads, detectors, server, shadowPolicy);
     }
 
     public VeilConfig withDetectors(DetectorSettings newDetectors) {
         return new VeilConfig(host, port, maxBodyBytes, upstreams, defaultUpstream, policyFile, audit, scanTimeout,
-                workerThreads, newDetectors, server);
+                workerThreads, newDetectors, server, shadowPolicy);
     }
 
     public VeilConfig withServer(ServerOptions newServer) {
         return new VeilConfig(host, port, maxBodyBytes, upstreams, defaultUpstream, policyFile, audit, scanTimeout,
-                workerThreads, detectors, newServer);
+                workerThreads, detectors, newServer, shadowPolicy);
+    }
+
+    public VeilConfig withShadowPolicy(Path file) {
+        return new VeilConfig(host, port, maxBodyBytes, upstreams, defaultUpstream, policyFile, audit, scanTimeout,
+                workerThreads, detectors, server, Optional.of(file));
     }
 
     public VeilConfig withPort(int newPort) {
         return new VeilConfig(host, newPort, maxBodyBytes, upstreams, defaultUpstream, policyFile, audit,
-                scanTimeout, workerThreads, detectors, server);
+                scanTimeout, workerThreads, detectors, server, shadowPolicy);
     }
 }

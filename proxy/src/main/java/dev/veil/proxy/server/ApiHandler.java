@@ -33,6 +33,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -462,6 +463,15 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             current = ex;
             fail(ctx, ex, ApiError.of(ErrorKind.TOO_LARGE, "The request body is larger than this Veil accepts ("
                     + services.config().maxBodyBytes() + " bytes). Send a smaller request."));
+            return;
+        }
+        if (evt instanceof IdleStateEvent) {
+            // Nothing received for the client timeout: between requests that is an idle keep-alive
+            // connection; in the middle of one, a slow or stuck client. Either way, let it go. While a
+            // response is being relayed the client has nothing to send, so it is left alone.
+            if (current == null) {
+                ctx.close();
+            }
             return;
         }
         ctx.fireUserEventTriggered(evt);

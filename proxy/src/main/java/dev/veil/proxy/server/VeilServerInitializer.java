@@ -7,7 +7,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** Assembles the pipeline of one client connection, top to bottom as the protocol reads. */
 public final class VeilServerInitializer extends ChannelInitializer<SocketChannel> {
@@ -28,6 +30,8 @@ public final class VeilServerInitializer extends ChannelInitializer<SocketChanne
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
         tls.ifPresent(t -> p.addLast("tls", t.newHandler(ch.alloc())));
+        long idle = services.config().server().clientTimeout().toMillis();
+        p.addLast("idle", new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));
         p.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, MAX_CHUNK_SIZE));
         p.addLast("body", new BodyLimitAggregator((int) Math.min(Integer.MAX_VALUE, services.config().maxBodyBytes())));
         p.addLast("api", new ApiHandler(services));
