@@ -44,5 +44,8 @@ final class CommonWords {
             "i", "me", "you", "he", "she", "it", "we", "they", "him", "her", "us", "them", "my", "your",
             "his", "its", "our", "their", "mine", "yours", "can", "cannot", "need", "want", "get", "got",
             "let", "make", "take", "give", "see", "say", "said", "go", "come", "know", "think", "look",
+            "don't", "can't", "won't", "isn't", "aren't", "doesn't", "didn't", "i'm", "i've", "i'll", "i'd",
+            "you're", "you've", "we're", "we've", "they're", "it's", "that's", "there's", "let's", "couldn't",
+            "shouldn't", "wouldn't", "wasn't", "weren't", "haven't", "hasn't", "what's", "who's", "here's",
             "pine", "ash", "oak", "elm", "cedar", "willow", "river", "sage", "storm", "stormy", "wolf"));
 }

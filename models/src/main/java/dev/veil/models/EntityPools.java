@@ -40,6 +40,9 @@ final class EntityPools {
     final List<String> commonWords = new ArrayList<>();
     final List<String> medicines = new ArrayList<>();
 
+    // Datafaker's medical() provider is deprecated; the shipped models were trained with its data,
+    // and moving to its successor would change the training text.
+    @SuppressWarnings("removal")
     static EntityPools build(long seed, int perLocale) {
         EntityPools p = new EntityPools();
         Random seeds = new Random(seed);

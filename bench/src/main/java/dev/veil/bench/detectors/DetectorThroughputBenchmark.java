@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Threads;
  * <p>Run from the repository root:
  * <pre>
  * mvn -B -q -pl bench -am package -DskipTests
- * java -jar bench/target/benchmarks.jar DetectorThroughputBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s
+ * java -jar bench/target/benchmarks.jar DetectorThroughputBenchmark -f 1 -wi 5 -w 5s -i 5 -r 3s
  * </pre>
  */
 @State(Scope.Benchmark)

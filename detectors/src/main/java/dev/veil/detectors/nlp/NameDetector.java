@@ -169,7 +169,7 @@ public final class NameDetector implements Detector {
 
     /**
      * Vetoes two kinds of model error seen on generated held-out text: a lower-case word the
-     * gazetteer does not know ("account", "sadly"), and a single ordinary word ("Can", "Desk").
+     * gazetteer does not know ("account", "sadly"), and ordinary words only ("Can", "Could I").
      */
     private boolean implausible(String[] words, int from, int to, String type) {
         boolean allLower = true;
@@ -188,7 +188,14 @@ public final class NameDetector implements Detector {
                 }
             }
         }
-        return to - from == 1 && gazetteer.isCommonWord(words[from]);
+        // Only ordinary words (and punctuation): "Can", "Could I", "Don't".
+        for (int i = from; i < to; i++) {
+            String w = words[i];
+            if (Character.isLetterOrDigit(w.codePointAt(0)) && !gazetteer.isCommonWord(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String findingType(String modelType) {
