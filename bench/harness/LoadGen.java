@@ -256,6 +256,8 @@ public final class LoadGen {
         long intended;
         long sent;
         int status;
+        /** The server said it closes the connection after this response: never reuse it. */
+        boolean closing;
         boolean stream;
         boolean prevNl;
         int events;
@@ -274,6 +276,7 @@ public final class LoadGen {
             intended = intendedNanos;
             sent = System.nanoTime();
             status = 0;
+            closing = false;
             stream = p.workload.stream();
             prevNl = false;
             events = 0;
@@ -290,6 +293,7 @@ public final class LoadGen {
             }
             if (msg instanceof HttpResponse r) {
                 status = r.status().code();
+                closing = !io.netty.handler.codec.http.HttpUtil.isKeepAlive(r);
             }
             if (msg instanceof HttpContent c) {
                 if (stream) {
@@ -297,6 +301,10 @@ public final class LoadGen {
                 }
                 if (msg instanceof LastHttpContent) {
                     busy = false;
+                    if (closing) {
+                        // Closed before anyone can pick it: a request sent into it would fail.
+                        ch.close();
+                    }
                     phase.done(this, status >= 200 && status < 300);
                 }
             }
@@ -496,7 +504,7 @@ public final class LoadGen {
         void done(Conn c, boolean ok) {
             long now = System.nanoTime();
             record(c, ok, now);
-            if (!stopped && now < measureTo && c.ch.isActive()) {
+            if (!stopped && now < measureTo && c.ch.isActive() && !c.closing) {
                 c.send(this, now);
                 return;
             }
@@ -505,7 +513,7 @@ public final class LoadGen {
             gen.release(c);
             if (active == 0 && now >= measureTo) {
                 stop();
-            } else if (!stopped && now < measureTo && !c.ch.isActive()) {
+            } else if (!stopped && now < measureTo && (!c.ch.isActive() || c.closing)) {
                 // Replace a connection the server closed.
                 gen.acquire(this::begin, this::connectFailed);
             }
@@ -611,7 +619,7 @@ public final class LoadGen {
         void done(Conn c, boolean ok) {
             inFlight.remove(c);
             record(c, ok, System.nanoTime());
-            if (c.ch.isActive()) {
+            if (c.ch.isActive() && !c.closing) {
                 next(c);
             } else {
                 maybeFinish();
@@ -720,7 +728,7 @@ public final class LoadGen {
     }
 
     void release(Conn c) {
-        if (c.ch.isActive() && !c.busy) {
+        if (c.ch.isActive() && !c.busy && !c.closing) {
             c.idleSince = System.nanoTime();
             idle.addLast(c);
         }
@@ -854,6 +862,7 @@ public final class LoadGen {
         double[] fractions = {0.2, 0.4, 0.6, 0.75, 0.9, 1.0, 1.1, 1.25, 1.4};
         double[] best = new double[limits.length];
         double top = 0;
+        int misses = 0;
         for (double l : limits) {
             top = Math.max(top, l + delayMs);
         }
@@ -865,8 +874,15 @@ public final class LoadGen {
                     best[i] = Math.max(best[i], rate);
                 }
             }
+            // One step over the limit on a shared machine may be a hiccup; stop when the path is
+            // clearly past its capacity (rate not achieved, errors) or two steps running miss.
             if (!s.clean(top)) {
-                break;
+                misses++;
+                if (misses >= 2 || s.errors() > 0 || s.achieved() < 0.95 * rate) {
+                    break;
+                }
+            } else {
+                misses = 0;
             }
         }
         for (int i = 0; i < limits.length; i++) {
@@ -928,7 +944,7 @@ public final class LoadGen {
                 latencyAtOne(w, delay, quick ? 1.2 : 2.5);
             }
         }
-        double[] limits = {10, 50};
+        double[] limits = {50, 200};
         double stepSeconds = quick ? 0.8 : 1.2;
         double stepWarm = quick ? 0.3 : 0.4;
         for (Workload w : plain) {
@@ -945,8 +961,8 @@ public final class LoadGen {
             openStep(w, 0, rate, 0.5, quick ? 1.5 : 3.0, "cpu_fixed_rate");
         }
         streams(10, quick ? 3.0 : 6.0, 0.3, "streams_low");
-        for (int n : quick ? new int[] {250} : new int[] {250, 500, 1000}) {
-            streams(n, quick ? 2.0 : 5.0, quick ? 1.5 : 2.0, "streams_concurrent");
+        for (int n : quick ? new int[] {250, 1000} : new int[] {250, 500, 1000}) {
+            streams(n, quick ? 3.0 : 5.0, quick ? 1.5 : 2.0, "streams_concurrent");
         }
         emit(new Json().put("target", label).put("kind", "rss_load").put("rss_mb", probe.rssMaxKb / 1024.0)
                 .put("plan", plan));

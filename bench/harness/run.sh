@@ -2,7 +2,7 @@
 # Side-by-side benchmark of Veil against the direct path, nginx and the Portkey gateway.
 #
 #   bench/harness/run.sh            full run (about 12 minutes)
-#   bench/harness/run.sh --quick    smoke run (about 3 minutes): 1 KB workload and 250 streams only
+#   bench/harness/run.sh --quick    short run (about 4 minutes): 1 KB workload, 250 and 1,000 streams
 #   add --profile to also profile Veil (all detectors) under the 1 KB and 16 KB workloads with JDK
 #   Flight Recorder, after and apart from the measurements (about 2 more minutes)
 #
@@ -155,9 +155,11 @@ http {
   scgi_temp_path $work/nginx/scgi;
   client_max_body_size 8m;
   client_body_buffer_size 1m;
+  keepalive_requests 1000000;
   upstream stub {
     server 127.0.0.1:$stub_port;
     keepalive 1024;
+    keepalive_requests 1000000;
   }
   server {
     listen 127.0.0.1:$nginx_port;
