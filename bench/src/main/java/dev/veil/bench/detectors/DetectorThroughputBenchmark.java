@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Threads;
  * <p>Workload: one deterministic chat-like text (see {@link ChatTexts}: questions, pasted code and
  * logs, and about one sentence in three holding a name, place, e-mail, phone, card or IP address)
  * of 1 KB or 16 KB, scanned with {@code Scanner.standard()} plus the NLP detectors of
- * {@code NlpDetectors.all()} where the standard set does not hold them yet ({@code set=all}), and
+ * {@code NlpDetectors.all()} where the standard set does not hold them ({@code set=all}), and
  * with the same detectors minus those of package {@code dev.veil.detectors.nlp}
  * ({@code set=without-nlp}: no name finder, no topic classifier). One thread, so the figures are per core. The {@code bytes}
  * line reports UTF-16 chars scanned per second (the texts are ASCII: chars = bytes); divide by

@@ -106,8 +106,8 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(
             names = "--with-nlp",
-            description = "Also run the name and topic detectors (OpenNLP) where the standard"
-                    + " set does not include them yet.")
+            description = "Run the name and topic detectors (OpenNLP) too. The standard set now holds"
+                    + " them, so this changes nothing; kept for scripts written before.")
     boolean withNlp;
 
     @Option(
