@@ -41,27 +41,21 @@ fi
 python3 eval/prepare.py "$eval_dir" "$out/input"
 datasets=(synth wnut17 secrets validators)
 
-# veil: the standard detector set, as `veil scan` runs it; veil+nlp: the same plus the OpenNLP
-# name and topic detectors where the standard set does not include them yet.
 systems=()
-for system in veil veil+nlp; do
-  flags=()
-  [[ $system == veil+nlp ]] && flags=(--with-nlp)
-  mkdir -p "$out/$system"
-  for d in "${datasets[@]}"; do
-    start=$(date +%s%N)
-    status=0
-    java -jar "$jar" scan --jsonl "${flags[@]}" "$out/input/$d.jsonl" > "$out/$system/$d.jsonl" || status=$?
-    if [[ $status -eq 1 ]]; then
-      echo "eval: WARNING a detector failed on some $d texts; findings may be incomplete" >&2
-    elif [[ $status -ne 0 ]]; then
-      echo "eval: $system scan failed on $d (exit $status)" >&2
-      exit 1
-    fi
-    echo "eval: $system scanned $d in $((($(date +%s%N) - start) / 1000000)) ms" >&2
-  done
-  systems+=(--system "$system=$out/$system")
+mkdir -p "$out/veil"
+for d in "${datasets[@]}"; do
+  start=$(date +%s%N)
+  status=0
+  java -jar "$jar" scan --jsonl "$out/input/$d.jsonl" > "$out/veil/$d.jsonl" || status=$?
+  if [[ $status -eq 1 ]]; then
+    echo "eval: WARNING a detector failed on some $d texts; findings may be incomplete" >&2
+  elif [[ $status -ne 0 ]]; then
+    echo "eval: veil scan failed on $d (exit $status)" >&2
+    exit 1
+  fi
+  echo "eval: veil scanned $d in $((($(date +%s%N) - start) / 1000000)) ms" >&2
 done
+systems+=(--system "veil=$out/veil")
 
 if command -v node > /dev/null && command -v npm > /dev/null; then
   rp=eval/redact-pii

@@ -8,11 +8,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
 import dev.veil.detectors.ScanResult;
 import dev.veil.detectors.Scanner;
-import dev.veil.detectors.nlp.NlpDetectors;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -28,10 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -105,12 +101,6 @@ final class ScanCommand implements Callable<Integer> {
     boolean showValues;
 
     @Option(
-            names = "--with-nlp",
-            description = "Run the name and topic detectors (OpenNLP) too. The standard set now holds"
-                    + " them, so this changes nothing; kept for scripts written before.")
-    boolean withNlp;
-
-    @Option(
             names = "--threads",
             paramLabel = "N",
             description = "Lines scanned in parallel with --jsonl (default: number of CPUs).")
@@ -131,7 +121,7 @@ final class ScanCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             // Built after the input is open: loading the models takes a moment, not worth
             // spending on a missing file.
-            Scanner scanner = withNlp ? withNlp(Scanner.standard()) : Scanner.standard();
+            Scanner scanner = Scanner.standard();
             int status = jsonl
                     ? new JsonlScan(scanner, threadCount, out, err).run(reader)
                     : scanText(scanner, reader, out, err);
@@ -150,22 +140,6 @@ final class ScanCommand implements Callable<Integer> {
             err.println("veil scan: line " + e.line + ": " + e.getMessage());
             return BAD_INPUT;
         }
-    }
-
-    /** The standard detectors plus those NLP detectors whose ids it does not already hold. */
-    static Scanner withNlp(Scanner standard) {
-        Set<String> ids = new LinkedHashSet<>();
-        List<Detector> detectors = new ArrayList<>();
-        for (Detector d : standard.detectors()) {
-            ids.add(d.id());
-            detectors.add(d);
-        }
-        for (Detector d : NlpDetectors.all()) {
-            if (ids.add(d.id())) {
-                detectors.add(d);
-            }
-        }
-        return new Scanner(detectors);
     }
 
     private InputStream open() throws IOException {
