@@ -12,7 +12,8 @@ import dev.veil.policy.fixture.CaseResult;
 import dev.veil.policy.fixture.FixtureFile;
 import dev.veil.policy.fixture.FixtureRequest;
 import dev.veil.policy.fixture.FixtureRunner;
-import dev.veil.policy.fixture.ScanningFacts;
+import dev.veil.proxy.inspect.FixtureFacts;
+import dev.veil.proxy.inspect.RequestInspector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -162,7 +163,7 @@ final class PolicyCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
-            FixtureRunner runner = new FixtureRunner(new ScanningFacts(scanner), scanner.types());
+            FixtureRunner runner = new FixtureRunner(proxyFacts(scanner), scanner.types());
             Map<CaseResult.Status, Integer> totals = new EnumMap<>(CaseResult.Status.class);
             boolean invalidFixtures = false;
             for (Path file : files) {
@@ -214,7 +215,7 @@ final class PolicyCommand implements Callable<Integer> {
                 Policy policy = env.load(policyFile, scanner);
                 String content = Files.readString(requestFile, StandardCharsets.UTF_8);
                 FixtureRequest request = FixtureFile.parseRequest(content, requestFile.toString());
-                RequestFacts facts = new ScanningFacts(scanner).apply(request);
+                RequestFacts facts = proxyFacts(scanner).apply(request);
                 out.print(ExplainReport.render(facts, policy.explain(facts)));
                 out.flush();
                 return 0;
@@ -226,5 +227,13 @@ final class PolicyCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    /**
+     * Facts built the way the running proxy builds them (its parser, its text extraction), so that
+     * a case that passes here describes what Veil does with that request.
+     */
+    private static FixtureFacts proxyFacts(Scanner scanner) {
+        return new FixtureFacts(new RequestInspector(scanner, 0));
     }
 }
