@@ -22,6 +22,22 @@ public final class TextFields {
     private static final Set<String> MEDIA_KEYS = Set.of(
             "image_url", "input_image", "input_audio", "file", "input_file", "file_data", "image_data");
 
+    /**
+     * Field names of the OpenAI request formats. As keys they are protocol, not text a person
+     * wrote, so they are not scanned (their values are); any other key is.
+     */
+    private static final Set<String> PROTOCOL_KEYS = Set.of(
+            "model", "messages", "role", "content", "name", "tool_calls", "tool_call_id", "function",
+            "arguments", "type", "text", "tools", "tool_choice", "parameters", "properties", "description",
+            "required", "stream", "stream_options", "include_usage", "temperature", "top_p", "max_tokens",
+            "max_completion_tokens", "stop", "user", "metadata", "response_format", "json_schema", "schema",
+            "strict", "logprobs", "top_logprobs", "seed", "presence_penalty", "frequency_penalty", "logit_bias",
+            "input", "instructions", "prompt", "url", "detail", "encoding_format", "dimensions",
+            "reasoning_effort", "parallel_tool_calls", "service_tier", "store", "modalities", "audio",
+            "prediction", "items", "enum", "format", "additionalProperties", "object", "previous_response_id",
+            "reasoning", "summary", "truncation", "max_output_tokens", "include", "background", "refusal",
+            "echo", "suffix", "best_of", "voice", "effort", "call_id", "output", "status");
+
     /** Keys whose value may be an array of token ids instead of text. */
     private static final Set<String> TOKEN_KEYS = Set.of("prompt", "input");
 
@@ -94,9 +110,12 @@ public final class TextFields {
         }
     }
 
-    /** Object keys are text the model reads too (JSON schema property names, metadata keys). */
+    /**
+     * Object keys are text the model reads too (JSON schema property names, metadata keys), except
+     * the names of the protocol's own fields.
+     */
     private void addKey(ObjectNode obj, String key, String path) {
-        if (key.length() < 3) {
+        if (key.length() < 3 || PROTOCOL_KEYS.contains(key)) {
             return;
         }
         segments.add(new TextSegment(path + "{key}", key, renamed -> rename(obj, key, renamed)));
