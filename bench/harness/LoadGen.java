@@ -932,9 +932,11 @@ public final class LoadGen {
         probe.startSampling();
 
         // Warm-up: JIT-compile every path (ours and the server's) before anything is recorded.
+        // A JVM path needs tens of seconds of traffic before its JIT compilers settle; a shorter
+        // warm-up charges compilation to the first measurements (CPU per request most of all).
         for (Workload w : List.of(small, typical, longCtx)) {
             shapeFor(w, 0);
-            run(new ClosedLoop(this, w, 4, 0.0, quick ? 0.5 : 1.5));
+            run(new ClosedLoop(this, w, 4, 0.0, w == typical ? (quick ? 8.0 : 10.0) : (quick ? 1.0 : 4.0)));
         }
         shape(300, 0, 64, 20);
         run(new ClosedLoop(this, WORKLOADS.get("stream"), 20, 0.0, quick ? 1.0 : 2.0));

@@ -148,7 +148,7 @@ for (const l of [50, 200]) {
   const on = tp('veil-on', l); const ng = tp('nginx', l); const pk = tp('portkey', l); const off = tp('veil-off', l);
   if (on === undefined) continue;
   g.push(`| 1 KB, p99 ≤ ${l} ms: ≥ 0.5× nginx's throughput | ${ratio(on, ng)} | ${yes(ng > 0 ? on / ng >= 0.5 : undefined)} |`);
-  g.push(`| 1 KB, p99 ≤ ${l} ms: ≥ 10× Portkey's throughput | ${ratio(on, pk)} | ${yes(pk > 0 ? on / pk >= 10 : (on > 0 ? true : undefined))} |`);
+  g.push(`| 1 KB, p99 ≤ ${l} ms: ≥ 10× Portkey's throughput | ${ratio(on, pk)} | ${yes(pk > 0 ? on / pk >= 10 : (on > 0 ? true : (on === 0 ? false : undefined)))} |`);
   g.push(`| 1 KB, p99 ≤ ${l} ms: detectors cost ≤ 25% of throughput | ${off > 0 ? `${((1 - on / off) * 100).toFixed(0)}%` : '–'} | ${yes(off > 0 ? on / off >= 0.75 : undefined)} |`);
 }
 {
