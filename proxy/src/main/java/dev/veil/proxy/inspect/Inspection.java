@@ -41,10 +41,4 @@ public record Inspection(
         return counts;
     }
 
-    /** Every finding with its field. */
-    public List<FieldFinding> fieldFindings() {
-        return findingsByField.entrySet().stream()
-                .flatMap(e -> e.getValue().stream().map(f -> new FieldFinding(e.getKey(), f)))
-                .toList();
-    }
 }

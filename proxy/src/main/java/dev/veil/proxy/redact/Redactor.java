@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.StringJoiner;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
  * Redacts findings in a request body before it is forwarded. {@code mask} replaces each value of a
@@ -24,23 +23,22 @@ public final class Redactor {
     private Redactor() {
     }
 
-    /** Masks the findings whose type matches one of {@code typeGlobs}; returns type to count masked. */
-    public static Map<String, Integer> mask(Inspection inspection, List<String> typeGlobs) {
-        return redact(inspection, typeGlobs, (type, value) -> label(type));
+    /** Masks the findings whose type {@code redacted} accepts; returns type to count masked. */
+    public static Map<String, Integer> mask(Inspection inspection, Predicate<String> redacted) {
+        return redact(inspection, redacted, (type, value) -> label(type));
     }
 
     /**
-     * Replaces the findings whose type matches one of {@code typeGlobs} by pseudonym tokens,
-     * recording each in {@code tokens}; returns type to count replaced.
+     * Replaces the findings whose type {@code redacted} accepts by pseudonym tokens, recording each
+     * in {@code tokens}; returns type to count replaced.
      */
-    public static Map<String, Integer> pseudonymize(Inspection inspection, List<String> typeGlobs,
+    public static Map<String, Integer> pseudonymize(Inspection inspection, Predicate<String> redacted,
             Pseudonyms pseudonyms, String tenant, TokenMap tokens) {
-        return redact(inspection, typeGlobs, (type, value) -> tokens.put(pseudonyms.token(tenant, type, value), value));
+        return redact(inspection, redacted, (type, value) -> tokens.put(pseudonyms.token(tenant, type, value), value));
     }
 
-    private static Map<String, Integer> redact(Inspection inspection, List<String> typeGlobs,
+    private static Map<String, Integer> redact(Inspection inspection, Predicate<String> redacted,
             BiFunction<String, String, String> replacement) {
-        List<Pattern> globs = typeGlobs.stream().map(Redactor::glob).toList();
         Map<String, Integer> counts = new TreeMap<>();
         // Values first, keys last: renaming a key first would orphan its value's replacer.
         List<TextSegment> ordered = new ArrayList<>(inspection.segments());
@@ -51,7 +49,7 @@ public final class Redactor {
                 continue;
             }
             List<Finding> chosen = findings.stream()
-                    .filter(f -> globs.stream().anyMatch(g -> g.matcher(f.type()).matches()))
+                    .filter(f -> redacted.test(f.type()))
                     .sorted(Comparator.comparingInt(Finding::start))
                     .toList();
             if (chosen.isEmpty()) {
@@ -78,11 +76,4 @@ public final class Redactor {
         return "[" + type.replace('.', '_').toUpperCase(Locale.ROOT) + "]";
     }
 
-    static Pattern glob(String glob) {
-        StringJoiner re = new StringJoiner(".*");
-        for (String part : glob.split("\\*", -1)) {
-            re.add(Pattern.quote(part));
-        }
-        return Pattern.compile(re.toString());
-    }
 }

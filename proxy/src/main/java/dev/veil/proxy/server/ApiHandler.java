@@ -6,6 +6,7 @@ import dev.veil.audit.ValueFingerprinter;
 import dev.veil.detectors.Finding;
 import dev.veil.policy.Action;
 import dev.veil.policy.Decision;
+import dev.veil.policy.Policy;
 import dev.veil.policy.PolicyHolder;
 import dev.veil.policy.RedactMode;
 import dev.veil.proxy.auth.Principal;
@@ -33,6 +34,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.security.SecureRandom;
@@ -49,6 +51,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +117,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 req.content().readableBytes());
         current = ex;
         if (req.decoderResult().isFailure()) {
-            fail(ctx, ex, ApiError.of(ErrorKind.INVALID_REQUEST, "The HTTP request is malformed."));
+            fail(ctx, ex, req.decoderResult().cause() instanceof TooLongHttpHeaderException
+                    ? ApiError.of(ErrorKind.HEADERS_TOO_LARGE, "The request headers are larger than Veil accepts.")
+                    : ApiError.of(ErrorKind.INVALID_REQUEST, "The HTTP request is malformed."));
             return;
         }
         if (endpoint == null) {
@@ -332,10 +337,12 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         TokenMap tokens = new TokenMap();
         Map<String, Integer> redacted = Map.of();
         if (decision.action() == Action.REDACT) {
+            Decision d = decision;
+            Predicate<String> listed = type -> Policy.redacts(d, type);
             redacted = decision.redactMode() == RedactMode.PSEUDONYMIZE
-                    ? Redactor.pseudonymize(inspection, decision.redactTypes(), services.pseudonyms(),
+                    ? Redactor.pseudonymize(inspection, listed, services.pseudonyms(),
                             inspection.facts().tenant(), tokens)
-                    : Redactor.mask(inspection, decision.redactTypes());
+                    : Redactor.mask(inspection, listed);
         }
         ex.findings = findingCounts(inspection, redacted);
         ex.redactions = redacted.values().stream().mapToInt(Integer::intValue).sum();
