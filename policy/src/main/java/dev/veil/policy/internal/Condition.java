@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface Condition
         permits FindingCondition, AttributeCondition, HeaderCondition, UnscannableCondition,
-                AllCondition, AnyCondition, NotCondition {
+                GroupCondition, NotCondition {
 
     /**
      * Evaluates this condition.

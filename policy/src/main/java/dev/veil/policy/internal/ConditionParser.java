@@ -67,7 +67,7 @@ final class ConditionParser {
         if (!ok) {
             return null;
         }
-        return parts.size() == 1 ? parts.get(0) : new AllCondition(parts);
+        return parts.size() == 1 ? parts.get(0) : new GroupCondition(true, parts);
     }
 
     private Condition leaf(String key, Node value, String what) {
@@ -113,7 +113,7 @@ final class ConditionParser {
         if (!ok) {
             return null;
         }
-        return key.equals("all") ? new AllCondition(parts) : new AnyCondition(parts);
+        return key.equals("all") ? new GroupCondition(true, parts) : new GroupCondition(false, parts);
     }
 
     private Condition findings(Node value, String key, String prefix, String listKey) {
