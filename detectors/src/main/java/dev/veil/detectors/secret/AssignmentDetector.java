@@ -33,11 +33,12 @@ final class AssignmentDetector implements Detector {
     static final String PASSWORD = "secret.password_assignment";
     static final String HIGH_ENTROPY = "secret.generic_high_entropy";
     static final String HTTP_AUTH = "secret.http_authorization";
+    static final String ID = "secret.assignment";
 
     /** Words one of which every credential key name contains; the rest is decided by {@link #classify}. */
     private static final AhoCorasick KEYWORDS = new AhoCorasick(List.of("password", "passwd", "passwort",
             "passphrase", "kennwort", "contraseña", "contrasena", "mot_de_passe", "pwd", "pass", "secret", "token",
-            "apikey", "api_key", "api-key", "key", "credential", "auth"), true, false);
+            "apikey", "api_key", "api-key", "key", "credential", "auth", "psexec"), true, false);
     private static final Pattern AUTH_HEADER = Pattern.compile(
             "(?i)(?<![\\w-])(bearer|basic|token)\\s{1,4}+([A-Za-z0-9._~+/-]{12,4096}+=*+)");
     private static final Set<String> NOT_PASSWORDS = Set.of("compass", "bypass", "surpass", "overpass",
@@ -52,7 +53,7 @@ final class AssignmentDetector implements Detector {
 
     @Override
     public List<String> types() {
-        return List.of(PASSWORD, HIGH_ENTROPY, HTTP_AUTH);
+        return List.of(PASSWORD, HIGH_ENTROPY, HTTP_AUTH, CredentialPairs.USERNAME);
     }
 
     @Override
@@ -61,6 +62,11 @@ final class AssignmentDetector implements Detector {
         int pos = 0;
         for (AhoCorasick.Match k : KEYWORDS.find(text)) {
             if (k.start() < pos) {
+                continue;
+            }
+            if (k.end() - k.start() == 6 && text.regionMatches(true, k.start(), "psexec", 0, 6)) {
+                CredentialPairs.shortFlags(text, k.end(), findings);
+                pos = k.end();
                 continue;
             }
             int idStart = identifierStart(text, k.start());
@@ -73,6 +79,7 @@ final class AssignmentDetector implements Detector {
             }
         }
         authHeaders(text, findings);
+        CredentialPairs.addUsernames(text, findings);
         return findings;
     }
 
@@ -111,7 +118,9 @@ final class AssignmentDetector implements Detector {
     private static void assignment(String text, int idStart, int idEnd, String type, List<Finding> out) {
         int i = idEnd;
         boolean xml = idStart > 0 && text.charAt(idStart - 1) == '<' && i < text.length() && text.charAt(i) == '>';
-        boolean flag = idStart >= 2 && text.startsWith("--", idStart - 2);
+        // "--password x", and PowerShell's "-Password x"
+        boolean flag = idStart >= 2 && text.startsWith("--", idStart - 2)
+                || idStart >= 1 && text.charAt(idStart - 1) == '-' && (idStart == 1 || Character.isWhitespace(text.charAt(idStart - 2)));
         if (xml) {
             int close = text.indexOf('<', i + 1);
             if (close > i + 1 && close - i - 1 <= MAX_VALUE) {
@@ -126,6 +135,18 @@ final class AssignmentDetector implements Detector {
             return; // "Password:" or 'password = ' is a string that mentions the key, not a key
         }
         int afterKey = i;
+        if (type.equals(PASSWORD) && (text.startsWith(" is ", i) || text.startsWith(" was ", i))) {
+            // "the password is 'hunter2'": prose gives a password away only with quotes around it.
+            int q = skipBlanks(text, i + (text.charAt(i + 1) == 'i' ? 4 : 5));
+            if (q < text.length() && (text.charAt(q) == '"' || text.charAt(q) == '\'')) {
+                int close = text.indexOf(text.charAt(q), q + 1);
+                int nl = text.indexOf('\n', q + 1);
+                if (close > q + 1 && close - q - 1 <= 64 && (nl < 0 || close < nl)) {
+                    report(text, q + 1, close, type, true, out);
+                }
+            }
+            return;
+        }
         i = skipBlanks(text, i);
         int sepStart = i;
         boolean comparison = false;
@@ -189,6 +210,9 @@ final class AssignmentDetector implements Detector {
             return;
         }
         if (type.equals(PASSWORD)) {
+            if (value.strip().length() < 4) {
+                return; // "password = 123": no system takes a password this short; an example.
+            }
             out.add(new Finding(PASSWORD, start, end, quoted ? 0.85 : 0.75, "secret.assignment"));
         } else if (random(value)) {
             out.add(new Finding(HIGH_ENTROPY, start, end, 0.8, "secret.assignment"));
@@ -219,7 +243,7 @@ final class AssignmentDetector implements Detector {
     /** True if {@code value} looks like a generated secret rather than a word or a number. */
     static boolean random(String value) {
         int n = value.length();
-        if (n < 12 || value.indexOf(' ') >= 0) {
+        if (n < 12 || value.indexOf(' ') >= 0 || Entropy.madeUp(value)) {
             return false;
         }
         if (Entropy.hex(value)) {

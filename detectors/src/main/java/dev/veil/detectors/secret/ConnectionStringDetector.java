@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Connection strings that carry a password: database and queue URLs
  * ({@code postgres://app:s3cret@db:5432/prod}, {@code jdbc:mysql://...?password=...}) and
- * key-value strings ({@code Server=db;User Id=app;Password=s3cret;}). A placeholder password
+ * key-value strings ({@code Server=db;User Id=app;Password=s3cret;}, Azure's
+ * {@code DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...} and
+ * {@code Endpoint=https://...;Id=...;Secret=...}). A placeholder password
  * ({@code ${DB_PASSWORD}}) is not reported.
  *
  * <p>Immutable and thread-safe.
@@ -28,11 +30,13 @@ final class ConnectionStringDetector implements Detector {
                     + "://(?:[^\\s:/@?#\"'<>]{0,128}+:([^\\s/@\"'<>]{1,256}+)@)?+[^\\s\"'<>]{1,1024}+");
     private static final Pattern PASSWORD_PARAM = Pattern.compile(
             "(?i)[?&;](?:password|pwd|pass)=([^&;\\s\"'<>]{1,256}+)");
+    /** The key that carries the secret: a password, or an Azure account, access or App Configuration key. */
     private static final Pattern KEY_VALUE_PASSWORD = Pattern.compile(
-            "(?i)(?<![\\w])(?:password|pwd)\\s{0,4}+=\\s{0,4}+([^;\\n\"'<>]{1,256}+)");
+            "(?i)(?<![\\w])(?:password|pwd|accountkey|sharedaccesskey|secret)\\s{0,4}+=\\s{0,4}+([^;\\n\"'<>]{1,256}+)");
     private static final Pattern KEY_VALUE_PEER = Pattern.compile(
             "(?i)(?<![\\w])(?:server|data source|host|hostname|address|addr|network address|user id|uid|"
-                    + "username|user|initial catalog|database|dsn|driver|provider)\\s{0,4}+=");
+                    + "username|user|initial catalog|database|dsn|driver|provider|accountname|endpoint"
+                    + "|sharedaccesskeyname|defaultendpointsprotocol)\\s{0,4}+=");
 
     @Override
     public String id() {
@@ -61,7 +65,8 @@ final class ConnectionStringDetector implements Detector {
             }
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.contains("pwd") || lower.contains("password")) {
+        if (lower.contains("pwd") || lower.contains("password") || lower.contains("accountkey=")
+                || lower.contains("sharedaccesskey=") || lower.contains(";secret=")) {
             keyValue(text, findings);
         }
         return findings;
@@ -71,7 +76,7 @@ final class ConnectionStringDetector implements Detector {
     private static void keyValue(String text, List<Finding> findings) {
         Matcher m = KEY_VALUE_PASSWORD.matcher(text);
         while (m.find()) {
-            if (PlaceholderValues.isPlaceholder(m.group(1)) || insideAny(findings, m.start())) {
+            if (placeholder(m.group(1)) || insideAny(findings, m.start())) {
                 continue;
             }
             int segmentStart = segmentStart(text, m.start());
@@ -80,8 +85,19 @@ final class ConnectionStringDetector implements Detector {
             if (!peer.find() || text.indexOf(';', segmentStart) < 0 || text.indexOf(';', segmentStart) >= segmentEnd) {
                 continue;
             }
-            findings.add(new Finding(TYPE, segmentStart, trimEnd(text, segmentStart, segmentEnd), 0.9, TYPE));
+            // An Azure key is worth more with its account name: the whole string is the credential.
+            double score = Character.toLowerCase(text.charAt(m.start())) == 'p' ? 0.9 : 0.99;
+            findings.add(new Finding(TYPE, segmentStart, trimEnd(text, segmentStart, segmentEnd), score, TYPE));
         }
+    }
+
+    /** A template ({@code {0}}, {@code {password}}) or placeholder as the first word of a value. */
+    private static boolean placeholder(String value) {
+        String v = value.strip();
+        int space = v.indexOf(' ');
+        String first = space < 0 ? v : v.substring(0, space);
+        return PlaceholderValues.isPlaceholder(v) || PlaceholderValues.isPlaceholder(first)
+                || first.startsWith("{") && first.endsWith("}");
     }
 
     private static boolean insideAny(List<Finding> findings, int at) {

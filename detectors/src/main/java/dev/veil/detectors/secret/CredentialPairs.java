@@ -1,0 +1,105 @@
+package dev.veil.detectors.secret;
+
+import dev.veil.detectors.Finding;
+import dev.veil.detectors.pattern.PlaceholderValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The other half of a credential: the user name written next to a password that was found
+ * ({@code user = 'deploy'} above {@code password = '...'}, {@code username "ci"} in a Gradle
+ * {@code credentials} block, {@code login ci} in a netrc entry, {@code -u admin -p ...} on a
+ * command line). Reported as {@code secret.username} so that redaction hides the pair, never on
+ * its own: a user name without a password beside it is not a secret.
+ *
+ * <p>Command lines that take a password as a short flag ({@code psexec \\host -u admin -p pw})
+ * are read here too, since the flag alone ({@code -p}) names nothing.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class CredentialPairs {
+
+    static final String USERNAME = "secret.username";
+
+    /** How far from a password its user name may be written. */
+    private static final int BEFORE = 300;
+    private static final int AFTER = 200;
+
+    /** A key naming a user, a separator (=, :, =>, or blanks) and a value; run only near a password. */
+    private static final Pattern USER = Pattern.compile(
+            "(?i)(?<![A-Za-z0-9])(?:[A-Za-z0-9]{1,32}+[_.-]){0,4}+(?:user(?:_?name)?+|login|uid|user ?id)"
+                    + "[\"']?+[ \\t]{0,8}+(?:=>|[:=]|(?<=[a-z])[ \\t])[ \\t]{0,8}+(?:\\\\?\"|')?+"
+                    + "([^\"'\\s;,&)\\\\]{1,128}+)");
+    /** A short flag of a command line that takes a password or a user name. */
+    private static final Pattern SHORT_FLAG = Pattern.compile("(?<=\\s)-([up])[ \\t]++([^\\s\"']{1,128}+)");
+
+    private CredentialPairs() {
+    }
+
+    /** Adds the user names that go with the password findings in {@code found} to it. */
+    static void addUsernames(String text, List<Finding> found) {
+        List<Finding> added = new ArrayList<>();
+        int searchedTo = 0;
+        for (Finding f : found) {
+            if (!f.type().equals(AssignmentDetector.PASSWORD)) {
+                continue;
+            }
+            int from = Math.max(searchedTo, Math.max(0, f.start() - BEFORE));
+            int to = Math.min(text.length(), f.end() + AFTER);
+            if (from >= to) {
+                continue;
+            }
+            Matcher m = USER.matcher(text).region(from, to).useTransparentBounds(true);
+            while (m.find()) {
+                int s = m.start(1);
+                int e = m.end(1);
+                if (!PlaceholderValues.isPlaceholder(m.group(1)) && !overlaps(found, s, e) && !overlaps(added, s, e)
+                        && !m.group(1).startsWith("$") && !m.group(1).startsWith("%")) {
+                    added.add(new Finding(USERNAME, s, e, 0.6, AssignmentDetector.ID));
+                }
+            }
+            searchedTo = to;
+        }
+        found.addAll(added);
+    }
+
+    /**
+     * Passwords and user names given as {@code -p} and {@code -u} on the line of a command known
+     * to take them so (PsExec, PsTools and their kin).
+     */
+    static void shortFlags(String text, int commandAt, List<Finding> out) {
+        int lineEnd = text.indexOf('\n', commandAt);
+        lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+        Matcher m = SHORT_FLAG.matcher(text).region(commandAt, lineEnd).useTransparentBounds(true);
+        List<Finding> line = new ArrayList<>();
+        boolean password = false;
+        while (m.find()) {
+            String value = m.group(2);
+            if (PlaceholderValues.isPlaceholder(value) || value.startsWith("%") || value.startsWith("$")) {
+                continue;
+            }
+            boolean isPassword = m.group(1).equals("p");
+            password |= isPassword;
+            line.add(new Finding(isPassword ? AssignmentDetector.PASSWORD : USERNAME, m.start(2), m.end(2),
+                    isPassword ? 0.85 : 0.6, AssignmentDetector.ID));
+        }
+        if (password) {
+            for (Finding f : line) {
+                if (!overlaps(out, f.start(), f.end())) {
+                    out.add(f);
+                }
+            }
+        }
+    }
+
+    private static boolean overlaps(List<Finding> findings, int start, int end) {
+        for (Finding f : findings) {
+            if (start < f.end() && f.start() < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
