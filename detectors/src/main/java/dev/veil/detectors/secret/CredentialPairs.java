@@ -26,6 +26,7 @@ final class CredentialPairs {
     /** How far from a password its user name may be written. */
     private static final int BEFORE = 300;
     private static final int AFTER = 200;
+    private static final int MAX_COMMAND = 512;
 
     /** A key naming a user, a separator (=, :, =>, or blanks) and a value; run only near a password. */
     private static final Pattern USER = Pattern.compile(
@@ -70,8 +71,10 @@ final class CredentialPairs {
      * to take them so (PsExec, PsTools and their kin).
      */
     static void shortFlags(String text, int commandAt, List<Finding> out) {
+        // Flags belong to the command's own line, and a command line is short: the bound keeps
+        // a text full of "psexec" linear.
         int lineEnd = text.indexOf('\n', commandAt);
-        lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+        lineEnd = (int) Math.min(lineEnd < 0 ? text.length() : lineEnd, (long) commandAt + MAX_COMMAND);
         Matcher m = SHORT_FLAG.matcher(text).region(commandAt, lineEnd).useTransparentBounds(true);
         List<Finding> line = new ArrayList<>();
         boolean password = false;
