@@ -2,7 +2,6 @@ package dev.veil.detectors.secret;
 
 import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
-import dev.veil.detectors.custom.AhoCorasick;
 import dev.veil.detectors.pattern.PlaceholderValues;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +34,20 @@ final class AssignmentDetector implements Detector {
     static final String HTTP_AUTH = "secret.http_authorization";
     static final String ID = "secret.assignment";
 
-    /** Words one of which every credential key name contains; the rest is decided by {@link #classify}. */
-    private static final AhoCorasick KEYWORDS = new AhoCorasick(List.of("password", "passwd", "passwort",
-            "passphrase", "kennwort", "contraseña", "contrasena", "mot_de_passe", "pwd", "pass", "secret", "token",
-            "apikey", "api_key", "api-key", "key", "credential", "auth", "psexec"), true, false);
+    /**
+     * Words one of which every credential key name contains (the rest is decided by
+     * {@link #classify}), the command PsExec, and the schemes of an Authorization header.
+     */
+    private static final List<String> WORDS = List.of("pass", "pwd", "kennwort", "contrase", "secret", "token", "key",
+            "credential", "auth", "psexec", "bearer", "basic");
+    private static final Keywords KEYWORDS = new Keywords(WORDS);
+    private static final int PSEXEC = WORDS.indexOf("psexec");
+    private static final int TOKEN = WORDS.indexOf("token");
+    private static final int BEARER = WORDS.indexOf("bearer");
+    private static final int BASIC = WORDS.indexOf("basic");
+    /** Tried only where a scheme word was found. */
     private static final Pattern AUTH_HEADER = Pattern.compile(
-            "(?i)(?<![\\w-])(bearer|basic|token)\\s{1,4}+([A-Za-z0-9._~+/-]{12,4096}+=*+)");
+            "(?i)(bearer|basic|token)\\s{1,4}+([A-Za-z0-9._~+/-]{12,4096}+=*+)");
     private static final Set<String> NOT_PASSWORDS = Set.of("compass", "bypass", "surpass", "overpass",
             "underpass", "trespass", "encompass");
     private static final int MAX_VALUE = 256;
@@ -48,7 +55,7 @@ final class AssignmentDetector implements Detector {
 
     @Override
     public String id() {
-        return "secret.assignment";
+        return ID;
     }
 
     @Override
@@ -59,26 +66,31 @@ final class AssignmentDetector implements Detector {
     @Override
     public List<Finding> detect(String text) {
         List<Finding> findings = new ArrayList<>();
-        int pos = 0;
-        for (AhoCorasick.Match k : KEYWORDS.find(text)) {
-            if (k.start() < pos) {
-                continue;
+        int[] pos = {0};
+        List<Integer> schemes = new ArrayList<>();
+        KEYWORDS.find(text, (start, end, word) -> {
+            if (word == BEARER || word == BASIC || word == TOKEN) {
+                schemes.add(start);
             }
-            if (k.end() - k.start() == 6 && text.regionMatches(true, k.start(), "psexec", 0, 6)) {
-                CredentialPairs.shortFlags(text, k.end(), findings);
-                pos = k.end();
-                continue;
+            if (word == BEARER || word == BASIC || start < pos[0]) {
+                return;
             }
-            int idStart = identifierStart(text, k.start());
-            int idEnd = identifierEnd(text, k.end());
-            pos = Math.max(idEnd, k.end());
-            String id = text.substring(idStart, idEnd).toLowerCase(Locale.ROOT);
-            String type = classify(id);
+            if (word == PSEXEC) {
+                CredentialPairs.shortFlags(text, end, findings);
+                pos[0] = end;
+                return;
+            }
+            int idStart = identifierStart(text, start);
+            int idEnd = identifierEnd(text, end);
+            pos[0] = Math.max(idEnd, end);
+            String type = classify(text.substring(idStart, idEnd).toLowerCase(Locale.ROOT));
             if (type != null) {
                 assignment(text, idStart, idEnd, type, findings);
             }
+        });
+        for (int at : schemes) {
+            authHeader(text, at, findings);
         }
-        authHeaders(text, findings);
         CredentialPairs.addUsernames(text, findings);
         return findings;
     }
@@ -213,9 +225,9 @@ final class AssignmentDetector implements Detector {
             if (value.strip().length() < 4) {
                 return; // "password = 123": no system takes a password this short; an example.
             }
-            out.add(new Finding(PASSWORD, start, end, quoted ? 0.85 : 0.75, "secret.assignment"));
+            out.add(new Finding(PASSWORD, start, end, quoted ? 0.85 : 0.75, ID));
         } else if (random(value)) {
-            out.add(new Finding(HIGH_ENTROPY, start, end, 0.8, "secret.assignment"));
+            out.add(new Finding(HIGH_ENTROPY, start, end, 0.8, ID));
         }
     }
 
@@ -347,24 +359,33 @@ final class AssignmentDetector implements Detector {
         return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
     }
 
-    /** {@code Authorization: Bearer <token>} and {@code Basic <base64>} values. */
-    private static void authHeaders(String text, List<Finding> out) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (!lower.contains("bearer") && !lower.contains("basic") && !lower.contains("authorization")) {
+    /** The {@code Authorization: Bearer <token>} or {@code Basic <base64>} value after the scheme at {@code at}. */
+    private static void authHeader(String text, int at, List<Finding> out) {
+        if (at > 0 && (Character.isLetterOrDigit(text.charAt(at - 1)) || text.charAt(at - 1) == '_'
+                || text.charAt(at - 1) == '-')) {
             return;
         }
-        Matcher m = AUTH_HEADER.matcher(text);
-        while (m.find()) {
-            String scheme = m.group(1).toLowerCase(Locale.ROOT);
-            String value = m.group(2);
-            int from = Math.max(0, m.start() - 40);
-            boolean header = lower.substring(from, m.start()).contains("authorization");
-            boolean ok = scheme.equals("bearer") ? random(value) || value.startsWith("eyJ")
-                    : header && Entropy.mixesClasses(value, 2);
-            if (ok && !PlaceholderValues.isPlaceholder(value) && !overlaps(out, m.start(2), m.end(2))) {
-                out.add(new Finding(HTTP_AUTH, m.start(2), m.end(2), 0.9, "secret.assignment"));
+        Matcher m = AUTH_HEADER.matcher(text).region(at, Math.min(text.length(), at + 4200));
+        if (!m.lookingAt()) {
+            return;
+        }
+        String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        String value = m.group(2);
+        boolean ok = scheme.equals("bearer") ? random(value) || value.startsWith("eyJ")
+                : authorizationBefore(text, m.start()) && Entropy.mixesClasses(value, 2);
+        if (ok && !PlaceholderValues.isPlaceholder(value) && !overlaps(out, m.start(2), m.end(2))) {
+            out.add(new Finding(HTTP_AUTH, m.start(2), m.end(2), 0.9, ID));
+        }
+    }
+
+    /** True if "authorization" is written in the 40 chars before {@code at}. */
+    private static boolean authorizationBefore(String text, int at) {
+        for (int i = Math.max(0, at - 40); i + 13 <= at; i++) {
+            if (text.regionMatches(true, i, "authorization", 0, 13)) {
+                return true;
             }
         }
+        return false;
     }
 
     private static boolean overlaps(List<Finding> findings, int start, int end) {
