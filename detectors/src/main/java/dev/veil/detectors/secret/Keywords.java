@@ -20,6 +20,8 @@ final class Keywords {
 
     private final String[] words;
     private final int[][] byKey = new int[128 * 128][];
+    /** One bit per two-char key that begins a word: small enough to stay in the fastest cache. */
+    private final long[] starts = new long[128 * 128 / 64];
 
     Keywords(List<String> words) {
         this.words = new String[words.size()];
@@ -42,6 +44,7 @@ final class Keywords {
         for (int k = 0; k < lists.size(); k++) {
             if (lists.get(k) != null) {
                 byKey[k] = lists.get(k).stream().mapToInt(Integer::intValue).toArray();
+                starts[k >>> 6] |= 1L << k;
             }
         }
     }
@@ -55,13 +58,14 @@ final class Keywords {
             if ((c0 | c1) >= 128) {
                 continue;
             }
-            int[] candidates = byKey[(fold(c0) << 7) | fold(c1)];
-            if (candidates == null) {
+            int key = (fold(c0) << 7) | fold(c1);
+            if ((starts[key >>> 6] & (1L << key)) == 0) {
                 continue;
             }
+            int[] candidates = byKey[key];
             for (int w : candidates) {
                 String word = words[w];
-                if (text.regionMatches(true, i, word, 0, word.length())) {
+                if (matchesAt(text, i, word)) {
                     sink.found(i, i + word.length(), w);
                 }
             }
@@ -69,6 +73,20 @@ final class Keywords {
     }
 
 
+
+    /** True if lower-case {@code word} is at {@code i} in any ASCII case; the first two chars are known to match. */
+    private static boolean matchesAt(String text, int i, String word) {
+        int n = word.length();
+        if (i + n > text.length()) {
+            return false;
+        }
+        for (int j = 2; j < n; j++) {
+            if (fold(text.charAt(i + j)) != word.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static int fold(char c) {
         return c >= 'A' && c <= 'Z' ? c + 32 : c;

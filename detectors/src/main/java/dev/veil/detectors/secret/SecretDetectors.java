@@ -59,8 +59,8 @@ public final class SecretDetectors {
         List<Detector> out = new ArrayList<>();
         for (String type : types) {
             // Base64-wrapped PEM keys have the private key type; the PEM detector has its id.
-            out.add(type.equals(PrivateKeyDetector.TYPE) ? new TokenDetector(type + ".base64", type, INDEX)
-                    : new TokenDetector(type, INDEX));
+            String id = type.equals(PrivateKeyDetector.TYPE) ? type + ".base64" : type;
+            out.add(new TokenDetector(id, type, INDEX, out.isEmpty()));
         }
         return out;
     }

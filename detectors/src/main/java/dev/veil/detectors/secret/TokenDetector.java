@@ -20,15 +20,18 @@ final class TokenDetector implements Detector {
     private final String id;
     private final String type;
     private final TokenIndex index;
+    /** The first detector of a scanner's set scans each text afresh; the others reuse its pass. */
+    private final boolean leader;
     /** rule index in the shared index -> true if the rule is this type's. */
     private final boolean[] mine;
 
     TokenDetector(String type, TokenIndex index) {
-        this(type, type, index);
+        this(type, type, index, false);
     }
 
     /** A detector whose id differs from its type, where another detector already has that id. */
-    TokenDetector(String id, String type, TokenIndex index) {
+    TokenDetector(String id, String type, TokenIndex index, boolean leader) {
+        this.leader = leader;
         this.id = requireNonNull(id, "id");
         this.type = requireNonNull(type, "type");
         this.index = requireNonNull(index, "index");
@@ -58,7 +61,7 @@ final class TokenDetector implements Detector {
     public List<Finding> detect(String text) {
         List<Finding> findings = new ArrayList<>(0);
         Matcher[] matchers = new Matcher[mine.length];
-        index.forEachHit(text, (r, a, at) -> {
+        index.forEachHit(text, leader, (r, a, at) -> {
             if (!mine[r] || insideLast(findings, at)) {
                 return;
             }

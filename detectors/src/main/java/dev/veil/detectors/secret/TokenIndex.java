@@ -13,7 +13,8 @@ import java.util.List;
  * <p>Each vendor type is its own detector (so that a policy can switch one off), but they all
  * share this index: the anchors found in a text are remembered per thread for the last text
  * scanned, so the first token detector to see a text pays for the pass and the others read the
- * result. What is remembered is offsets only, and the text itself only through a weak reference
+ * result (the first detector of the catalogue always scans afresh, so that a text scanned again
+ * costs what it cost the first time). What is remembered is offsets only, and the text itself only through a weak reference
  * used to tell whether the next call is about the same text.
  *
  * <p>Thread-safe.
@@ -27,6 +28,8 @@ final class TokenIndex {
     private final List<TokenRule> rules;
     /** For each folded two-char key, the (rule, anchor) entries whose anchor begins with it. */
     private final int[][] entries = new int[128 * 128][];
+    /** One bit per two-char key that begins an anchor: small enough to stay in the fastest cache. */
+    private final long[] starts = new long[128 * 128 / 64];
     private final ThreadLocal<Hits> last = new ThreadLocal<>();
 
     TokenIndex(List<TokenRule> rules) {
@@ -58,6 +61,7 @@ final class TokenIndex {
                     flat[2 * i + 1] = list.get(i)[1];
                 }
                 entries[k] = flat;
+                starts[k >>> 6] |= 1L << k;
             }
         }
     }
@@ -66,9 +70,16 @@ final class TokenIndex {
         return rules;
     }
 
-    /** Calls {@code sink} with (rule index, anchor index, anchor start) for each anchor in {@code text}. */
-    void forEachHit(String text, HitSink sink) {
-        Hits h = hits(text);
+    /**
+     * Calls {@code sink} with (rule index, anchor index, anchor start) for each anchor in
+     * {@code text}. With {@code fresh}, the text is scanned even if it is the one remembered.
+     */
+    void forEachHit(String text, boolean fresh, HitSink sink) {
+        Hits h = fresh ? null : last.get();
+        if (h == null || h.text().get() != text) {
+            h = scan(text);
+            last.set(h);
+        }
         for (int i = 0; i < h.size(); i += 3) {
             sink.hit(h.pairs()[i], h.pairs()[i + 1], h.pairs()[i + 2]);
         }
@@ -77,16 +88,6 @@ final class TokenIndex {
     /** Receives anchor occurrences. */
     interface HitSink {
         void hit(int rule, int anchor, int at);
-    }
-
-    private Hits hits(String text) {
-        Hits h = last.get();
-        if (h != null && h.text().get() == text) {
-            return h;
-        }
-        h = scan(text);
-        last.set(h);
-        return h;
     }
 
     private Hits scan(String text) {
@@ -99,14 +100,15 @@ final class TokenIndex {
             if ((c0 | c1) >= 128) {
                 continue;
             }
-            int[] candidates = entries[(fold(c0) << 7) | fold(c1)];
-            if (candidates == null) {
+            int key = (fold(c0) << 7) | fold(c1);
+            if ((starts[key >>> 6] & (1L << key)) == 0) {
                 continue;
             }
+            int[] candidates = entries[key];
             for (int e = 0; e < candidates.length; e += 2) {
                 TokenRule rule = rules.get(candidates[e]);
                 String anchor = rule.anchors().get(candidates[e + 1]);
-                if (text.regionMatches(rule.ignoreCase(), i, anchor, 0, anchor.length())) {
+                if (matchesAt(text, i, anchor, rule.ignoreCase())) {
                     if (size + 3 > out.length) {
                         out = Arrays.copyOf(out, out.length * 2);
                     }
@@ -117,6 +119,22 @@ final class TokenIndex {
             }
         }
         return new Hits(new WeakReference<>(text), out, size);
+    }
+
+    /** True if {@code anchor} is at {@code i}; its first two chars are known to match, folded. */
+    private static boolean matchesAt(String text, int i, String anchor, boolean ignoreCase) {
+        int n = anchor.length();
+        if (i + n > text.length()) {
+            return false;
+        }
+        for (int j = ignoreCase ? 2 : 0; j < n; j++) {
+            char c = text.charAt(i + j);
+            char a = anchor.charAt(j);
+            if (c != a && !(ignoreCase && fold(c) == fold(a))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int key(char c0, char c1) {
