@@ -39,12 +39,13 @@ final class AssignmentDetector implements Detector {
      * {@link #classify}), the command PsExec, and the schemes of an Authorization header.
      */
     private static final List<String> WORDS = List.of("pass", "pwd", "kennwort", "contrase", "secret", "token", "key",
-            "credential", "auth", "psexec", "bearer", "basic");
+            "credential", "auth", "psexec", "bearer", "basic", "directoryentry");
     private static final Keywords KEYWORDS = new Keywords(WORDS);
     private static final int PSEXEC = WORDS.indexOf("psexec");
     private static final int TOKEN = WORDS.indexOf("token");
     private static final int BEARER = WORDS.indexOf("bearer");
     private static final int BASIC = WORDS.indexOf("basic");
+    private static final int DIRECTORY_ENTRY = WORDS.indexOf("directoryentry");
     /** Tried only where a scheme word was found. */
     private static final Pattern AUTH_HEADER = Pattern.compile(
             "(?i)(bearer|basic|token)\\s{1,4}+([A-Za-z0-9._~+/-]{12,4096}+=*+)");
@@ -83,6 +84,14 @@ final class AssignmentDetector implements Detector {
             int idStart = identifierStart(text, start);
             int idEnd = identifierEnd(text, end);
             pos[0] = Math.max(idEnd, end);
+            if (idEnd < text.length() && text.charAt(idEnd) == '(' && (word == DIRECTORY_ENTRY
+                    || text.regionMatches(true, idEnd - 10, "credential", 0, 10))) {
+                CredentialPairs.constructorArguments(text, idEnd, findings);
+                return;
+            }
+            if (word == DIRECTORY_ENTRY) {
+                return;
+            }
             String type = classify(text.substring(idStart, idEnd).toLowerCase(Locale.ROOT));
             if (type != null) {
                 assignment(text, idStart, idEnd, type, findings);
@@ -127,7 +136,8 @@ final class AssignmentDetector implements Detector {
         return last;
     }
 
-    private static void assignment(String text, int idStart, int idEnd, String type, List<Finding> out) {
+    private static void assignment(String text, int idStart, int idEnd, String keyType, List<Finding> out) {
+        String type = keyType;
         int i = idEnd;
         boolean xml = idStart > 0 && text.charAt(idStart - 1) == '<' && i < text.length() && text.charAt(i) == '>';
         // "--password x", and PowerShell's "-Password x"
@@ -147,6 +157,9 @@ final class AssignmentDetector implements Detector {
             return; // "Password:" or 'password = ' is a string that mentions the key, not a key
         }
         int afterKey = i;
+        if (type.equals(PASSWORD) && text.startsWith(" for ", i)) {
+            i = forWhom(text, i); // "the password for user 'postgres' is 'x'"
+        }
         if (type.equals(PASSWORD) && (text.startsWith(" is ", i) || text.startsWith(" was ", i))) {
             // "the password is 'hunter2'": prose gives a password away only with quotes around it.
             int q = skipBlanks(text, i + (text.charAt(i + 1) == 'i' ? 4 : 5));
@@ -180,14 +193,25 @@ final class AssignmentDetector implements Detector {
             return; // "://" a URL
         }
         if (comparison) {
-            // password == "letmein": comparing with a literal gives the password away.
+            // password == "letmein", secret != "open-sesame": comparing with a literal gives the
+            // secret away, however guessable it is.
             i = skipBlanks(text, i);
             if (i >= text.length() || (text.charAt(i) != '"' && text.charAt(i) != '\'')) {
                 return;
             }
+            type = PASSWORD;
         }
         i = skipBlanks(text, i);
         if (i >= text.length()) {
+            return;
+        }
+        if (text.startsWith("\\\"", i)) {
+            // A value in escaped quotes, inside a string of code or JSON: \"value\"
+            int close = text.indexOf("\\\"", i + 2);
+            int nl = text.indexOf('\n', i + 2);
+            if (close > i + 2 && close - i - 2 <= MAX_VALUE && (nl < 0 || close < nl)) {
+                report(text, i + 2, close, type, true, out);
+            }
             return;
         }
         char q = text.charAt(i);
@@ -229,6 +253,24 @@ final class AssignmentDetector implements Detector {
         } else if (random(value)) {
             out.add(new Finding(HIGH_ENTROPY, start, end, 0.8, ID));
         }
+    }
+
+    /**
+     * After "password for": where " is " follows a short "user 'x'" or "the admin account" on
+     * the same line, or {@code from} if it does not.
+     */
+    private static int forWhom(String text, int from) {
+        int limit = Math.min(text.length(), from + 64);
+        for (int j = from + 5; j < limit; j++) {
+            char c = text.charAt(j);
+            if (c == '\n' || c == '.' || c == ',') {
+                return from;
+            }
+            if (text.startsWith(" is ", j)) {
+                return j;
+            }
+        }
+        return from;
     }
 
     /**

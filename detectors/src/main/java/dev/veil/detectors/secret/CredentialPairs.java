@@ -31,12 +31,52 @@ final class CredentialPairs {
     /** A key naming a user, a separator (=, :, =>, or blanks) and a value; run only near a password. */
     private static final Pattern USER = Pattern.compile(
             "(?i)(?<![A-Za-z0-9])(?:[A-Za-z0-9]{1,32}+[_.-]){0,4}+(?:user(?:_?name)?+|login|uid|user ?id)"
-                    + "[\"']?+[ \\t]{0,8}+(?:=>|[:=]|(?<=[a-z])[ \\t])[ \\t]{0,8}+(?:\\\\?\"|')?+"
+                    + "[\"']?+(?:[ \\t]{0,8}+(?:=>|[:=])[ \\t]{0,8}+(?:\\\\?\"|')?+"
+                    // "username 'ci'" (Gradle) needs quotes; "login ci" (netrc) does not.
+                    + "|(?<=[a-z])[ \\t]{1,8}+(?:\\\\?\"|')|(?<=login)[ \\t]{1,8}+)"
                     + "([^\"'\\s;,&)\\\\]{1,128}+)");
     /** A short flag of a command line that takes a password or a user name. */
     private static final Pattern SHORT_FLAG = Pattern.compile("(?<=\\s)-([up])[ \\t]++([^\\s\"']{1,128}+)");
 
     private CredentialPairs() {
+    }
+
+    /**
+     * The string arguments of a constructor that takes a user name and a password, the password
+     * last: {@code new NetworkCredential("user", "pw")},
+     * {@code new DirectoryEntry("LDAP://host", "user", "pw")}. {@code open} is the "(".
+     */
+    static void constructorArguments(String text, int open, List<Finding> out) {
+        List<int[]> args = new ArrayList<>();
+        int i = open + 1;
+        int limit = Math.min(text.length(), open + 400);
+        while (i < limit && args.size() < 4) {
+            while (i < limit && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == ',')) {
+                i++;
+            }
+            if (i >= limit || text.charAt(i) != '"' && text.charAt(i) != '\'') {
+                break;
+            }
+            int close = text.indexOf(text.charAt(i), i + 1);
+            if (close < 0 || close >= limit) {
+                break;
+            }
+            args.add(new int[] {i + 1, close});
+            i = close + 1;
+        }
+        if (args.size() < 2 || i >= limit || text.charAt(i) != ')') {
+            return;
+        }
+        int[] password = args.get(args.size() - 1);
+        int[] user = args.get(args.size() - 2);
+        String pw = text.substring(password[0], password[1]);
+        if (PlaceholderValues.isPlaceholder(pw) || pw.strip().length() < 4 || overlaps(out, password[0], password[1])) {
+            return;
+        }
+        out.add(new Finding(AssignmentDetector.PASSWORD, password[0], password[1], 0.85, AssignmentDetector.ID));
+        if (user[1] > user[0] && !PlaceholderValues.isPlaceholder(text.substring(user[0], user[1]))) {
+            out.add(new Finding(USERNAME, user[0], user[1], 0.6, AssignmentDetector.ID));
+        }
     }
 
     /** Adds the user names that go with the password findings in {@code found} to it. */

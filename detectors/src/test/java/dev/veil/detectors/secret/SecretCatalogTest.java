@@ -97,6 +97,12 @@ class SecretCatalogTest {
         "Connect-VIServer -Server vc01 -User ops@vsphere.local -Password 8BsbviIRcf | secret.password_assignment | 8BsbviIRcf",
         "The default password is '8BsbviIRcf'. | secret.password_assignment | 8BsbviIRcf",
         "Endpoint=https://cfg.azconfig.io;Id=Xk2p-l0-s0:d1HEWD9Pl7hCRccTLUOB;Secret=fYSMnXuY3zniqMPPFK5z5IuV21lnKVpNjjWsiFb0Q+g= | secret.connection_string | Endpoint=https://cfg.azconfig.io;Id=Xk2p-l0-s0:d1HEWD9Pl7hCRccTLUOB;Secret=fYSMnXuY3zniqMPPFK5z5IuV21lnKVpNjjWsiFb0Q+g=",
+        "sender.Credentials = new NetworkCredential(\"ci-bot\", \"Vq7rTz2pLw9x\"); | secret.password_assignment | Vq7rTz2pLw9x",
+        "sender.Credentials = new NetworkCredential(\"ci-bot\", \"Vq7rTz2pLw9x\"); | secret.username | ci-bot",
+        "new DirectoryEntry(\"LDAP://dc01.corp.example\", \"svc-ldap\", \"Rrh7x!2qPz\") | secret.password_assignment | Rrh7x!2qPz",
+        "The password for user 'backup' is 'Kt9!vQ2w'. | secret.username | backup",
+        "if creds.Secret != \"swordfish-42\" { deny() } | secret.password_assignment | swordfish-42",
+        "$db_pass = \\\"Pl4nB-r3d\\\"; | secret.password_assignment | Pl4nB-r3d",
     })
     void scan_reportsSecret(String text, String type, String value) {
         String t = text.strip();
@@ -149,6 +155,9 @@ class SecretCatalogTest {
         "The build used sonar with project key acme_app_main.",
         "token-id: abcdef",
         "PrivateKey = <base64 private key>",
+        "new NetworkCredential(userName, password)",
+        "if (secret != null) return;",
+        "The password for this account is stored in the vault.",
     })
     void scan_reportsNothingFor(String text) {
         List<Finding> findings = SECRETS.scan(text).findings();
