@@ -40,7 +40,7 @@ final class ConnectionStringDetector implements Detector {
     private static final Pattern KEY_VALUE_PEER = Pattern.compile(
             "(?i)(?<![\\w])(?:server|data source|host|hostname|address|addr|network address|user id|uid|"
                     + "username|user|initial catalog|database|dsn|driver|provider|accountname|endpoint"
-                    + "|sharedaccesskeyname|defaultendpointsprotocol)\\s{0,4}+=");
+                    + "|sharedaccesskeyname|defaultendpointsprotocol|id)\\s{0,4}+=");
 
     @Override
     public String id() {

@@ -178,8 +178,9 @@ public final class SecretDetectors {
                 "\\$[156]\\$(?:rounds=\\d{1,9}\\$)?[./A-Za-z0-9]{1,16}\\$[./A-Za-z0-9]{22,86}+", "$1$", "$5$", "$6$"));
         // Cisco IOS type 8 (PBKDF2-SHA256) and type 9 (scrypt) secrets.
         r.add(prefix("secret.password_hash", 0.9, "\\$[89]\\$[./A-Za-z0-9]{14}\\$[./A-Za-z0-9]{43}", "$8$", "$9$"));
-        // Kerberos AS-REP and TGS-REP hashes as cracking tools print them.
-        r.add(prefix("secret.password_hash", 0.9,
+        // Kerberos AS-REP and TGS-REP hashes as cracking tools print them. The prefix leaves no
+        // doubt, so the hash outranks the e-mail-like principal name inside it.
+        r.add(prefix("secret.password_hash", 0.99,
                 "\\$krb5(?:asrep|tgs)\\$\\d{1,2}\\$(?:\\*[^*\\s]{1,512}+\\*\\$)?+(?:[^$\\s:]{1,256}+:)?+[a-f0-9]{32}\\$[a-f0-9]{64,8192}+",
                 "$krb5asrep$", "$krb5tgs$"));
         r.add(prefix("secret.tavily_api_key", 0.99, "tvly-(?:dev-)?[A-Za-z0-9]{32}", "tvly-"));

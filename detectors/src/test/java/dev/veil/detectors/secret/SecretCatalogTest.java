@@ -103,6 +103,7 @@ class SecretCatalogTest {
         "The password for user 'backup' is 'Kt9!vQ2w'. | secret.username | backup",
         "if creds.Secret != \"swordfish-42\" { deny() } | secret.password_assignment | swordfish-42",
         "$db_pass = \\\"Pl4nB-r3d\\\"; | secret.password_assignment | Pl4nB-r3d",
+        "https://cfg.azconfig.io;Id=Xk2p-l0-s0:d1HEWD9Pl7hCRccTLUOB;Secret=fYSMnXuY3zniqMPPFK5z5IuV21lnKVpNjjWsiFb0Q+g= | secret.connection_string | https://cfg.azconfig.io;Id=Xk2p-l0-s0:d1HEWD9Pl7hCRccTLUOB;Secret=fYSMnXuY3zniqMPPFK5z5IuV21lnKVpNjjWsiFb0Q+g=",
     })
     void scan_reportsSecret(String text, String type, String value) {
         String t = text.strip();
