@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The catalogue of credential detectors. Most service tokens carry a fixed prefix the vendor
- * chose so that they can be found ({@code ghp_}, {@code xoxb-}, {@code sk-ant-}); those are
- * matched exactly, with the prefix as a cheap prefilter. Formats without a prefix need a
- * keyword near them.
+ * The catalogue of credential detectors. Most service tokens carry a fixed literal the vendor
+ * chose so that they can be found ({@code ghp_}, {@code xoxb-}, {@code sk-ant-}); formats without
+ * one are reported only after a word that names them. Every vendor rule is triggered by such a
+ * literal, and all literals are found in one pass over the text ({@link TokenIndex}), so the
+ * catalogue can grow without slowing the scan: an expression runs only where its literal is.
  */
 public final class SecretDetectors {
 
