@@ -91,11 +91,11 @@ public final class Veil implements AutoCloseable {
         int scanThreads = config.workerThreads() > 0 ? config.workerThreads() : cores;
         this.scanPool = new ThreadPoolExecutor(scanThreads, scanThreads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(SCAN_QUEUE), new DefaultThreadFactory("veil-scan", true));
-        this.upstreams = new UpstreamClient(apiKeys(config, env), NioSocketChannel.class);
+        this.metrics = new VeilMetrics(inspector.scanner().types(), config.upstreams().keySet());
+        this.upstreams = new UpstreamClient(apiKeys(config, env), NioSocketChannel.class, metrics, System::nanoTime);
         this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("veil-accept"), NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(cores, new DefaultThreadFactory("veil-io"), NioIoHandler.newFactory());
         Supplier<ValueFingerprinter> fingerprints = audit instanceof AuditTrail trail ? trail::fingerprinter : () -> null;
-        this.metrics = new VeilMetrics(inspector.scanner().types(), config.upstreams().keySet());
         ProxyServices services = new ProxyServices(config, policy, inspector, upstreams, audit, scanPool,
                 fingerprints, pseudonyms(env), metrics, clientKeys, inFlight);
         try {

@@ -332,8 +332,6 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             fail(ctx, ex, ApiError.of(ErrorKind.INTERNAL, "Veil's policy chose an upstream that is not configured."));
             return;
         }
-        ex.upstream = upstreamName;
-        ex.trust = upstream.trust().name().toLowerCase(Locale.ROOT);
         TokenMap tokens = new TokenMap();
         Map<String, Integer> redacted = Map.of();
         if (decision.action() == Action.REDACT) {
@@ -346,6 +344,34 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         ex.findings = findingCounts(inspection, redacted);
         ex.redactions = redacted.values().stream().mapToInt(Integer::intValue).sum();
+        forward(ctx, ex, request, upstream, tokens, fallbackFor(ex, upstream, decision.fallback()));
+    }
+
+    /**
+     * The policy's fallback upstream, if it may take a request meant for {@code chosen}: it must be
+     * configured, another upstream, and at least as trusted (never internal to external).
+     */
+    private UpstreamConfig fallbackFor(Exchange ex, UpstreamConfig chosen, String name) {
+        UpstreamConfig fallback = name.isEmpty() ? null : services.config().upstreams().get(name);
+        if (fallback == null || fallback.name().equals(chosen.name())) {
+            return null;
+        }
+        if (chosen.trust() == Trust.INTERNAL && fallback.trust() != Trust.INTERNAL) {
+            log.error("request {}: fallback '{}' is not internal and may not take a request for '{}'; not used",
+                    ex.requestId, fallback.name(), chosen.name());
+            return null;
+        }
+        return fallback;
+    }
+
+    /**
+     * Sends the request to {@code upstream}. If it cannot be reached before anything was sent,
+     * and a {@code fallback} is given, the request goes there instead, once.
+     */
+    private void forward(ChannelHandlerContext ctx, Exchange ex, ApiRequest request, UpstreamConfig upstream,
+            TokenMap tokens, UpstreamConfig fallback) {
+        ex.upstream = upstream.name();
+        ex.trust = upstream.trust().name().toLowerCase(Locale.ROOT);
         if (upstream.trust() == Trust.INTERNAL) {
             request.mapModel(upstream.mapModel(request.model()));
         }
@@ -353,7 +379,15 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String clientModel = ex.forwardedModel.equals(request.model()) ? null : request.model();
         ResponseRewriter rewriter = ResponseRewriter.needed(tokens, clientModel)
                 ? new ResponseRewriter(tokens, clientModel) : null;
-        relay = new ResponseRelay(ctx, ex, upstream, request.stream(), rewriter, metrics, this::finished);
+        Runnable toFallback = fallback == null ? null : () -> {
+            log.warn("request {}: upstream '{}' could not be reached; sending it to fallback '{}' as the policy allows",
+                    ex.requestId, upstream.name(), fallback.name());
+            services.metrics().fallback(upstream.name(), fallback.name());
+            ex.fallback = "upstream " + upstream.name() + " unreachable; sent to " + fallback.name();
+            forward(ctx, ex, request, fallback, tokens, null);
+        };
+        relay = new ResponseRelay(ctx, ex, upstream, request.stream(), rewriter, services.metrics(), this::finished,
+                toFallback);
         services.upstreams().send(ctx.channel().eventLoop(), upstream, HttpMethod.POST,
                 request.endpoint().upstreamPath(), request.toBytes(), relay);
     }
