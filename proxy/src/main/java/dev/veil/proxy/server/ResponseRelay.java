@@ -105,6 +105,11 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
     }
 
     @Override
+    public boolean abandoned() {
+        return ended;
+    }
+
+    @Override
     public void onResponse(HttpResponse upstreamResponse) {
         metrics.stage(VeilMetrics.Stage.UPSTREAM_FIRST_BYTE, System.nanoTime() - forwardedNanos);
         status = upstreamResponse.status().code();

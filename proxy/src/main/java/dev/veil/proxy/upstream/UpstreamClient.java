@@ -151,6 +151,9 @@ public final class UpstreamClient implements AutoCloseable {
 
     private void attempt(EventLoop loop, UpstreamConfig upstream, HttpMethod method, String path, byte[] body,
             UpstreamListener listener, int attempt) {
+        if (attempt > 1 && listener instanceof CallAware aware && aware.abandoned()) {
+            return;
+        }
         CircuitBreaker breaker = breaker(upstream);
         CircuitBreaker.Permit permit = breaker.tryAcquire();
         if (permit == null) {
@@ -259,6 +262,11 @@ public final class UpstreamClient implements AutoCloseable {
     /** Implemented by listeners that need the call handle (to pull more, or to cancel). */
     public interface CallAware {
         void attach(UpstreamCall call);
+
+        /** True once nobody waits for the answer any more (the client went away): a retry is then not made. */
+        default boolean abandoned() {
+            return false;
+        }
     }
 
     private record PoolKey(EventLoop loop, String upstream) {

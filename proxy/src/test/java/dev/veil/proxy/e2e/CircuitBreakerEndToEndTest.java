@@ -9,6 +9,7 @@ import static dev.veil.proxy.e2e.VeilExtension.upstream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veil.proxy.config.CircuitBreakerSettings;
@@ -228,6 +229,35 @@ class CircuitBreakerEndToEndTest {
             assertTrue(metrics.contains("veil_upstream_connect_retries_total{upstream=\"openai\"} 2\n"), metrics);
             assertTrue(metrics.contains("veil_upstream_errors_total{upstream=\"openai\",kind=\"connect\"} 1\n"), metrics);
             assertNull(veil.local().takeRequest(QUIET));
+        }
+    }
+
+    @Nested
+    class ClientGoneDuringBackoff {
+
+        static final Duration BACKOFF = Duration.ofMillis(600);
+
+        @RegisterExtension
+        final VeilExtension veil = VeilExtension.builder()
+                .configure(c -> c.withUpstream(down(c.upstream("openai"))
+                        .withCircuitBreaker(new CircuitBreakerSettings(2, Duration.ofMinutes(5)))
+                        .withRetry(new RetrySettings(3, BACKOFF))))
+                .build();
+
+        @Test
+        void noFurtherAttemptIsMade_forAClientThatLeft() throws Exception {
+            java.net.http.HttpRequest request = veil.post("/v1/chat/completions",
+                    VeilExtension.chatBody(CLEAN, false).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .timeout(Duration.ofMillis(200)).build();
+            assertThrows(java.net.http.HttpTimeoutException.class,
+                    () -> veil.http().send(request, HttpResponse.BodyHandlers.ofString()));
+
+            Thread.sleep(BACKOFF.toMillis() * 2);
+
+            String metrics = scrape(veil);
+            assertTrue(metrics.contains("veil_upstream_connect_retries_total{upstream=\"openai\"} 1\n"), metrics);
+            assertTrue(metrics.contains("veil_upstream_circuit_state{upstream=\"openai\"} 0\n"),
+                    "a second attempt was made for nobody and counted against the upstream: " + metrics);
         }
     }
 }
