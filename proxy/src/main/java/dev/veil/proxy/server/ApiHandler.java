@@ -18,6 +18,7 @@ import dev.veil.proxy.metrics.VeilMetrics;
 import dev.veil.proxy.redact.Redactor;
 import dev.veil.proxy.redact.ResponseRewriter;
 import dev.veil.proxy.redact.TokenMap;
+import dev.veil.proxy.upstream.UpstreamFailure;
 import dev.veil.proxy.openai.ApiError;
 import dev.veil.proxy.openai.ApiException;
 import dev.veil.proxy.openai.ApiRequest;
@@ -379,11 +380,12 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String clientModel = ex.forwardedModel.equals(request.model()) ? null : request.model();
         ResponseRewriter rewriter = ResponseRewriter.needed(tokens, clientModel)
                 ? new ResponseRewriter(tokens, clientModel) : null;
-        Runnable toFallback = fallback == null ? null : () -> {
-            log.warn("request {}: upstream '{}' could not be reached; sending it to fallback '{}' as the policy allows",
-                    ex.requestId, upstream.name(), fallback.name());
+        java.util.function.Consumer<UpstreamFailure> toFallback = fallback == null ? null : failure -> {
+            String why = failure.name().toLowerCase(Locale.ROOT);
+            log.warn("request {}: upstream '{}' could not be reached ({}); sending it to fallback '{}' as the policy "
+                    + "allows", ex.requestId, upstream.name(), why, fallback.name());
             services.metrics().fallback(upstream.name(), fallback.name());
-            ex.fallback = "upstream " + upstream.name() + " unreachable; sent to " + fallback.name();
+            ex.fallback = "upstream " + upstream.name() + " unreachable (" + why + "); sent to " + fallback.name();
             forward(ctx, ex, request, fallback, tokens, null);
         };
         relay = new ResponseRelay(ctx, ex, upstream, request.stream(), rewriter, services.metrics(), this::finished,

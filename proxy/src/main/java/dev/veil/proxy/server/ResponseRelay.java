@@ -67,7 +67,7 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
     private final ResponseRewriter rewriter;
     private final VeilMetrics metrics;
     private final long forwardedNanos;
-    private final Runnable fallback;
+    private final java.util.function.Consumer<UpstreamFailure> fallback;
     private EventStreamCheck check;
     private boolean streaming;
     private SseRewriter sse;
@@ -84,7 +84,8 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
      *     request never reached this upstream; null if there is none
      */
     ResponseRelay(ChannelHandlerContext ctx, Exchange exchange, UpstreamConfig upstream, boolean streamRequested,
-            ResponseRewriter rewriter, VeilMetrics metrics, Completion completion, Runnable fallback) {
+            ResponseRewriter rewriter, VeilMetrics metrics, Completion completion,
+            java.util.function.Consumer<UpstreamFailure> fallback) {
         this.fallback = fallback;
         this.ctx = ctx;
         this.metrics = metrics;
@@ -253,7 +254,7 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         metrics.upstreamError(upstream.name(), failure);
         if (!responseStarted && failure.requestNotSent() && fallback != null) {
             // Nothing reached the upstream and nothing reached the client: another upstream may answer.
-            fallback.run();
+            fallback.accept(failure);
             return;
         }
         if (!responseStarted) {
