@@ -52,6 +52,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -380,7 +381,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String clientModel = ex.forwardedModel.equals(request.model()) ? null : request.model();
         ResponseRewriter rewriter = ResponseRewriter.needed(tokens, clientModel)
                 ? new ResponseRewriter(tokens, clientModel) : null;
-        java.util.function.Consumer<UpstreamFailure> toFallback = fallback == null ? null : failure -> {
+        Consumer<UpstreamFailure> toFallback = fallback == null ? null : failure -> {
             String why = failure.name().toLowerCase(Locale.ROOT);
             log.warn("request {}: upstream '{}' could not be reached ({}); sending it to fallback '{}' as the policy "
                     + "allows", ex.requestId, upstream.name(), why, fallback.name());

@@ -34,6 +34,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
     private final ResponseRewriter rewriter;
     private final VeilMetrics metrics;
     private final long forwardedNanos;
-    private final java.util.function.Consumer<UpstreamFailure> fallback;
+    private final Consumer<UpstreamFailure> fallback;
     private EventStreamCheck check;
     private boolean streaming;
     private SseRewriter sse;
@@ -85,7 +86,7 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
      */
     ResponseRelay(ChannelHandlerContext ctx, Exchange exchange, UpstreamConfig upstream, boolean streamRequested,
             ResponseRewriter rewriter, VeilMetrics metrics, Completion completion,
-            java.util.function.Consumer<UpstreamFailure> fallback) {
+            Consumer<UpstreamFailure> fallback) {
         this.fallback = fallback;
         this.ctx = ctx;
         this.metrics = metrics;
