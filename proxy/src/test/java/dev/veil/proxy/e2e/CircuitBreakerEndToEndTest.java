@@ -145,7 +145,8 @@ class CircuitBreakerEndToEndTest {
     @Nested
     class Recovering {
 
-        static final Duration COOL_DOWN = Duration.ofMillis(300);
+        /** Long enough that the requests after the circuit opened arrive within it, even on a loaded machine. */
+        static final Duration COOL_DOWN = Duration.ofMillis(1500);
 
         @RegisterExtension
         final VeilExtension veil = VeilExtension.builder()
@@ -235,7 +236,7 @@ class CircuitBreakerEndToEndTest {
     @Nested
     class ClientGoneDuringBackoff {
 
-        static final Duration BACKOFF = Duration.ofMillis(600);
+        static final Duration BACKOFF = Duration.ofMillis(1000);
 
         @RegisterExtension
         final VeilExtension veil = VeilExtension.builder()
