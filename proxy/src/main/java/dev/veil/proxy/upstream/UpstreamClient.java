@@ -33,6 +33,7 @@ import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import javax.net.ssl.SSLException;
@@ -171,10 +172,14 @@ public final class UpstreamClient implements AutoCloseable {
                 RetrySettings retry = upstream.retry();
                 if (attempt < retry.maxAttempts()) {
                     // Nothing was sent: trying again cannot make the upstream act twice.
-                    events.connectRetried(upstream.name());
-                    loop.schedule(() -> attempt(loop, upstream, method, path, body, listener, attempt + 1),
-                            retry.backoffBefore(attempt + 1).toMillis(), TimeUnit.MILLISECONDS);
-                    return;
+                    try {
+                        loop.schedule(() -> attempt(loop, upstream, method, path, body, listener, attempt + 1),
+                                retry.backoffBefore(attempt + 1).toMillis(), TimeUnit.MILLISECONDS);
+                        events.connectRetried(upstream.name());
+                        return;
+                    } catch (RejectedExecutionException e) {
+                        // Veil is shutting down: report the failure now rather than never.
+                    }
                 }
                 listener.onFailure(failure, false, cause);
                 return;
