@@ -89,14 +89,14 @@ public final class Veil implements AutoCloseable {
         this.scanPool = new ThreadPoolExecutor(scanThreads, scanThreads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(SCAN_QUEUE), new DefaultThreadFactory("veil-scan", true));
         Transport transport = Transport.select();
+        this.metrics = new VeilMetrics(inspector.scanner().types(), config.upstreams().keySet());
         this.upstreams = new UpstreamClient(apiKeys(config, env), transport.socketChannel(),
-                transport.datagramChannel());
+                transport.datagramChannel(), metrics, System::nanoTime);
         this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("veil-accept"),
                 transport.ioHandlers().get());
         this.workers = new MultiThreadIoEventLoopGroup(cores, new DefaultThreadFactory("veil-io"),
                 transport.ioHandlers().get());
         Supplier<ValueFingerprinter> fingerprints = audit instanceof AuditTrail trail ? trail::fingerprinter : () -> null;
-        this.metrics = new VeilMetrics(inspector.scanner().types(), config.upstreams().keySet());
         ProxyServices services = new ProxyServices(config, policy, inspector, upstreams, audit, scanPool,
                 fingerprints, pseudonyms(env), metrics, clientKeys, inFlight);
         try {
