@@ -10,9 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.util.Span;
 
 /**
  * Finds person, location and organization names ({@code pii.person}, {@code pii.location},
@@ -20,8 +18,8 @@ import opennlp.tools.util.Span;
  * model can miss: a title such as "Dr." or "Mrs." before a capitalised word, and a name given
  * after "my name is" (also in lower case when the gazetteer knows the first name).
  *
- * <p>Thread-safe: the model is shared and read-only; {@link NameFinderME} keeps per-document
- * state, so each thread gets its own decoder.
+ * <p>Thread-safe: the model is shared and read-only; the per-text state of the decoder
+ * ({@link NameTagger}) is made for each call.
  */
 public final class NameDetector implements Detector {
 
@@ -43,10 +41,11 @@ public final class NameDetector implements Detector {
     private static final Set<String> TITLES = Set.of(
             "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "madam");
 
-    private final TokenNameFinderModel model;
-    private final ThreadLocal<NameFinderME> finders;
+    private final NameTagger tagger;
     private final Gazetteer gazetteer;
     private final double minScore;
+    /** Evaluate the model at every word (for tests that compare with candidate-only decoding). */
+    private final boolean allPositions;
 
     public NameDetector() {
         this(NlpResources.names(), NlpResources.gazetteer(), DEFAULT_MIN_SCORE);
@@ -58,13 +57,17 @@ public final class NameDetector implements Detector {
     }
 
     public NameDetector(TokenNameFinderModel model, Gazetteer gazetteer, double minScore) {
-        this.model = requireNonNull(model, "model");
+        this(model, gazetteer, minScore, false);
+    }
+
+    NameDetector(TokenNameFinderModel model, Gazetteer gazetteer, double minScore, boolean allPositions) {
+        this.tagger = new NameTagger(requireNonNull(model, "model"));
         this.gazetteer = requireNonNull(gazetteer, "gazetteer");
+        this.allPositions = allPositions;
         if (!(minScore >= 0.0 && minScore <= 1.0)) {
             throw new IllegalArgumentException("minScore must be within [0, 1]: " + minScore);
         }
         this.minScore = minScore;
-        this.finders = ThreadLocal.withInitial(() -> new NameFinderME(this.model));
     }
 
     @Override
@@ -88,55 +91,60 @@ public final class NameDetector implements Detector {
         List<Finding> model = new ArrayList<>();
         List<Finding> weak = new ArrayList<>();
         int[] bounds = Sentences.split(tokens);
-        NameFinderME finder = finders.get();
-        try {
-            for (int k = 0; k + 1 < bounds.length; k++) {
-                int from = bounds[k];
-                int to = bounds[k + 1];
-                decodeCandidates(finder, tokens, from, to, model);
-                applyRules(tokens, from, to, strong, weak);
-            }
-        } finally {
-            finder.clearAdaptiveData();
+        NameTagger.Document document = tagger.newDocument(tokens.words());
+        for (int k = 0; k + 1 < bounds.length; k++) {
+            int from = bounds[k];
+            int to = bounds[k + 1];
+            decodeCandidates(document, tokens, from, to, model);
+            applyRules(tokens, from, to, strong, weak);
         }
         return resolveOverlaps(List.of(strong, model, weak));
     }
 
-    /** Tokens of context decoded on each side of a candidate word; the model's features see two. */
-    static final int CONTEXT = 3;
+    /** Words before a candidate word at which the model is also asked whether a name starts. */
+    static final int LOOKAHEAD = 2;
 
     /**
-     * Runs the model only around candidate words: capitalised words that are not ordinary
-     * English words, and known names in lower case. Text without candidates (lower-case prose,
-     * code, logs, "The" and "I" at a sentence start) costs no decoding, and a long line with one
-     * name costs a few tokens instead of the whole line. Windows closer than the context to each
-     * other or to the segment's start are merged into one.
+     * Runs the model only where a name can start: at candidate words (capitalised words that are
+     * not ordinary English words, and known names in lower case) and the {@value #LOOKAHEAD}
+     * words before each ("Bank of America"), and then for as long as a name goes on. Every
+     * position still sees its whole segment as context. A segment without candidates (lower-case
+     * prose, code, logs, "The" and "I" at a sentence start) costs no model evaluation.
      */
-    private void decodeCandidates(NameFinderME finder, Tokens tokens, int from, int to, List<Finding> out) {
+    private void decodeCandidates(NameTagger.Document document, Tokens tokens, int from, int to, List<Finding> out) {
         String[] words = tokens.words();
-        int windowStart = -1;
-        int windowEnd = -1;
+        boolean[] evaluate = null;
         for (int i = from; i < to; i++) {
-            if (!isCandidate(words[i])) {
-                continue;
-            }
-            int s = Math.max(from, i - CONTEXT);
-            if (s - from <= CONTEXT) {
-                s = from;
-            }
-            int e = Math.min(to, i + CONTEXT + 1);
-            if (windowStart >= 0 && s <= windowEnd + CONTEXT) {
-                windowEnd = Math.max(windowEnd, e);
-            } else {
-                if (windowStart >= 0) {
-                    decode(finder, tokens, windowStart, windowEnd, out);
+            if (allPositions || isCandidate(words[i])) {
+                if (evaluate == null) {
+                    evaluate = new boolean[to - from];
                 }
-                windowStart = s;
-                windowEnd = e;
+                for (int j = Math.max(from, i - LOOKAHEAD); j <= i; j++) {
+                    evaluate[j - from] = true;
+                }
             }
         }
-        if (windowStart >= 0) {
-            decode(finder, tokens, windowStart, windowEnd, out);
+        if (evaluate == null) {
+            document.skip(from, to);
+            return;
+        }
+        document.tag(from, to, evaluate);
+        for (int i = from; i < to; i++) {
+            if (!document.begins(i)) {
+                continue;
+            }
+            int end = i + 1;
+            double sum = document.prob(i);
+            while (end < to && document.continues(end)) {
+                sum += document.prob(end);
+                end++;
+            }
+            double score = sum / (end - i);
+            String type = findingType(tagger.typeName(document.type(i)));
+            if (score < minScore || type == null || implausible(words, i, end, type)) {
+                continue;
+            }
+            out.add(new Finding(type, tokens.starts()[i], tokens.ends()[end - 1], Math.min(1.0, score), ID));
         }
     }
 
@@ -146,25 +154,6 @@ public final class NameDetector implements Detector {
             return !gazetteer.isCommonWord(w);
         }
         return Character.isLowerCase(cp) && w.length() > 2 && gazetteer.isName(w);
-    }
-
-    private void decode(NameFinderME finder, Tokens tokens, int from, int to, List<Finding> out) {
-        String[] segment = new String[to - from];
-        System.arraycopy(tokens.words(), from, segment, 0, segment.length);
-        Span[] spans = finder.find(segment);
-        for (Span span : spans) {
-            double score = span.getProb();
-            if (score < minScore) {
-                continue;
-            }
-            String type = findingType(span.getType());
-            if (type == null || implausible(tokens.words(), from + span.getStart(), from + span.getEnd(), type)) {
-                continue;
-            }
-            int start = tokens.starts()[from + span.getStart()];
-            int end = tokens.ends()[from + span.getEnd() - 1];
-            out.add(new Finding(type, start, end, Math.min(1.0, score), ID));
-        }
     }
 
     /**
