@@ -6,7 +6,6 @@ import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -92,11 +91,12 @@ public final class NameDetector implements Detector {
         List<Finding> weak = new ArrayList<>();
         int[] bounds = Sentences.split(tokens);
         NameTagger.Document document = tagger.newDocument(tokens.words());
+        WordFacts facts = new WordFacts(gazetteer, tokens.words());
         for (int k = 0; k + 1 < bounds.length; k++) {
             int from = bounds[k];
             int to = bounds[k + 1];
-            decodeCandidates(document, tokens, from, to, model);
-            applyRules(tokens, from, to, strong, weak);
+            decodeCandidates(document, facts, tokens, from, to, model);
+            applyRules(facts, tokens, from, to, strong, weak);
         }
         return resolveOverlaps(List.of(strong, model, weak));
     }
@@ -111,11 +111,11 @@ public final class NameDetector implements Detector {
      * position still sees its whole segment as context. A segment without candidates (lower-case
      * prose, code, logs, "The" and "I" at a sentence start) costs no model evaluation.
      */
-    private void decodeCandidates(NameTagger.Document document, Tokens tokens, int from, int to, List<Finding> out) {
+    private void decodeCandidates(NameTagger.Document document, WordFacts facts, Tokens tokens, int from, int to, List<Finding> out) {
         String[] words = tokens.words();
         boolean[] evaluate = null;
         for (int i = from; i < to; i++) {
-            if (allPositions || isCandidate(words[i])) {
+            if (allPositions || isCandidate(facts, words, i)) {
                 if (evaluate == null) {
                     evaluate = new boolean[to - from];
                 }
@@ -141,26 +141,27 @@ public final class NameDetector implements Detector {
             }
             double score = sum / (end - i);
             String type = findingType(tagger.typeName(document.type(i)));
-            if (score < minScore || type == null || implausible(words, i, end, type)) {
+            if (score < minScore || type == null || implausible(facts, words, i, end, type)) {
                 continue;
             }
             out.add(new Finding(type, tokens.starts()[i], tokens.ends()[end - 1], Math.min(1.0, score), ID));
         }
     }
 
-    private boolean isCandidate(String w) {
+    private static boolean isCandidate(WordFacts facts, String[] words, int i) {
+        String w = words[i];
         int cp = w.codePointAt(0);
         if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
-            return !gazetteer.isCommonWord(w);
+            return !facts.isCommonWord(i);
         }
-        return Character.isLowerCase(cp) && w.length() > 2 && gazetteer.isName(w);
+        return Character.isLowerCase(cp) && w.length() > 2 && facts.isName(i);
     }
 
     /**
      * Vetoes two kinds of model error seen on generated held-out text: a lower-case word the
      * gazetteer does not know ("account", "sadly"), and ordinary words only ("Can", "Could I").
      */
-    private boolean implausible(String[] words, int from, int to, String type) {
+    private static boolean implausible(WordFacts facts, String[] words, int from, int to, String type) {
         boolean allLower = true;
         for (int i = from; i < to; i++) {
             if (!Character.isLowerCase(words[i].codePointAt(0))) {
@@ -171,7 +172,7 @@ public final class NameDetector implements Detector {
         if (allLower) {
             for (int i = from; i < to; i++) {
                 String w = words[i];
-                boolean known = LOCATION.equals(type) ? gazetteer.isPlace(w) || gazetteer.isName(w) : gazetteer.isName(w);
+                boolean known = LOCATION.equals(type) ? facts.isPlace(i) || facts.isName(i) : facts.isName(i);
                 if (!known && Character.isLetter(w.codePointAt(0))) {
                     return true;
                 }
@@ -180,7 +181,7 @@ public final class NameDetector implements Detector {
         // Only ordinary words (and punctuation): "Can", "Could I", "Don't".
         for (int i = from; i < to; i++) {
             String w = words[i];
-            if (Character.isLetterOrDigit(w.codePointAt(0)) && !gazetteer.isCommonWord(w)) {
+            if (Character.isLetterOrDigit(w.codePointAt(0)) && !facts.isCommonWord(i)) {
                 return false;
             }
         }
@@ -204,12 +205,12 @@ public final class NameDetector implements Detector {
      * {@code strong}; a first name from the gazetteer (and the capitalised words after it) goes
      * to {@code weak}, used only where the model found nothing.
      */
-    private void applyRules(Tokens tokens, int from, int to, List<Finding> strong, List<Finding> weak) {
+    private void applyRules(WordFacts facts, Tokens tokens, int from, int to, List<Finding> strong, List<Finding> weak) {
         String[] words = tokens.words();
         for (int i = from; i < to; i++) {
-            String lower = words[i].toLowerCase(Locale.ROOT);
+            String lower = facts.lower(i);
             if (ORGANIZATION_SUFFIXES.contains(lower) && isCapitalised(words[i])) {
-                organizationBefore(tokens, from, to, i, strong);
+                organizationBefore(facts, tokens, from, to, i, strong);
             }
             int next = -1;
             double score = 0;
@@ -226,18 +227,18 @@ public final class NameDetector implements Detector {
                     && words[i - 1].equalsIgnoreCase("my") && words[i + 1].equalsIgnoreCase("is")) {
                 next = i + 2;
                 score = 0.9;
-                if (next < to && !isCapitalised(words[next]) && !gazetteer.isFirstName(words[next])) {
+                if (next < to && !isCapitalised(words[next]) && !facts.isFirstName(next)) {
                     next = -1;
                 }
             }
-            if (next < 0 && isKnownFirstName(words, i, to)) {
+            if (next < 0 && isKnownFirstName(facts, words, i, to)) {
                 int end = i + 1;
-                while (end < to && end - i < 3 && isSurname(words[end], Character.isLowerCase(words[i].codePointAt(0)))) {
+                while (end < to && end - i < 3 && isSurname(facts, words, end, Character.isLowerCase(words[i].codePointAt(0)))) {
                     end++;
                 }
                 boolean alone = end == i + 1;
                 // A first name on its own is weaker evidence, and some are also places ("Georgia").
-                if (!alone || (!gazetteer.isPlace(words[i]) && Character.isUpperCase(words[i].codePointAt(0)))) {
+                if (!alone || (!facts.isPlace(i) && Character.isUpperCase(words[i].codePointAt(0)))) {
                     weak.add(new Finding(PERSON, tokens.starts()[i], tokens.ends()[end - 1], alone ? 0.6 : 0.75, ID));
                 }
                 i = end - 1;
@@ -247,7 +248,7 @@ public final class NameDetector implements Detector {
                 continue;
             }
             int end = next;
-            while (end < to && end - next < 3 && isNamePart(words[end], end == next)) {
+            while (end < to && end - next < 3 && isNamePart(facts, words, end, end == next)) {
                 end++;
             }
             if (end > next) {
@@ -261,7 +262,7 @@ public final class NameDetector implements Detector {
      * "and" at most) before an organization suffix. The words before the suffix must not all be
      * ordinary words, so "Customer Support Group" stays unreported.
      */
-    private void organizationBefore(Tokens tokens, int from, int to, int suffix, List<Finding> out) {
+    private static void organizationBefore(WordFacts facts, Tokens tokens, int from, int to, int suffix, List<Finding> out) {
         String[] words = tokens.words();
         int start = suffix;
         boolean named = false;
@@ -270,7 +271,7 @@ public final class NameDetector implements Detector {
             String w = words[i];
             if (isCapitalised(w) && Character.isLetter(w.codePointAt(0))) {
                 start = i;
-                named |= !gazetteer.isCommonWord(w);
+                named |= !facts.isCommonWord(i);
             } else if ((w.equals("&") || w.equals("and")) && i - 1 >= from && isCapitalised(words[i - 1])) {
                 conjunction = true;
             } else if (w.equals(",") && conjunction && i - 1 >= from && isCapitalised(words[i - 1])) {
@@ -298,32 +299,33 @@ public final class NameDetector implements Detector {
      * next word is a known last name too ("maria gonzalez"), since lower-case text is full of
      * words that are also somebody's name.
      */
-    private boolean isKnownFirstName(String[] words, int i, int to) {
+    private static boolean isKnownFirstName(WordFacts facts, String[] words, int i, int to) {
         String w = words[i];
-        if (w.length() < 2 || gazetteer.isCommonWord(w)) {
+        if (w.length() < 2 || facts.isCommonWord(i)) {
             return false;
         }
-        if (!gazetteer.isFirstName(w)) {
+        if (!facts.isFirstName(i)) {
             // An unknown capitalised word followed by a known last name: "Marguerite Okonkwo".
             return isCapitalised(w) && !isAllCaps(w) && Character.isLetter(w.codePointAt(0)) && i + 1 < to
-                    && isCapitalised(words[i + 1]) && gazetteer.isLastName(words[i + 1])
-                    && !gazetteer.isCommonWord(words[i + 1]) && !gazetteer.isPlace(words[i + 1]);
+                    && isCapitalised(words[i + 1]) && facts.isLastName(i + 1)
+                    && !facts.isCommonWord(i + 1) && !facts.isPlace(i + 1);
         }
         int cp = w.codePointAt(0);
         if (Character.isUpperCase(cp)) {
             return !isAllCaps(w) || w.length() > 3;
         }
         return i + 1 < to && Character.isLowerCase(words[i + 1].codePointAt(0))
-                && gazetteer.isLastName(words[i + 1]) && !gazetteer.isCommonWord(words[i + 1]);
+                && facts.isLastName(i + 1) && !facts.isCommonWord(i + 1);
     }
 
-    private boolean isSurname(String word, boolean lowerCase) {
-        if (!Character.isLetter(word.codePointAt(0)) || gazetteer.isCommonWord(word)
-                || ORGANIZATION_SUFFIXES.contains(word.toLowerCase(Locale.ROOT))) {
+    private static boolean isSurname(WordFacts facts, String[] words, int i, boolean lowerCase) {
+        String word = words[i];
+        if (!Character.isLetter(word.codePointAt(0)) || facts.isCommonWord(i)
+                || ORGANIZATION_SUFFIXES.contains(facts.lower(i))) {
             return false;
         }
         if (lowerCase) {
-            return gazetteer.isLastName(word);
+            return facts.isLastName(i);
         }
         return isCapitalised(word);
     }
@@ -337,12 +339,13 @@ public final class NameDetector implements Detector {
         return true;
     }
 
-    private boolean isNamePart(String word, boolean first) {
+    private static boolean isNamePart(WordFacts facts, String[] words, int i, boolean first) {
+        String word = words[i];
         int cp = word.codePointAt(0);
         if (!Character.isLetter(cp)) {
             return false;
         }
-        return isCapitalised(word) || (first ? gazetteer.isFirstName(word) : gazetteer.isLastName(word));
+        return isCapitalised(word) || (first ? facts.isFirstName(i) : facts.isLastName(i));
     }
 
     private static boolean isCapitalised(String word) {

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
@@ -55,6 +57,14 @@ final class NameTagger {
     private final boolean[] continues;
     private final String[] typeNames;
     private final double[] constant;
+    /** Weights of "po=X", "ppo=X" and "pd=X" for each outcome X (and "pd=null" last). */
+    private final double[][] previousOutcome;
+    private final double[][] beforePreviousOutcome;
+    private final double[][] earlierTag;
+    /** Word classes seen so far, numbered, and the weights of class bigrams by number pair. */
+    private final Map<String, Integer> classNumbers = new ConcurrentHashMap<>();
+    private final AtomicInteger nextClassNumber = new AtomicInteger();
+    private final Map<Integer, double[]> classPairs = new ConcurrentHashMap<>();
     private final ThreadLocal<Map<String, double[]>> wordCache = ThreadLocal.withInitial(HashMap::new);
 
     @SuppressWarnings("unchecked")
@@ -99,6 +109,35 @@ final class NameTagger {
         // "def" is the same for every word: add it once.
         this.constant = new double[numOutcomes];
         add(constant, "def", 0);
+        this.previousOutcome = new double[numOutcomes][];
+        this.beforePreviousOutcome = new double[numOutcomes][];
+        this.earlierTag = new double[numOutcomes + 1][];
+        for (int o = 0; o <= numOutcomes; o++) {
+            String name = o < numOutcomes ? outcomes[o] : "null";
+            earlierTag[o] = weights("pd=" + name);
+            if (o < numOutcomes) {
+                previousOutcome[o] = weights("po=" + name);
+                beforePreviousOutcome[o] = weights("ppo=" + name);
+            }
+        }
+    }
+
+    private double[] weights(String feature) {
+        double[] v = new double[numOutcomes];
+        add(v, feature, 0);
+        return v;
+    }
+
+    /** "pwc,wc=A,B" (and "wc,nc=A,B" in the second half) for the classes of two neighbouring words. */
+    private double[] classPair(String left, String right) {
+        int a = classNumbers.computeIfAbsent(left, c -> nextClassNumber.getAndIncrement());
+        int b = classNumbers.computeIfAbsent(right, c -> nextClassNumber.getAndIncrement());
+        return classPairs.computeIfAbsent(a * 4096 + b, k -> {
+            double[] v = new double[2 * numOutcomes];
+            add(v, "pwc,wc=" + left + "," + right, 0);
+            add(v, "wc,nc=" + left + "," + right, numOutcomes);
+            return v;
+        });
     }
 
     /** The names of the model's entity types, indexed as {@link Document#type(int)} returns. */
@@ -119,7 +158,7 @@ final class NameTagger {
         private final String[] classes;
         private final int[] tags;
         private final double[] probs;
-        private final Map<String, String> previous = new HashMap<>();
+        private final Map<String, Integer> previous = new HashMap<>();
         private final Map<String, double[]> cache = wordCache.get();
         private final double[] scores = new double[numOutcomes];
 
@@ -152,7 +191,7 @@ final class NameTagger {
                 po = tag;
             }
             for (int i = from; i < to; i++) {
-                previous.put(words[i], outcomes[tags[i]]);
+                previous.put(words[i], tags[i]);
             }
         }
 
@@ -161,7 +200,7 @@ final class NameTagger {
             for (int i = from; i < to; i++) {
                 tags[i] = otherIndex;
                 probs[i] = 1.0;
-                previous.put(words[i], OTHER);
+                previous.put(words[i], otherIndex);
             }
         }
 
@@ -199,25 +238,31 @@ final class NameTagger {
             }
             String w = words[i];
             String wc = wordClass(i);
+            double[] own = wordVector(i);
             if (i > from) {
                 add(s, "pw,w=" + words[i - 1] + "," + w, 0);
-                add(s, "pwc,wc=" + wordClass(i - 1) + "," + wc, 0);
+                addAll(s, classPair(wordClass(i - 1), wc), 0);
             }
             if (i + 1 < to) {
                 add(s, "w,nw=" + w + "," + words[i + 1], 0);
-                add(s, "wc,nc=" + wc + "," + wordClass(i + 1), 0);
+                addAll(s, classPair(wc, wordClass(i + 1)), numOutcomes);
             }
             if (i == from) {
                 add(s, "S=begin", 0);
             }
-            add(s, "pd=" + previous.get(w), 0);
-            // NameFinderME passes the decisions of this segment only: the first word's previous
-            // decision is "other", and "ppo" stays "other" until the third word.
-            String poName = outcomes[po];
-            add(s, "po=" + poName, 0);
-            add(s, "pow=" + poName + "," + w, 0);
-            add(s, "powf=" + poName + "," + wc, 0);
-            add(s, "ppo=" + outcomes[ppo], 0);
+            Integer earlier = previous.get(w);
+            addAll(s, earlierTag[earlier == null ? numOutcomes : earlier], 0);
+            // NameFinderME passes the decisions of this segment only: before its first word the
+            // previous decision is "other", and "ppo" stays "other" until the third word.
+            addAll(s, previousOutcome[po], 0);
+            addAll(s, beforePreviousOutcome[ppo], 0);
+            if (po == otherIndex) {
+                addAll(s, own, 5 * numOutcomes);
+            } else {
+                String poName = outcomes[po];
+                add(s, "pow=" + poName + "," + w, 0);
+                add(s, "powf=" + poName + "," + wc, 0);
+            }
             double sum = 0;
             for (int o = 0; o < numOutcomes; o++) {
                 s[o] = StrictMath.exp(s[o]);
@@ -242,6 +287,12 @@ final class NameTagger {
             return best;
         }
 
+        private void addAll(double[] into, double[] from, int offset) {
+            for (int o = 0; o < numOutcomes; o++) {
+                into[o] += from[offset + o];
+            }
+        }
+
         private String wordClass(int i) {
             String c = classes[i];
             if (c == null) {
@@ -251,7 +302,10 @@ final class NameTagger {
             return c;
         }
 
-        /** The summed weights of the word's features in each of the five window roles. */
+        /**
+     * The summed weights of the word's features in each of the five window roles, then those of
+     * the word after an "other" decision.
+     */
         private double[] wordVector(int i) {
             String w = words[i];
             double[] v = cache.get(w);
@@ -261,7 +315,7 @@ final class NameTagger {
             if (cache.size() >= WORD_CACHE_LIMIT) {
                 cache.clear();
             }
-            v = new double[5 * numOutcomes];
+            v = new double[6 * numOutcomes];
             String lower = lowerCase(w);
             String wc = wordClass(i);
             for (int role = 0; role < 5; role++) {
@@ -276,6 +330,9 @@ final class NameTagger {
                 add(v, "suf=" + w.substring(w.length() - k), own);
                 add(v, "pre=" + w.substring(0, k), own);
             }
+            // The previous decision is most often "other": its word features are cached too.
+            add(v, "pow=" + OTHER + "," + w, 5 * numOutcomes);
+            add(v, "powf=" + OTHER + "," + wc, 5 * numOutcomes);
             cache.put(w, v);
             return v;
         }
