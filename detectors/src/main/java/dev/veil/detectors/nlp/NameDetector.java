@@ -106,7 +106,7 @@ public final class NameDetector implements Detector {
 
     /**
      * Runs the model only where a name can start: at candidate words (capitalised words that are
-     * not ordinary English words, and known names in lower case) and the {@value #LOOKAHEAD}
+     * not ordinary English words, and known names and places in lower case) and the {@value #LOOKAHEAD}
      * words before each ("Bank of America"), and then for as long as a name goes on. Every
      * position still sees its whole segment as context. A segment without candidates (lower-case
      * prose, code, logs, "The" and "I" at a sentence start) costs no model evaluation.
@@ -154,7 +154,8 @@ public final class NameDetector implements Detector {
         if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
             return !facts.isCommonWord(i);
         }
-        return Character.isLowerCase(cp) && w.length() > 2 && facts.isName(i);
+        return Character.isLowerCase(cp) && w.length() > 2
+                && (facts.isName(i) || (facts.isPlace(i) && !facts.isCommonWord(i)));
     }
 
     /**
