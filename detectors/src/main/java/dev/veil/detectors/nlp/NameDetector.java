@@ -35,7 +35,9 @@ public final class NameDetector implements Detector {
             "inc", "ltd", "llc", "llp", "plc", "gmbh", "ag", "corp", "corporation", "co", "company", "group",
             "holdings", "bank", "foundation", "associates", "partners", "technologies", "systems", "labs",
             "solutions", "industries", "enterprises", "consulting", "sa", "s.a", "bv", "b.v", "oy", "ab", "as",
-            "kg", "srl", "spa", "s.p.a", "pty", "limited", "university", "institute", "hospital", "clinic");
+            "kg", "srl", "spa", "s.p.a", "pty", "limited", "university", "institute", "hospital", "clinic", "capital", "investments",
+            "insurance", "airlines", "airways", "pharmaceuticals", "motors", "logistics", "ventures", "orchestra",
+            "healthcare", "lending");
 
     private static final Set<String> TITLES = Set.of(
             "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "madam");
@@ -238,8 +240,10 @@ public final class NameDetector implements Detector {
                     end++;
                 }
                 boolean alone = end == i + 1;
-                // A first name on its own is weaker evidence, and some are also places ("Georgia").
-                if (!alone || (!facts.isPlace(i) && Character.isUpperCase(words[i].codePointAt(0)))) {
+                // A first name on its own is weaker evidence, and some are also places ("Georgia")
+                // or ordinary words ("Princess", "Wisdom").
+                if (!alone || (!facts.isPlace(i) && !facts.isOrdinaryWord(i)
+                        && Character.isUpperCase(words[i].codePointAt(0)))) {
                     weak.add(new Finding(PERSON, tokens.starts()[i], tokens.ends()[end - 1], alone ? 0.6 : 0.75, ID));
                 }
                 i = end - 1;
@@ -315,8 +319,25 @@ public final class NameDetector implements Detector {
         if (Character.isUpperCase(cp)) {
             return !isAllCaps(w) || w.length() > 3;
         }
-        return i + 1 < to && Character.isLowerCase(words[i + 1].codePointAt(0))
-                && facts.isLastName(i + 1) && !facts.isCommonWord(i + 1);
+        if (i + 1 >= to || !Character.isLowerCase(words[i + 1].codePointAt(0)) || facts.isOrdinaryWord(i)) {
+            return false;
+        }
+        // "maria gonzalez", and "patricia desrosiers": a known last name, or a word of letters
+        // that is neither an ordinary word nor a place.
+        return facts.isLastName(i + 1) ? !facts.isCommonWord(i + 1)
+                : !facts.isOrdinaryWord(i + 1) && !facts.isPlace(i + 1) && isLetters(words[i + 1]);
+    }
+
+    private static boolean isLetters(String w) {
+        if (w.length() < 3) {
+            return false;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            if (!Character.isLetter(w.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSurname(WordFacts facts, String[] words, int i, boolean lowerCase) {

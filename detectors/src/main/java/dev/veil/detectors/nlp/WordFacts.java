@@ -76,6 +76,11 @@ final class WordFacts {
         return (bits(i) & PLACE) != 0;
     }
 
+    /** In the list of ordinary English words, whether or not it is also somebody's name ("Wisdom"). */
+    boolean isOrdinaryWord(int i) {
+        return (bits(i) & COMMON) != 0;
+    }
+
     /** As {@link Gazetteer#isCommonWord}: an ordinary word that is not also a known name. */
     boolean isCommonWord(int i) {
         return (bits(i) & (COMMON | FIRST | LAST)) == COMMON;
