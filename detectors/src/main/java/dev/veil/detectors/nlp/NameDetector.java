@@ -212,7 +212,9 @@ public final class NameDetector implements Detector {
         String[] words = tokens.words();
         for (int i = from; i < to; i++) {
             String lower = facts.lower(i);
-            if (ORGANIZATION_SUFFIXES.contains(lower) && isCapitalised(words[i])) {
+            // "Brightwater Logistics Inc.": the last of several suffixes ends the name.
+            if (ORGANIZATION_SUFFIXES.contains(lower) && isCapitalised(words[i])
+                    && !(i + 1 < to && isCapitalised(words[i + 1]) && ORGANIZATION_SUFFIXES.contains(facts.lower(i + 1)))) {
                 organizationBefore(facts, tokens, from, to, i, strong);
             }
             int next = -1;

@@ -2,6 +2,7 @@ package dev.veil.detectors.nlp;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 
@@ -120,7 +122,38 @@ final class NameTagger {
                 beforePreviousOutcome[o] = weights("ppo=" + name);
             }
         }
+        checkAgainst(model);
     }
+
+    /**
+     * Tags a probe text both with OpenNLP's own decoder and with this one, and refuses a model
+     * whose features this decoder does not reproduce (one trained with another feature
+     * descriptor): such a model would otherwise give wrong names without any error.
+     */
+    private void checkAgainst(TokenNameFinderModel model) {
+        NameFinderME reference = new NameFinderME(model);
+        Tokens tokens = WordTokenizer.tokenize(PROBE);
+        int[] bounds = Sentences.split(tokens);
+        Document document = newDocument(tokens.words());
+        for (int k = 0; k + 1 < bounds.length; k++) {
+            int from = bounds[k];
+            int to = bounds[k + 1];
+            boolean[] all = new boolean[to - from];
+            Arrays.fill(all, true);
+            document.tag(from, to, all);
+            reference.find(Arrays.copyOfRange(tokens.words(), from, to));
+            double[] expected = reference.probs();
+            for (int i = from; i < to; i++) {
+                if (Math.abs(expected[i - from] - document.prob(i)) > 1e-6) {
+                    throw new IllegalArgumentException("the name finder model's features differ from those"
+                            + " NameTagger computes (was it trained with another feature descriptor?)");
+                }
+            }
+        }
+    }
+
+    private static final String PROBE = "Dr. Anna-Marie O'Brien met Jean Dubois of Brightwater Logistics Inc. in"
+            + " São Paulo on Friday.\nThanks, Ingrid\nthe build 3.14 failed: see ops@example.com";
 
     private double[] weights(String feature) {
         double[] v = new double[numOutcomes];
