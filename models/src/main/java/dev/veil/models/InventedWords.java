@@ -60,29 +60,6 @@ final class InventedWords {
         return head + tail;
     }
 
-    /**
-     * A company named with ordinary capitalised words ("Clean Harbor Capital", "Rapid Cycle
-     * Solutions", "Summit Lending"): many real firms are named so, and only the context tells them
-     * from a heading such as "Customer Success".
-     */
-    String descriptiveCompany() {
-        String[] firsts = {"Clean", "Rapid", "Blue", "Summit", "Pioneer", "Northern", "Silver", "Bright", "Golden",
-            "Harbor", "Peak", "United", "Global", "First", "Pacific", "Atlantic", "Evergreen", "Red", "Open",
-            "Smart", "Prime", "Apex", "Liberty", "Crown", "Eagle", "Union", "Coastal", "Urban", "Green", "Swift"};
-        String[] middles = {"Power", "Cycle", "Credit", "Harbor", "Stone", "River", "Oak", "Bridge", "Rock", "Star",
-            "Field", "Point", "Wave", "Path", "Key", "Line", "Gate", "Hill", "Lake", "Market"};
-        String[] heads = {"Capital", "Solutions", "Finance", "Lending", "Markets", "Investments", "Insurance",
-            "Health", "Energy", "Media", "Logistics", "Software", "Networks", "Ventures", "Analytics", "Foods",
-            "Motors", "Pharma", "Realty", "Studios", "Consulting", "Partners", "Club", "Data", "Security"};
-        String first = firsts[random.nextInt(firsts.length)];
-        String head = heads[random.nextInt(heads.length)];
-        return switch (random.nextInt(3)) {
-            case 0 -> first + " " + head;
-            case 1 -> first + " " + middles[random.nextInt(middles.length)] + " " + head;
-            default -> name() + " " + head;
-        };
-    }
-
     String place() {
         String[] endings = {"", "", "burg", "ville", "ton", "stad", "ford", "ia", "polis", "heim"};
         return name() + endings[random.nextInt(endings.length)];

@@ -471,12 +471,9 @@ final class NameSampleGenerator {
         if (r < 50) {
             return pick(pools.institutions);
         }
-        if (r < 68) {
+        if (r < 72) {
             // One coined word and nothing else: the context alone says it is a company.
             return random.nextInt(3) == 0 ? invented.name() : invented.brand();
-        }
-        if (r < 80) {
-            return invented.descriptiveCompany();
         }
         String[] suffixes = {" Inc.", " Ltd", " LLC", " GmbH", " Corp.", " Group", " Labs", " Technologies",
             " Bank", " Foundation", " Partners", " Systems", " AG", " S.A.", " Holdings", " Media", " Capital",
