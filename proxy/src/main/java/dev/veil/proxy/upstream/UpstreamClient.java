@@ -14,6 +14,7 @@ import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.channel.pool.ChannelHealthChecker;
 import io.netty.channel.pool.ChannelPool;
 import io.netty.channel.pool.SimpleChannelPool;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -59,6 +60,14 @@ public final class UpstreamClient implements AutoCloseable {
      * @param channelClass the socket channel type matching the event loops calls run on
      */
     public UpstreamClient(Map<String, String> apiKeys, Class<? extends SocketChannel> channelClass) {
+        this(apiKeys, channelClass, NioDatagramChannel.class);
+    }
+
+    /**
+     * @param datagramChannelClass the datagram channel type matching the same event loops, for DNS
+     */
+    public UpstreamClient(Map<String, String> apiKeys, Class<? extends SocketChannel> channelClass,
+            Class<? extends DatagramChannel> datagramChannelClass) {
         this.apiKeys = Map.copyOf(requireNonNull(apiKeys, "apiKeys"));
         this.channelClass = requireNonNull(channelClass, "channelClass");
         try {
@@ -66,7 +75,7 @@ public final class UpstreamClient implements AutoCloseable {
         } catch (SSLException e) {
             throw new IllegalStateException("cannot create the TLS client context", e);
         }
-        this.resolver = new DnsAddressResolverGroup(NioDatagramChannel.class,
+        this.resolver = new DnsAddressResolverGroup(requireNonNull(datagramChannelClass, "datagramChannelClass"),
                 DnsServerAddressStreamProviders.platformDefault());
     }
 
