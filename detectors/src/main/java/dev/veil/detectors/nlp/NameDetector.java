@@ -57,6 +57,12 @@ public final class NameDetector implements Detector {
         this(NlpResources.names(), NlpResources.gazetteer(), minScore);
     }
 
+    /**
+     * A detector with another model and gazetteer.
+     *
+     * @throws IllegalArgumentException if the model is not a BIO maxent name finder trained with
+     *     Veil's feature descriptor (see {@link NameTagger}), or minScore is outside [0, 1]
+     */
     public NameDetector(TokenNameFinderModel model, Gazetteer gazetteer, double minScore) {
         this(model, gazetteer, minScore, false);
     }
