@@ -35,6 +35,31 @@ final class InventedWords {
         return Character.toUpperCase(b.charAt(0)) + b.substring(1);
     }
 
+    /**
+     * A made-up one-word brand ("Dataworx", "Veltrix", "Brightora", "NovaLink"): company names
+     * in real text are often a single coined word with no "Inc." to give them away.
+     */
+    String brand() {
+        String[] heads = {"Data", "Micro", "Info", "Net", "Tele", "Bright", "Blue", "Nova", "Omni", "Veri", "Pro",
+            "Tech", "Cyber", "Quant", "Green", "Sun", "Cloud", "Zen", "Meta", "Inno", "Medi", "Fin", "Pay", "Air"};
+        String[] tails = {"bilt", "ex", "ify", "ly", "io", "ara", "ion", "soft", "works", "worx", "bit", "nix", "logic",
+            "link", "ora", "ent", "sys", "tron", "mark", "scape", "point", "wave", "gen", "lab", "ica"};
+        int shape = random.nextInt(4);
+        if (shape == 0) {
+            return name() + tails[random.nextInt(tails.length)];
+        }
+        String head = heads[random.nextInt(heads.length)];
+        String tail = tails[random.nextInt(tails.length)];
+        if (shape == 1) {
+            // Camel case: "NovaLink", "ProPublica".
+            tail = Character.toUpperCase(tail.charAt(0)) + tail.substring(1);
+        } else if (shape == 2) {
+            String n = name();
+            tail = n.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + n.substring(1);
+        }
+        return head + tail;
+    }
+
     String place() {
         String[] endings = {"", "", "burg", "ville", "ton", "stad", "ford", "ia", "polis", "heim"};
         return name() + endings[random.nextInt(endings.length)];

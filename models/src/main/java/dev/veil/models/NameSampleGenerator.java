@@ -465,15 +465,21 @@ final class NameSampleGenerator {
 
     private String organization() {
         int r = random.nextInt(100);
-        if (r < 45) {
+        if (r < 38) {
             return pick(pools.companies);
         }
-        if (r < 60) {
+        if (r < 50) {
             return pick(pools.institutions);
         }
+        if (r < 72) {
+            // One coined word and nothing else: the context alone says it is a company.
+            return random.nextInt(3) == 0 ? invented.name() : invented.brand();
+        }
         String[] suffixes = {" Inc.", " Ltd", " LLC", " GmbH", " Corp.", " Group", " Labs", " Technologies",
-            " Bank", " Foundation", " Partners", " Systems", " AG", " S.A.", " Holdings", "", "", ""};
-        return invented.name() + suffixes[random.nextInt(suffixes.length)];
+            " Bank", " Foundation", " Partners", " Systems", " AG", " S.A.", " Holdings", " Media", " Capital",
+            " Health", " Insurance", " Airlines", " Orchestra", " Club"};
+        String base = random.nextBoolean() ? invented.brand() : invented.name();
+        return base + suffixes[random.nextInt(suffixes.length)];
     }
 
     private String firstName() {

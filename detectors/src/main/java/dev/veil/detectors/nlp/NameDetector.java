@@ -6,13 +6,10 @@ import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.util.Span;
 
 /**
  * Finds person, location and organization names ({@code pii.person}, {@code pii.location},
@@ -20,8 +17,8 @@ import opennlp.tools.util.Span;
  * model can miss: a title such as "Dr." or "Mrs." before a capitalised word, and a name given
  * after "my name is" (also in lower case when the gazetteer knows the first name).
  *
- * <p>Thread-safe: the model is shared and read-only; {@link NameFinderME} keeps per-document
- * state, so each thread gets its own decoder.
+ * <p>Thread-safe: the model is shared and read-only; the per-text state of the decoder
+ * ({@link NameTagger}) is made for each call.
  */
 public final class NameDetector implements Detector {
 
@@ -38,15 +35,18 @@ public final class NameDetector implements Detector {
             "inc", "ltd", "llc", "llp", "plc", "gmbh", "ag", "corp", "corporation", "co", "company", "group",
             "holdings", "bank", "foundation", "associates", "partners", "technologies", "systems", "labs",
             "solutions", "industries", "enterprises", "consulting", "sa", "s.a", "bv", "b.v", "oy", "ab", "as",
-            "kg", "srl", "spa", "s.p.a", "pty", "limited", "university", "institute", "hospital", "clinic");
+            "kg", "srl", "spa", "s.p.a", "pty", "limited", "university", "institute", "hospital", "clinic", "capital", "investments",
+            "insurance", "airlines", "airways", "pharmaceuticals", "motors", "logistics", "ventures", "orchestra",
+            "healthcare", "lending");
 
     private static final Set<String> TITLES = Set.of(
             "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "madam");
 
-    private final TokenNameFinderModel model;
-    private final ThreadLocal<NameFinderME> finders;
+    private final NameTagger tagger;
     private final Gazetteer gazetteer;
     private final double minScore;
+    /** Evaluate the model at every word (for tests that compare with candidate-only decoding). */
+    private final boolean allPositions;
 
     public NameDetector() {
         this(NlpResources.names(), NlpResources.gazetteer(), DEFAULT_MIN_SCORE);
@@ -57,14 +57,24 @@ public final class NameDetector implements Detector {
         this(NlpResources.names(), NlpResources.gazetteer(), minScore);
     }
 
+    /**
+     * A detector with another model and gazetteer.
+     *
+     * @throws IllegalArgumentException if the model is not a BIO maxent name finder trained with
+     *     Veil's feature descriptor (see {@link NameTagger}), or minScore is outside [0, 1]
+     */
     public NameDetector(TokenNameFinderModel model, Gazetteer gazetteer, double minScore) {
-        this.model = requireNonNull(model, "model");
+        this(model, gazetteer, minScore, false);
+    }
+
+    NameDetector(TokenNameFinderModel model, Gazetteer gazetteer, double minScore, boolean allPositions) {
+        this.tagger = new NameTagger(requireNonNull(model, "model"));
         this.gazetteer = requireNonNull(gazetteer, "gazetteer");
+        this.allPositions = allPositions;
         if (!(minScore >= 0.0 && minScore <= 1.0)) {
             throw new IllegalArgumentException("minScore must be within [0, 1]: " + minScore);
         }
         this.minScore = minScore;
-        this.finders = ThreadLocal.withInitial(() -> new NameFinderME(this.model));
     }
 
     @Override
@@ -88,90 +98,79 @@ public final class NameDetector implements Detector {
         List<Finding> model = new ArrayList<>();
         List<Finding> weak = new ArrayList<>();
         int[] bounds = Sentences.split(tokens);
-        NameFinderME finder = finders.get();
-        try {
-            for (int k = 0; k + 1 < bounds.length; k++) {
-                int from = bounds[k];
-                int to = bounds[k + 1];
-                decodeCandidates(finder, tokens, from, to, model);
-                applyRules(tokens, from, to, strong, weak);
-            }
-        } finally {
-            finder.clearAdaptiveData();
+        NameTagger.Document document = tagger.newDocument(tokens.words());
+        WordFacts facts = new WordFacts(gazetteer, tokens.words());
+        for (int k = 0; k + 1 < bounds.length; k++) {
+            int from = bounds[k];
+            int to = bounds[k + 1];
+            decodeCandidates(document, facts, tokens, from, to, model);
+            applyRules(facts, tokens, from, to, strong, weak);
         }
         return resolveOverlaps(List.of(strong, model, weak));
     }
 
-    /** Tokens of context decoded on each side of a candidate word; the model's features see two. */
-    static final int CONTEXT = 3;
+    /** Words before a candidate word at which the model is also asked whether a name starts. */
+    static final int LOOKAHEAD = 2;
 
     /**
-     * Runs the model only around candidate words: capitalised words that are not ordinary
-     * English words, and known names in lower case. Text without candidates (lower-case prose,
-     * code, logs, "The" and "I" at a sentence start) costs no decoding, and a long line with one
-     * name costs a few tokens instead of the whole line. Windows closer than the context to each
-     * other or to the segment's start are merged into one.
+     * Runs the model only where a name can start: at candidate words (capitalised words that are
+     * not ordinary English words, and known names and places in lower case) and the {@value #LOOKAHEAD}
+     * words before each ("Bank of America"), and then for as long as a name goes on. Every
+     * position still sees its whole segment as context. A segment without candidates (lower-case
+     * prose, code, logs, "The" and "I" at a sentence start) costs no model evaluation.
      */
-    private void decodeCandidates(NameFinderME finder, Tokens tokens, int from, int to, List<Finding> out) {
+    private void decodeCandidates(NameTagger.Document document, WordFacts facts, Tokens tokens, int from, int to, List<Finding> out) {
         String[] words = tokens.words();
-        int windowStart = -1;
-        int windowEnd = -1;
+        boolean[] evaluate = null;
         for (int i = from; i < to; i++) {
-            if (!isCandidate(words[i])) {
-                continue;
-            }
-            int s = Math.max(from, i - CONTEXT);
-            if (s - from <= CONTEXT) {
-                s = from;
-            }
-            int e = Math.min(to, i + CONTEXT + 1);
-            if (windowStart >= 0 && s <= windowEnd + CONTEXT) {
-                windowEnd = Math.max(windowEnd, e);
-            } else {
-                if (windowStart >= 0) {
-                    decode(finder, tokens, windowStart, windowEnd, out);
+            if (allPositions || isCandidate(facts, words, i)) {
+                if (evaluate == null) {
+                    evaluate = new boolean[to - from];
                 }
-                windowStart = s;
-                windowEnd = e;
+                for (int j = Math.max(from, i - LOOKAHEAD); j <= i; j++) {
+                    evaluate[j - from] = true;
+                }
             }
         }
-        if (windowStart >= 0) {
-            decode(finder, tokens, windowStart, windowEnd, out);
+        if (evaluate == null) {
+            document.skip(from, to);
+            return;
+        }
+        document.tag(from, to, evaluate);
+        for (int i = from; i < to; i++) {
+            if (!document.begins(i)) {
+                continue;
+            }
+            int end = i + 1;
+            double sum = document.prob(i);
+            while (end < to && document.continues(end)) {
+                sum += document.prob(end);
+                end++;
+            }
+            double score = sum / (end - i);
+            String type = findingType(tagger.typeName(document.type(i)));
+            if (score < minScore || type == null || implausible(facts, words, i, end, type)) {
+                continue;
+            }
+            out.add(new Finding(type, tokens.starts()[i], tokens.ends()[end - 1], Math.min(1.0, score), ID));
         }
     }
 
-    private boolean isCandidate(String w) {
+    private static boolean isCandidate(WordFacts facts, String[] words, int i) {
+        String w = words[i];
         int cp = w.codePointAt(0);
         if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
-            return !gazetteer.isCommonWord(w);
+            return !facts.isCommonWord(i);
         }
-        return Character.isLowerCase(cp) && w.length() > 2 && gazetteer.isName(w);
-    }
-
-    private void decode(NameFinderME finder, Tokens tokens, int from, int to, List<Finding> out) {
-        String[] segment = new String[to - from];
-        System.arraycopy(tokens.words(), from, segment, 0, segment.length);
-        Span[] spans = finder.find(segment);
-        for (Span span : spans) {
-            double score = span.getProb();
-            if (score < minScore) {
-                continue;
-            }
-            String type = findingType(span.getType());
-            if (type == null || implausible(tokens.words(), from + span.getStart(), from + span.getEnd(), type)) {
-                continue;
-            }
-            int start = tokens.starts()[from + span.getStart()];
-            int end = tokens.ends()[from + span.getEnd() - 1];
-            out.add(new Finding(type, start, end, Math.min(1.0, score), ID));
-        }
+        return Character.isLowerCase(cp) && w.length() > 2
+                && (facts.isName(i) || (facts.isPlace(i) && !facts.isCommonWord(i)));
     }
 
     /**
      * Vetoes two kinds of model error seen on generated held-out text: a lower-case word the
      * gazetteer does not know ("account", "sadly"), and ordinary words only ("Can", "Could I").
      */
-    private boolean implausible(String[] words, int from, int to, String type) {
+    private static boolean implausible(WordFacts facts, String[] words, int from, int to, String type) {
         boolean allLower = true;
         for (int i = from; i < to; i++) {
             if (!Character.isLowerCase(words[i].codePointAt(0))) {
@@ -182,7 +181,7 @@ public final class NameDetector implements Detector {
         if (allLower) {
             for (int i = from; i < to; i++) {
                 String w = words[i];
-                boolean known = LOCATION.equals(type) ? gazetteer.isPlace(w) || gazetteer.isName(w) : gazetteer.isName(w);
+                boolean known = LOCATION.equals(type) ? facts.isPlace(i) || facts.isName(i) : facts.isName(i);
                 if (!known && Character.isLetter(w.codePointAt(0))) {
                     return true;
                 }
@@ -191,7 +190,7 @@ public final class NameDetector implements Detector {
         // Only ordinary words (and punctuation): "Can", "Could I", "Don't".
         for (int i = from; i < to; i++) {
             String w = words[i];
-            if (Character.isLetterOrDigit(w.codePointAt(0)) && !gazetteer.isCommonWord(w)) {
+            if (Character.isLetterOrDigit(w.codePointAt(0)) && !facts.isCommonWord(i)) {
                 return false;
             }
         }
@@ -215,12 +214,14 @@ public final class NameDetector implements Detector {
      * {@code strong}; a first name from the gazetteer (and the capitalised words after it) goes
      * to {@code weak}, used only where the model found nothing.
      */
-    private void applyRules(Tokens tokens, int from, int to, List<Finding> strong, List<Finding> weak) {
+    private void applyRules(WordFacts facts, Tokens tokens, int from, int to, List<Finding> strong, List<Finding> weak) {
         String[] words = tokens.words();
         for (int i = from; i < to; i++) {
-            String lower = words[i].toLowerCase(Locale.ROOT);
-            if (ORGANIZATION_SUFFIXES.contains(lower) && isCapitalised(words[i])) {
-                organizationBefore(tokens, from, to, i, strong);
+            String lower = facts.lower(i);
+            // "Brightwater Logistics Inc.": the last of several suffixes ends the name.
+            if (ORGANIZATION_SUFFIXES.contains(lower) && isCapitalised(words[i])
+                    && !(i + 1 < to && isCapitalised(words[i + 1]) && ORGANIZATION_SUFFIXES.contains(facts.lower(i + 1)))) {
+                organizationBefore(facts, tokens, from, to, i, strong);
             }
             int next = -1;
             double score = 0;
@@ -237,18 +238,20 @@ public final class NameDetector implements Detector {
                     && words[i - 1].equalsIgnoreCase("my") && words[i + 1].equalsIgnoreCase("is")) {
                 next = i + 2;
                 score = 0.9;
-                if (next < to && !isCapitalised(words[next]) && !gazetteer.isFirstName(words[next])) {
+                if (next < to && !isCapitalised(words[next]) && !facts.isFirstName(next)) {
                     next = -1;
                 }
             }
-            if (next < 0 && isKnownFirstName(words, i, to)) {
+            if (next < 0 && isKnownFirstName(facts, words, i, to)) {
                 int end = i + 1;
-                while (end < to && end - i < 3 && isSurname(words[end], Character.isLowerCase(words[i].codePointAt(0)))) {
+                while (end < to && end - i < 3 && isSurname(facts, words, end, Character.isLowerCase(words[i].codePointAt(0)))) {
                     end++;
                 }
                 boolean alone = end == i + 1;
-                // A first name on its own is weaker evidence, and some are also places ("Georgia").
-                if (!alone || (!gazetteer.isPlace(words[i]) && Character.isUpperCase(words[i].codePointAt(0)))) {
+                // A first name on its own is weaker evidence, and some are also places ("Georgia")
+                // or ordinary words ("Princess", "Wisdom").
+                if (!alone || (!facts.isPlace(i) && !facts.isOrdinaryWord(i)
+                        && Character.isUpperCase(words[i].codePointAt(0)))) {
                     weak.add(new Finding(PERSON, tokens.starts()[i], tokens.ends()[end - 1], alone ? 0.6 : 0.75, ID));
                 }
                 i = end - 1;
@@ -258,7 +261,7 @@ public final class NameDetector implements Detector {
                 continue;
             }
             int end = next;
-            while (end < to && end - next < 3 && isNamePart(words[end], end == next)) {
+            while (end < to && end - next < 3 && isNamePart(facts, words, end, end == next)) {
                 end++;
             }
             if (end > next) {
@@ -272,7 +275,7 @@ public final class NameDetector implements Detector {
      * "and" at most) before an organization suffix. The words before the suffix must not all be
      * ordinary words, so "Customer Support Group" stays unreported.
      */
-    private void organizationBefore(Tokens tokens, int from, int to, int suffix, List<Finding> out) {
+    private static void organizationBefore(WordFacts facts, Tokens tokens, int from, int to, int suffix, List<Finding> out) {
         String[] words = tokens.words();
         int start = suffix;
         boolean named = false;
@@ -281,7 +284,7 @@ public final class NameDetector implements Detector {
             String w = words[i];
             if (isCapitalised(w) && Character.isLetter(w.codePointAt(0))) {
                 start = i;
-                named |= !gazetteer.isCommonWord(w);
+                named |= !facts.isCommonWord(i);
             } else if ((w.equals("&") || w.equals("and")) && i - 1 >= from && isCapitalised(words[i - 1])) {
                 conjunction = true;
             } else if (w.equals(",") && conjunction && i - 1 >= from && isCapitalised(words[i - 1])) {
@@ -309,32 +312,50 @@ public final class NameDetector implements Detector {
      * next word is a known last name too ("maria gonzalez"), since lower-case text is full of
      * words that are also somebody's name.
      */
-    private boolean isKnownFirstName(String[] words, int i, int to) {
+    private static boolean isKnownFirstName(WordFacts facts, String[] words, int i, int to) {
         String w = words[i];
-        if (w.length() < 2 || gazetteer.isCommonWord(w)) {
+        if (w.length() < 2 || facts.isCommonWord(i)) {
             return false;
         }
-        if (!gazetteer.isFirstName(w)) {
+        if (!facts.isFirstName(i)) {
             // An unknown capitalised word followed by a known last name: "Marguerite Okonkwo".
             return isCapitalised(w) && !isAllCaps(w) && Character.isLetter(w.codePointAt(0)) && i + 1 < to
-                    && isCapitalised(words[i + 1]) && gazetteer.isLastName(words[i + 1])
-                    && !gazetteer.isCommonWord(words[i + 1]) && !gazetteer.isPlace(words[i + 1]);
+                    && isCapitalised(words[i + 1]) && facts.isLastName(i + 1)
+                    && !facts.isCommonWord(i + 1) && !facts.isPlace(i + 1);
         }
         int cp = w.codePointAt(0);
         if (Character.isUpperCase(cp)) {
             return !isAllCaps(w) || w.length() > 3;
         }
-        return i + 1 < to && Character.isLowerCase(words[i + 1].codePointAt(0))
-                && gazetteer.isLastName(words[i + 1]) && !gazetteer.isCommonWord(words[i + 1]);
+        if (i + 1 >= to || !Character.isLowerCase(words[i + 1].codePointAt(0)) || facts.isOrdinaryWord(i)) {
+            return false;
+        }
+        // "maria gonzalez", and "patricia desrosiers": a known last name, or a word of letters
+        // that is neither an ordinary word nor a place.
+        return facts.isLastName(i + 1) ? !facts.isCommonWord(i + 1)
+                : !facts.isOrdinaryWord(i + 1) && !facts.isPlace(i + 1) && isLetters(words[i + 1]);
     }
 
-    private boolean isSurname(String word, boolean lowerCase) {
-        if (!Character.isLetter(word.codePointAt(0)) || gazetteer.isCommonWord(word)
-                || ORGANIZATION_SUFFIXES.contains(word.toLowerCase(Locale.ROOT))) {
+    private static boolean isLetters(String w) {
+        if (w.length() < 3) {
+            return false;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            if (!Character.isLetter(w.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSurname(WordFacts facts, String[] words, int i, boolean lowerCase) {
+        String word = words[i];
+        if (!Character.isLetter(word.codePointAt(0)) || facts.isCommonWord(i)
+                || ORGANIZATION_SUFFIXES.contains(facts.lower(i))) {
             return false;
         }
         if (lowerCase) {
-            return gazetteer.isLastName(word);
+            return facts.isLastName(i);
         }
         return isCapitalised(word);
     }
@@ -348,12 +369,13 @@ public final class NameDetector implements Detector {
         return true;
     }
 
-    private boolean isNamePart(String word, boolean first) {
+    private static boolean isNamePart(WordFacts facts, String[] words, int i, boolean first) {
+        String word = words[i];
         int cp = word.codePointAt(0);
         if (!Character.isLetter(cp)) {
             return false;
         }
-        return isCapitalised(word) || (first ? gazetteer.isFirstName(word) : gazetteer.isLastName(word));
+        return isCapitalised(word) || (first ? facts.isFirstName(i) : facts.isLastName(i));
     }
 
     private static boolean isCapitalised(String word) {
