@@ -43,6 +43,19 @@ class AhoCorasickTest {
     }
 
     @Test
+    void find_caseInsensitiveBeyondLatin1() {
+        AhoCorasick ac = new AhoCorasick(List.of("Αθήνα", "आधार"), true, true);
+        assertEquals(List.of("ΑΘΉΝΑ", "आधार"), found(ac, "to ΑΘΉΝΑ, आधार no: αθήναι"));
+    }
+
+    @Test
+    void containsAny_stopsAtWholeWordsOnly() {
+        AhoCorasick ac = new AhoCorasick(List.of("ssn", "social security"), true, true);
+        assertEquals(true, ac.containsAny("my Social  Security... no, my SSN: 1"));
+        assertEquals(false, ac.containsAny("classnames and social securityguards"));
+    }
+
+    @Test
     void find_agreesWithNaiveSearchOnRandomText() {
         Random random = new Random(42);
         List<String> terms = List.of("ab", "abc", "bca", "c", "cab", "aaa", "bb");
