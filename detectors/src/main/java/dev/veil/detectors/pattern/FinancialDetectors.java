@@ -29,7 +29,8 @@ public final class FinancialDetectors {
     public static Detector iban() {
         return PatternDetector.builder("financial.iban")
                 .pattern("(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?:[ -]?+[A-Za-z0-9]){10,34}+")
-                .near(Windows.DIGITS, 12, 12)
+                .near(Windows.DIGITS, 2, 12)
+                .minDigits(2)
                 .refiner(FinancialDetectors::ibanPrefix)
                 .resumeAfterFinding()
                 .score(0.95)
@@ -84,7 +85,8 @@ public final class FinancialDetectors {
     public static Detector usAbaRouting() {
         return PatternDetector.builder("financial.us_aba_routing")
                 .pattern("(?<![\\w-])\\d{9}(?![\\w-]|[.,]\\d)")
-                .near(Windows.DIGITS, 4, 4)
+                .near(Windows.DIGITS, 0, 0)
+                .minDigits(9)
                 .validator(AbaRouting::valid)
                 .requireContext(ContextWords.of("routing", "aba", "rtn", "transit", "routing number",
                         "bank", "wire", "ach", "account"), 0.9)
@@ -106,7 +108,8 @@ public final class FinancialDetectors {
         return new CompositeDetector(type, List.of(
                 PatternDetector.builder(type)
                         .pattern(run)
-                        .near(Windows.DIGITS, 4, 4)
+                        .near(Windows.DIGITS, 0, 0)
+                        .minDigits(12)
                         .refiner(r -> cardsInRun(r, PaymentCards::valid))
                         .score(0.9)
                         .context(context, 0.99)
@@ -114,7 +117,8 @@ public final class FinancialDetectors {
                 // Issuers outside the brand table, taken only next to a card word.
                 PatternDetector.builder(type)
                         .pattern(run)
-                        .near(Windows.DIGITS, 4, 4)
+                        .near(Windows.DIGITS, 0, 0)
+                        .minDigits(12)
                         .refiner(r -> cardsInRun(r, c -> !PaymentCards.valid(c) && PaymentCards.validAnyBrand(c)))
                         .requireContext(context, 0.85)
                         .build()));

@@ -26,7 +26,8 @@ public final class NetworkDetectors {
     public static Detector ipv4() {
         return PatternDetector.builder("network.ipv4")
                 .pattern("(?<![\\w.-]|\\d\\.)\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}(?![\\w-]|\\.\\d)")
-                .near(Windows.DIGITS, 4, 4)
+                .near(Windows.DIGITS, 0, 0)
+                .minDigits(4)
                 .validator(Ipv4::valid)
                 .score(0.85)
                 .context(ContextWords.of("ip", "ip address", "ipv4", "host", "server", "address", "addr",

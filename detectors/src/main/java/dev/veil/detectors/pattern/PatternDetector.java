@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
+import dev.veil.detectors.ScanText;
 import dev.veil.detectors.custom.AhoCorasick;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class PatternDetector implements Detector {
     private final String anchors;
     private final int anchorBefore;
     private final int anchorAfter;
+    private final int minDigits;
 
     private PatternDetector(Builder b) {
         this.type = requireNonNull(b.type, "type");
@@ -60,6 +62,7 @@ public final class PatternDetector implements Detector {
         this.anchors = b.anchors;
         this.anchorBefore = b.anchorBefore;
         this.anchorAfter = b.anchorAfter;
+        this.minDigits = b.minDigits;
         if (group > pattern.matcher("").groupCount()) {
             throw new IllegalArgumentException(id + ": no group " + group + " in pattern");
         }
@@ -86,15 +89,32 @@ public final class PatternDetector implements Detector {
 
     @Override
     public List<Finding> detect(String text) {
-        if (!mayContain(text) || (anyContext != null && !anyContext.containsAny(text))) {
+        return detect(new ScanText(text));
+    }
+
+    @Override
+    public List<Finding> detect(ScanText scanText) {
+        String text = scanText.text();
+        if (!mayContain(text)) {
+            return List.of();
+        }
+        int[] windows = null;
+        if (Windows.DIGITS.equals(anchors)) {
+            windows = Windows.aroundClusters(scanText, minDigits, anchorBefore, anchorAfter);
+        } else if (anchors != null) {
+            windows = Windows.around(text, anchors, anchorBefore, anchorAfter);
+        }
+        // Required context is looked for near each candidate anyway; the pass over the whole
+        // text only pays where the expression would otherwise run over all of it.
+        if ((windows != null && windows.length == 0)
+                || (anyContext != null && windows == null && !anyContext.containsAny(text))) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
         Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        if (anchors == null) {
+        if (windows == null) {
             scan(text, m, 0, text.length(), findings);
         } else {
-            int[] windows = Windows.around(text, anchors, anchorBefore, anchorAfter);
             for (int w = 0; w < windows.length; w += 2) {
                 scan(text, m, windows[w], windows[w + 1], findings);
             }
@@ -179,6 +199,7 @@ public final class PatternDetector implements Detector {
         private String anchors;
         private int anchorBefore;
         private int anchorAfter;
+        private int minDigits = 1;
 
         private Builder(String type) {
             this.type = requireNonNull(type, "type");
@@ -277,6 +298,19 @@ public final class PatternDetector implements Detector {
             }
             this.anchorBefore = before;
             this.anchorAfter = after;
+            return this;
+        }
+
+        /**
+         * With {@code near(Windows.DIGITS, ...)}: every match holds at least {@code digits}
+         * digits, so windows with fewer are skipped without running the expression (nine for
+         * an SSN: dates, times and version numbers cost nothing).
+         */
+        public Builder minDigits(int digits) {
+            if (digits < 1) {
+                throw new IllegalArgumentException("minDigits must be at least 1");
+            }
+            this.minDigits = digits;
             return this;
         }
 

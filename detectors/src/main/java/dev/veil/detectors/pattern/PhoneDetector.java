@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
+import dev.veil.detectors.ScanText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -80,12 +81,19 @@ public final class PhoneDetector implements Detector {
 
     @Override
     public List<Finding> detect(String text) {
-        if (!hasDigitRun(text)) {
+        return detect(new ScanText(text));
+    }
+
+    @Override
+    public List<Finding> detect(ScanText scanText) {
+        // A candidate holds six digits or more, all within one window.
+        int[] windows = Windows.aroundClusters(scanText, 6, 3, 6);
+        if (windows.length == 0) {
             return List.of();
         }
+        String text = scanText.text();
         List<Finding> findings = new ArrayList<>();
         Matcher c = CANDIDATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        int[] windows = Windows.around(text, Windows.DIGITS, 3, 6);
         for (int w = 0; w < windows.length; w += 2) {
             candidates(text, c.region(windows[w], windows[w + 1]), findings);
         }
@@ -143,22 +151,6 @@ public final class PhoneDetector implements Detector {
         for (Finding f : findings) {
             if (start < f.end() && f.start() < end) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    /** Cheap guard: a phone number has at least six digits with at most separators between. */
-    static boolean hasDigitRun(String text) {
-        int digits = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (++digits >= 6) {
-                    return true;
-                }
-            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '/' && c != '+') {
-                digits = 0;
             }
         }
         return false;

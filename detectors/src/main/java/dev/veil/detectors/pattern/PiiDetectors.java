@@ -35,6 +35,7 @@ public final class PiiDetectors {
                         + "|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}+(?:of\\s{1,3}+)?" + MONTHS + ",?\\s{1,3}+\\d{4}"
                         + "|" + MONTHS + "\\s{1,3}+\\d{1,2}(?:st|nd|rd|th)?,?\\s{1,3}+\\d{4})(?![\\w/-]|\\.\\d)")
                 .near(Windows.DIGITS, 24, 24)
+                .minDigits(4)
                 .validator(Dates::plausibleBirthDate)
                 .requireContext(new ContextWords(List.of("born", "birth", "dob", "d.o.b", "d.o.b.", "birthday",
                         "birthdate", "date of birth", "birth date", "geburtsdatum", "geboren", "né", "née", "né le",
