@@ -64,9 +64,10 @@ public record ContextWords(List<String> words, int before, int after, boolean sa
             int i = window.indexOf(word);
             while (i >= 0) {
                 int j = i + word.length();
-                // A context word must not be part of the candidate itself nor of a longer word.
+                // A context word must not be part of the candidate itself nor of a longer word,
+                // also one that the window cuts ("xDL" is no "DL").
                 boolean outside = j <= candidateStart || i >= candidateEnd;
-                if (outside && boundary(window, i - 1) && boundary(window, j)) {
+                if (outside && boundary(text, from + i - 1) && boundary(text, from + j)) {
                     return true;
                 }
                 i = window.indexOf(word, i + 1);

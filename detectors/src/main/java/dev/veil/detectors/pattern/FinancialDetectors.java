@@ -28,7 +28,7 @@ public final class FinancialDetectors {
      */
     public static Detector iban() {
         return PatternDetector.builder("financial.iban")
-                .pattern("(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?:[ -]?+[A-Za-z0-9]){10,34}+")
+                .pattern("[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z]\\d{2}(?:[ -]?+[A-Za-z0-9]){10,34}+")
                 .near(Windows.DIGITS, 2, 12)
                 .minDigits(2)
                 .refiner(FinancialDetectors::ibanPrefix)
@@ -62,7 +62,7 @@ public final class FinancialDetectors {
      */
     public static Detector swiftBic() {
         String type = "financial.swift_bic";
-        String code = "(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])";
+        String code = "[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]{5}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])";
         return new CompositeDetector(type, List.of(
                 // With a digit in the location or branch it is no word: banking context will do.
                 PatternDetector.builder(type)
@@ -101,7 +101,7 @@ public final class FinancialDetectors {
      */
     public static Detector paymentCard() {
         String type = "financial.payment_card";
-        String run = "(?<![\\w.,]|\\d[ -])\\d(?:[ -]?+\\d){11,63}+(?!\\d|[.,]\\d)";
+        String run = "\\d(?<![\\w.,]\\d|\\d[ -]\\d)(?:[ -]?+\\d){11,63}+(?!\\d|[.,]\\d)";
         ContextWords context = ContextWords.of("card", "credit", "debit", "visa", "mastercard", "amex",
                 "american express", "discover", "jcb", "diners", "unionpay", "maestro", "pan", "cc", "ccn",
                 "payment", "cardholder", "expiry", "cvv", "cvc");

@@ -42,7 +42,7 @@ public final class PhoneDetector implements Detector {
             "number", "ph", "mob", "telefon", "téléphone", "teléfono", "telefono", "handy", "portable");
 
     private static final Pattern CANDIDATE = Pattern.compile(
-            "(?<![\\w+]|\\d[ ().\\-/]{0,3})(?:\\+|\\(\\+?)?\\d[\\d ().\\-/]{4,30}(?<=\\d)(?![\\d:]|[ ().\\-/]{1,3}\\d)");
+            "(?=[+(\\d])(?<![\\w+]|\\d[ ().\\-/]{0,3})(?:\\+|\\(\\+?)?\\d[\\d ().\\-/]{4,30}(?<=\\d)(?![\\d:]|[ ().\\-/]{1,3}\\d)");
     private static final Pattern DATE_START = Pattern.compile("\\(?\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}");
 
     /** Words that say the number next to them is a phone number, whatever its plan says. */
