@@ -44,6 +44,7 @@ public final class PatternDetector implements Detector {
     private final int anchorBefore;
     private final int anchorAfter;
     private final int minDigits;
+    private final CharTest firstChar;
 
     private PatternDetector(Builder b) {
         this.type = requireNonNull(b.type, "type");
@@ -63,6 +64,7 @@ public final class PatternDetector implements Detector {
         this.anchorBefore = b.anchorBefore;
         this.anchorAfter = b.anchorAfter;
         this.minDigits = b.minDigits;
+        this.firstChar = b.firstChar;
         if (group > pattern.matcher("").groupCount()) {
             throw new IllegalArgumentException(id + ": no group " + group + " in pattern");
         }
@@ -126,8 +128,7 @@ public final class PatternDetector implements Detector {
     private void scan(String text, Matcher m, int from, int to, List<Finding> findings) {
         int pos = from;
         while (pos <= to) {
-            m.region(pos, to);
-            if (!m.find()) {
+            if (!find(text, m, pos, to)) {
                 return;
             }
             pos = m.end() > m.start() ? m.end() : m.end() + 1;
@@ -142,6 +143,28 @@ public final class PatternDetector implements Detector {
                 }
             }
         }
+    }
+
+    /**
+     * Finds the leftmost match starting in {@code [pos, to)}. With a first-char test, the
+     * expression is tried only where a match can start, which is much cheaper than letting
+     * the regex engine try every position.
+     */
+    private boolean find(String text, Matcher m, int pos, int to) {
+        if (firstChar == null) {
+            m.region(pos, to);
+            return m.find();
+        }
+        for (int i = pos; i < to; i++) {
+            char c = text.charAt(i);
+            if ((firstChar.test(c) || Character.isSurrogate(c))) {
+                m.region(i, to);
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void add(String text, int start, int end, List<Finding> findings) {
@@ -182,6 +205,23 @@ public final class PatternDetector implements Detector {
         return "PatternDetector[" + id + "]";
     }
 
+    /** A test on one char, without boxing. */
+    @FunctionalInterface
+    public interface CharTest {
+        boolean test(char c);
+
+        /** Accepts the ASCII digits. */
+        static CharTest digit() {
+            return c -> c >= '0' && c <= '9';
+        }
+
+        /** Accepts the chars of {@code chars}. */
+        static CharTest anyOf(String chars) {
+            requireNonNull(chars, "chars");
+            return c -> chars.indexOf(c) >= 0;
+        }
+    }
+
     /** Builds a {@link PatternDetector}; every setter but {@link #pattern} is optional. */
     public static final class Builder {
         private final String type;
@@ -200,6 +240,7 @@ public final class PatternDetector implements Detector {
         private int anchorBefore;
         private int anchorAfter;
         private int minDigits = 1;
+        private CharTest firstChar;
 
         private Builder(String type) {
             this.type = requireNonNull(type, "type");
@@ -311,6 +352,16 @@ public final class PatternDetector implements Detector {
                 throw new IllegalArgumentException("minDigits must be at least 1");
             }
             this.minDigits = digits;
+            return this;
+        }
+
+        /**
+         * Every match starts with a char that {@code first} accepts (surrogates are always
+         * tried): the expression is then tried only at such chars instead of at every position.
+         * A test that rejects a char a match can start with loses those matches.
+         */
+        public Builder startsWith(CharTest first) {
+            this.firstChar = requireNonNull(first, "first");
             return this;
         }
 

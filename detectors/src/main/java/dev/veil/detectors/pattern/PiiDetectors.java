@@ -52,19 +52,20 @@ public final class PiiDetectors {
      */
     public static Detector streetAddress() {
         return new CompositeDetector("pii.street_address", List.of(
-                address(0, NUMBER + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:" + WORD + "[ \\t]{1,3}+){1,4}" + EN_SUFFIX
+                address(0, PatternDetector.CharTest.digit(), NUMBER + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:" + WORD + "[ \\t]{1,3}+){1,4}" + EN_SUFFIX
                         + "(?:[ \\t]{1,3}+(?:NE|NW|SE|SW|N|S|E|W)\\b)?" + UNIT + US_TAIL + NEXT_LINES),
-                address(0, NUMBER + ",?[ \\t]{1,3}+(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
+                address(0, PatternDetector.CharTest.digit(), NUMBER + ",?[ \\t]{1,3}+(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
                         + "|cours|route|square|passage)[ \\t]{1,3}+(?:(?i:de la|de l'|des|du|de|d')[ \\t]{0,3}+)?"
                         + "(?:" + WORD + "[ \\t]{0,3}+){1,4}" + UNIT + FR_TAIL + NEXT_LINES),
-                address(64, "\\p{Lu}(?<![\\p{L}\\d]\\p{Lu})[\\p{L}-]{2,40}+(?<=(?i:straße|strasse|str\\.|weg|platz|allee|gasse|damm"
+                address(64, c -> Character.getType(c) == Character.UPPERCASE_LETTER, "\\p{Lu}(?<![\\p{L}\\d]\\p{Lu})[\\p{L}-]{2,40}+(?=[ \\t]{1,3}+\\d)(?<=(?i:straße|strasse|str\\.|weg|platz|allee|gasse|damm"
                         + "|ufer|chaussee|steig|pfad|gade|vej|veien|vegen|vägen|gatan|katu|tie|kuja|straat|laan"
                         + "|plein|gracht|utca|ulica|cesta))[ \\t]{1,3}+\\d{1,3}[a-z]?\\b" + UNIT + DE_TAIL + NEXT_LINES),
-                address(64, IT_ES_PT_STREET + "(?<![\\p{L}\\d]" + IT_ES_PT_STREET + ")"
+                address(64, PatternDetector.CharTest.anyOf("VPCARLT"), "(?=[VPCARLT])" + IT_ES_PT_STREET + "(?<![\\p{L}\\d]" + IT_ES_PT_STREET + ")"
                         + "[ \\t]{1,3}+(?:" + WORD + "[ \\t]{1,3}+){1,4}\\d{1,4}[a-z]?\\b" + UNIT + NEXT_LINES),
                 // A unit on its own ("Apt. 236", "Suite 741") is part of an address: reported, weakly.
                 PatternDetector.builder("pii.street_address")
-                        .pattern(UNIT_WORD + "(?<![\\w.]" + UNIT_WORD + ")[ \\t]{1,3}+#?\\d{1,5}+[A-Z]?(?![\\w-])")
+                        .startsWith(PatternDetector.CharTest.anyOf("AUSF"))
+                        .pattern("(?=[AUSF])" + UNIT_WORD + "(?<![\\w.]" + UNIT_WORD + ")[ \\t]{1,3}+#?\\d{1,5}+[A-Z]?(?![\\w-])")
                         .near(Windows.DIGITS, 16, 4)
                         .score(0.5)
                         .build()));
@@ -79,7 +80,11 @@ public final class PiiDetectors {
             + "|" + LINE_TOKEN + "(?:[ \\t,]{1,3}+" + LINE_TOKEN + "){0,5}+)"
             + "(?=[ \\t]*+(?:\\r?\\n|$|[,.?!]))){0,3}+";
 
-    /** Street words that come first; the lookbehind after the word, so only a match pays for it. */
+    /**
+     * Street words that come first. Where an expression starts with one of these words, a
+     * lookahead on the first letters comes before it and the lookbehind after it, so that
+     * most chars fail at one test instead of one per word.
+     */
     private static final String IT_ES_PT_STREET = "(?:Via|Viale|Piazza|Corso|Calle|Avenida|Rua|Carrer|Paseo|Travessa|Largo)";
     private static final String UNIT_WORD = "(?:Apt\\.|Apartment|Suite|Ste\\.|Unit|Flat)";
     /** A house number; the first digit before the lookbehind, so other chars fail at once. */
@@ -96,9 +101,10 @@ public final class PiiDetectors {
     private static final String DE_TAIL = "(?:,?[ \\t]{1,3}+\\d{5}[ \\t]{1,3}+\\p{Lu}[\\p{L}-]{1,30}+)?+";
 
     /** {@code before}: how far before a digit a match may start (0 where it starts with the number). */
-    private static Detector address(int before, String regex) {
+    private static Detector address(int before, PatternDetector.CharTest first, String regex) {
         return PatternDetector.builder("pii.street_address")
                 .pattern(regex)
+                .startsWith(first)
                 .near(Windows.DIGITS, before, 160)
                 .score(0.75)
                 .context(ContextWords.of("address", "live at", "lives at", "living at", "located at", "ship to",
