@@ -45,7 +45,7 @@ public final class ScanText {
     }
 
     private static int[] findClusters(String text) {
-        int[] out = new int[24];
+        int[] out = new int[Math.max(24, text.length() / 8)];
         int n = 0;
         int start = -1;
         int last = -1;

@@ -67,7 +67,7 @@ public final class FinancialDetectors {
                 // With a digit in the location or branch it is no word: banking context will do.
                 PatternDetector.builder(type)
                         .pattern(code)
-                        .startsWith(c -> c >= 'A' && c <= 'Z')
+                        .startsWith(c -> c >= 'A' && c <= 'Z', c -> c < 128 && Character.isLetterOrDigit(c))
                         .validator(v -> Bic.valid(v) && v.chars().anyMatch(Character::isDigit))
                         .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
                                 "bank", "wire", "transfer", "iban", "beneficiary", "sort code", "routing"), 0.9)
@@ -76,7 +76,7 @@ public final class FinancialDetectors {
                 // the words SWIFT or BIC themselves.
                 PatternDetector.builder(type)
                         .pattern(code)
-                        .startsWith(c -> c >= 'A' && c <= 'Z')
+                        .startsWith(c -> c >= 'A' && c <= 'Z', c -> c < 128 && Character.isLetterOrDigit(c))
                         .validator(v -> Bic.valid(v) && v.chars().noneMatch(Character::isDigit))
                         .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
                                 "swift-code", "bic/swift"), 0.9)

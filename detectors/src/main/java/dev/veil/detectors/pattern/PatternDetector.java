@@ -45,6 +45,7 @@ public final class PatternDetector implements Detector {
     private final int anchorAfter;
     private final int minDigits;
     private final CharTest firstChar;
+    private final CharTest notAfter;
 
     private PatternDetector(Builder b) {
         this.type = requireNonNull(b.type, "type");
@@ -65,6 +66,7 @@ public final class PatternDetector implements Detector {
         this.anchorAfter = b.anchorAfter;
         this.minDigits = b.minDigits;
         this.firstChar = b.firstChar;
+        this.notAfter = b.notAfter;
         if (group > pattern.matcher("").groupCount()) {
             throw new IllegalArgumentException(id + ": no group " + group + " in pattern");
         }
@@ -115,20 +117,20 @@ public final class PatternDetector implements Detector {
         List<Finding> findings = new ArrayList<>();
         Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         if (windows == null) {
-            scan(text, m, 0, text.length(), findings);
+            scan(text, m, 0, text.length(), text.length(), findings);
         } else {
-            for (int w = 0; w < windows.length; w += 2) {
-                scan(text, m, windows[w], windows[w + 1], findings);
+            for (int w = 0; w < windows.length; w += 3) {
+                scan(text, m, windows[w], windows[w + 1], windows[w + 2], findings);
             }
         }
         return findings;
     }
 
     /** Finds candidates that start and end within {@code [from, to)}; lookarounds see beyond. */
-    private void scan(String text, Matcher m, int from, int to, List<Finding> findings) {
+    private void scan(String text, Matcher m, int from, int to, int startLimit, List<Finding> findings) {
         int pos = from;
         while (pos <= to) {
-            if (!find(text, m, pos, to)) {
+            if (!find(text, m, pos, to, startLimit)) {
                 return;
             }
             pos = m.end() > m.start() ? m.end() : m.end() + 1;
@@ -146,18 +148,18 @@ public final class PatternDetector implements Detector {
     }
 
     /**
-     * Finds the leftmost match starting in {@code [pos, to)}. With a first-char test, the
-     * expression is tried only where a match can start, which is much cheaper than letting
-     * the regex engine try every position.
+     * Finds the leftmost match in {@code [pos, to)}. With a first-char test, the expression is
+     * tried only where a match can start, and before {@code startLimit}, which is much cheaper
+     * than letting the regex engine try every position.
      */
-    private boolean find(String text, Matcher m, int pos, int to) {
+    private boolean find(String text, Matcher m, int pos, int to, int startLimit) {
         if (firstChar == null) {
             m.region(pos, to);
             return m.find();
         }
-        for (int i = pos; i < to; i++) {
+        for (int i = pos, limit = Math.min(to, startLimit); i < limit; i++) {
             char c = text.charAt(i);
-            if ((firstChar.test(c) || Character.isSurrogate(c))) {
+            if ((firstChar.test(c) || Character.isSurrogate(c)) && (i == 0 || mayFollow(text.charAt(i - 1)))) {
                 m.region(i, to);
                 if (m.lookingAt()) {
                     return true;
@@ -165,6 +167,10 @@ public final class PatternDetector implements Detector {
             }
         }
         return false;
+    }
+
+    private boolean mayFollow(char previous) {
+        return notAfter == null || !notAfter.test(previous) || Character.isSurrogate(previous);
     }
 
     private void add(String text, int start, int end, List<Finding> findings) {
@@ -215,10 +221,27 @@ public final class PatternDetector implements Detector {
             return c -> c >= '0' && c <= '9';
         }
 
-        /** Accepts the chars of {@code chars}. */
+        /** Accepts ASCII letters and digits and '_', as {@code \\w} does. */
+        static CharTest word() {
+            return c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        }
+
+        /** Accepts what {@code word()} accepts and the chars of {@code more}. */
+        static CharTest wordOr(String more) {
+            CharTest word = word();
+            return c -> word.test(c) || more.indexOf(c) >= 0;
+        }
+
+        /** Accepts the chars of {@code chars}, which must be ASCII. */
         static CharTest anyOf(String chars) {
-            requireNonNull(chars, "chars");
-            return c -> chars.indexOf(c) >= 0;
+            boolean[] accepted = new boolean[128];
+            for (char c : chars.toCharArray()) {
+                if (c >= 128) {
+                    throw new IllegalArgumentException("not ASCII: " + chars);
+                }
+                accepted[c] = true;
+            }
+            return c -> c < 128 && accepted[c];
         }
     }
 
@@ -241,6 +264,7 @@ public final class PatternDetector implements Detector {
         private int anchorAfter;
         private int minDigits = 1;
         private CharTest firstChar;
+        private CharTest notAfter;
 
         private Builder(String type) {
             this.type = requireNonNull(type, "type");
@@ -363,6 +387,16 @@ public final class PatternDetector implements Detector {
         public Builder startsWith(CharTest first) {
             this.firstChar = requireNonNull(first, "first");
             return this;
+        }
+
+        /**
+         * As {@link #startsWith(CharTest)}, and no match starts right after a char that
+         * {@code notAfter} accepts: the expression's own lookbehind, written as a test, so that
+         * only the starts of words or numbers are tried.
+         */
+        public Builder startsWith(CharTest first, CharTest notAfter) {
+            this.notAfter = requireNonNull(notAfter, "notAfter");
+            return startsWith(first);
         }
 
         public PatternDetector build() {

@@ -97,7 +97,7 @@ public final class PhoneDetector implements Detector {
         String text = scanText.text();
         List<Finding> findings = new ArrayList<>();
         Matcher c = CANDIDATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        for (int w = 0; w < windows.length; w += 2) {
+        for (int w = 0; w < windows.length; w += 3) {
             candidates(text, c.region(windows[w], windows[w + 1]), findings);
         }
         return findings;

@@ -1,6 +1,7 @@
 package dev.veil.detectors.pattern;
 
 import dev.veil.detectors.Detector;
+import dev.veil.detectors.pattern.PatternDetector.CharTest;
 import java.util.List;
 
 /**
@@ -35,6 +36,7 @@ public final class PiiDetectors {
                         + "|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}+(?:of\\s{1,3}+)?" + MONTHS + ",?\\s{1,3}+\\d{4}"
                         + "|" + MONTHS + "\\s{1,3}+\\d{1,2}(?:st|nd|rd|th)?,?\\s{1,3}+\\d{4})(?![\\w/-]|\\.\\d)")
                 .near(Windows.DIGITS, 24, 24)
+                .startsWith(c -> c >= '0' && c <= '9' || "JFMASONDjfmasond".indexOf(c) >= 0, CharTest.wordOr("/.-"))
                 .minDigits(4)
                 .validator(Dates::plausibleBirthDate)
                 .requireContext(new ContextWords(List.of("born", "birth", "dob", "d.o.b", "d.o.b.", "birthday",
@@ -52,19 +54,19 @@ public final class PiiDetectors {
      */
     public static Detector streetAddress() {
         return new CompositeDetector("pii.street_address", List.of(
-                address(0, PatternDetector.CharTest.digit(), NUMBER + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:" + WORD + "[ \\t]{1,3}+){1,4}" + EN_SUFFIX
+                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), NUMBER + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:" + WORD + "[ \\t]{1,3}+){1,4}" + EN_SUFFIX
                         + "(?:[ \\t]{1,3}+(?:NE|NW|SE|SW|N|S|E|W)\\b)?" + UNIT + US_TAIL + NEXT_LINES),
-                address(0, PatternDetector.CharTest.digit(), NUMBER + ",?[ \\t]{1,3}+(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
+                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), NUMBER + ",?[ \\t]{1,3}+(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
                         + "|cours|route|square|passage)[ \\t]{1,3}+(?:(?i:de la|de l'|des|du|de|d')[ \\t]{0,3}+)?"
                         + "(?:" + WORD + "[ \\t]{0,3}+){1,4}" + UNIT + FR_TAIL + NEXT_LINES),
-                address(64, c -> Character.getType(c) == Character.UPPERCASE_LETTER, "\\p{Lu}(?<![\\p{L}\\d]\\p{Lu})[\\p{L}-]{2,40}+(?=[ \\t]{1,3}+\\d)(?<=(?i:straße|strasse|str\\.|weg|platz|allee|gasse|damm"
+                address(64, c -> Character.getType(c) == Character.UPPERCASE_LETTER, PiiDetectors::letterOrDigit, "\\p{Lu}(?<![\\p{L}\\d]\\p{Lu})[\\p{L}-]{2,40}+(?=[ \\t]{1,3}+\\d)(?<=(?i:straße|strasse|str\\.|weg|platz|allee|gasse|damm"
                         + "|ufer|chaussee|steig|pfad|gade|vej|veien|vegen|vägen|gatan|katu|tie|kuja|straat|laan"
                         + "|plein|gracht|utca|ulica|cesta))[ \\t]{1,3}+\\d{1,3}[a-z]?\\b" + UNIT + DE_TAIL + NEXT_LINES),
-                address(64, PatternDetector.CharTest.anyOf("VPCARLT"), "(?=[VPCARLT])" + IT_ES_PT_STREET + "(?<![\\p{L}\\d]" + IT_ES_PT_STREET + ")"
+                address(64, CharTest.anyOf("VPCARLT"), PiiDetectors::letterOrDigit, "(?=[VPCARLT])" + IT_ES_PT_STREET + "(?<![\\p{L}\\d]" + IT_ES_PT_STREET + ")"
                         + "[ \\t]{1,3}+(?:" + WORD + "[ \\t]{1,3}+){1,4}\\d{1,4}[a-z]?\\b" + UNIT + NEXT_LINES),
                 // A unit on its own ("Apt. 236", "Suite 741") is part of an address: reported, weakly.
                 PatternDetector.builder("pii.street_address")
-                        .startsWith(PatternDetector.CharTest.anyOf("AUSF"))
+                        .startsWith(CharTest.anyOf("AUSF"), CharTest.wordOr("."))
                         .pattern("(?=[AUSF])" + UNIT_WORD + "(?<![\\w.]" + UNIT_WORD + ")[ \\t]{1,3}+#?\\d{1,5}+[A-Z]?(?![\\w-])")
                         .near(Windows.DIGITS, 16, 4)
                         .score(0.5)
@@ -101,10 +103,10 @@ public final class PiiDetectors {
     private static final String DE_TAIL = "(?:,?[ \\t]{1,3}+\\d{5}[ \\t]{1,3}+\\p{Lu}[\\p{L}-]{1,30}+)?+";
 
     /** {@code before}: how far before a digit a match may start (0 where it starts with the number). */
-    private static Detector address(int before, PatternDetector.CharTest first, String regex) {
+    private static Detector address(int before, CharTest first, CharTest notAfter, String regex) {
         return PatternDetector.builder("pii.street_address")
                 .pattern(regex)
-                .startsWith(first)
+                .startsWith(first, notAfter)
                 .near(Windows.DIGITS, before, 160)
                 .score(0.75)
                 .context(ContextWords.of("address", "live at", "lives at", "living at", "located at", "ship to",
@@ -123,10 +125,16 @@ public final class PiiDetectors {
                 .pattern("[A-Za-z0-9_%+-](?<![\\w.%+-][A-Za-z0-9_%+-])(?:[A-Za-z0-9._%+-]{0,63}+)"
                         + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}+)\\.){1,8}[A-Za-z]{2,24}+(?![\\w-])")
                 .near("@", 70, 270)
+                .startsWith(c -> c < 128 && (Character.isLetterOrDigit(c) || "_%+-".indexOf(c) >= 0), CharTest.wordOr(".%+-"))
                 .validator(PiiDetectors::plausibleEmail)
                 .score(0.95)
                 .literals("@")
                 .build();
+    }
+
+    /** {@code [\\p{L}\\d]} of the expressions. */
+    private static boolean letterOrDigit(char c) {
+        return Character.isLetter(c) || c >= '0' && c <= '9';
     }
 
     private static boolean plausibleEmail(String s) {

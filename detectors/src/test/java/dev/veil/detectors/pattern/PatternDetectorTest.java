@@ -53,4 +53,19 @@ class PatternDetectorTest {
         assertNothing(ssn, "at 12:00:03 on 2026-03-01, build 1.4.2, port 8080");
         assertFinds(ssn, "v1.2 then 536-22-8712 at 12:00", "536-22-8712");
     }
+
+    @Test
+    void startsWith_findsMatchesThatStartBeforeOrAtTheirDigitsAnywhereInALongText() {
+        Detector address = PiiDetectors.streetAddress();
+        assertFinds(address, PROSE + "Write to Hauptstraße 5 soon. " + PROSE + "Meet at 12 rue de la Paix\n"
+                + PROSE + "Viale Roma 10 is closed. " + PROSE + "She lives at 221B Baker Street\n",
+                "Hauptstraße 5", "12 rue de la Paix", "Viale Roma 10", "221B Baker Street");
+    }
+
+    @Test
+    void startsWith_swiftCodeAfterALetterIsNoCode() {
+        Detector bic = FinancialDetectors.swiftBic();
+        assertFinds(bic, PROSE + "SWIFT: DEUTDEFF500", "DEUTDEFF500");
+        assertNothing(bic, PROSE + "SWIFT: xDEUTDEFF500");
+    }
 }
