@@ -27,7 +27,7 @@ public final class NetworkDetectors {
         return PatternDetector.builder("network.ipv4")
                 .pattern("\\d(?<![\\w.-]\\d|\\d\\.\\d)\\d{0,2}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}(?![\\w-]|\\.\\d)")
                 .near(Windows.DIGITS, 0, 0)
-                .minDigits(4)
+                .minAnchors(4)
                 .validator(Ipv4::valid)
                 .score(0.85)
                 .context(ContextWords.of("ip", "ip address", "ipv4", "host", "server", "address", "addr",
@@ -42,6 +42,7 @@ public final class NetworkDetectors {
                 .pattern("(?=[0-9A-Fa-f:])(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}+:){2,7}+(?:[0-9A-Fa-f]{1,4}+(?:\\.\\d{1,3}){3}+|[0-9A-Fa-f]{1,4}+)?+"
                         + "(?![\\w:]|\\.\\w)")
                 .near(":", 45, 45)
+                .minAnchors(2)
                 .validator(NetworkDetectors::plausibleIpv6)
                 .score(0.9)
                 .literals(":")
@@ -72,6 +73,7 @@ public final class NetworkDetectors {
                 .validator(v -> !v.replaceAll("[:.-]", "").chars().allMatch(Character::isDigit)
                         || v.indexOf(':') >= 0 || v.indexOf('-') >= 0)
                 .near(":-.", 15, 15)
+                .minAnchors(2)
                 .score(0.85)
                 .build();
     }

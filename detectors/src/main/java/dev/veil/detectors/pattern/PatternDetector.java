@@ -43,7 +43,7 @@ public final class PatternDetector implements Detector {
     private final String anchors;
     private final int anchorBefore;
     private final int anchorAfter;
-    private final int minDigits;
+    private final int minAnchors;
     private final CharTest firstChar;
     private final CharTest notAfter;
 
@@ -64,7 +64,7 @@ public final class PatternDetector implements Detector {
         this.anchors = b.anchors;
         this.anchorBefore = b.anchorBefore;
         this.anchorAfter = b.anchorAfter;
-        this.minDigits = b.minDigits;
+        this.minAnchors = b.minAnchors;
         this.firstChar = b.firstChar;
         this.notAfter = b.notAfter;
         if (group > pattern.matcher("").groupCount()) {
@@ -104,14 +104,14 @@ public final class PatternDetector implements Detector {
         }
         int[] windows = null;
         if (Windows.DIGITS.equals(anchors)) {
-            windows = Windows.aroundClusters(scanText, minDigits, anchorBefore, anchorAfter);
+            windows = Windows.aroundClusters(scanText, minAnchors, anchorBefore, anchorAfter);
         } else if (anchors != null) {
-            windows = Windows.around(text, anchors, anchorBefore, anchorAfter);
+            windows = Windows.around(text, anchors, minAnchors, anchorBefore, anchorAfter);
         }
         // Required context is looked for near each candidate anyway; the pass over the whole
-        // text only pays where the expression would otherwise run over all of it.
+        // text only pays where the expression would otherwise run over much of it.
         if ((windows != null && windows.length == 0)
-                || (anyContext != null && windows == null && !anyContext.containsAny(text))) {
+                || (anyContext != null && covers(windows, text.length() / 4) && !anyContext.containsAny(text))) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
@@ -145,6 +145,18 @@ public final class PatternDetector implements Detector {
                 }
             }
         }
+    }
+
+    /** True if the windows ({@code null}: the whole text) span more than {@code chars} chars. */
+    private static boolean covers(int[] windows, int chars) {
+        if (windows == null) {
+            return true;
+        }
+        long total = 0;
+        for (int w = 0; w < windows.length; w += 3) {
+            total += windows[w + 1] - windows[w];
+        }
+        return total > chars;
     }
 
     /**
@@ -262,7 +274,7 @@ public final class PatternDetector implements Detector {
         private String anchors;
         private int anchorBefore;
         private int anchorAfter;
-        private int minDigits = 1;
+        private int minAnchors = 1;
         private CharTest firstChar;
         private CharTest notAfter;
 
@@ -367,15 +379,15 @@ public final class PatternDetector implements Detector {
         }
 
         /**
-         * With {@code near(Windows.DIGITS, ...)}: every match holds at least {@code digits}
-         * digits, so windows with fewer are skipped without running the expression (nine for
-         * an SSN: dates, times and version numbers cost nothing).
+         * With {@link #near}: every match holds at least {@code anchors} anchor chars, so
+         * windows with fewer are skipped without running the expression (nine digits for an
+         * SSN: dates, times and version numbers cost nothing).
          */
-        public Builder minDigits(int digits) {
-            if (digits < 1) {
-                throw new IllegalArgumentException("minDigits must be at least 1");
+        public Builder minAnchors(int anchors) {
+            if (anchors < 1) {
+                throw new IllegalArgumentException("minAnchors must be at least 1");
             }
-            this.minDigits = digits;
+            this.minAnchors = anchors;
             return this;
         }
 

@@ -37,7 +37,7 @@ public final class PiiDetectors {
                         + "|" + MONTHS + "\\s{1,3}+\\d{1,2}(?:st|nd|rd|th)?,?\\s{1,3}+\\d{4})(?![\\w/-]|\\.\\d)")
                 .near(Windows.DIGITS, 24, 24)
                 .startsWith(c -> c >= '0' && c <= '9' || "JFMASONDjfmasond".indexOf(c) >= 0, CharTest.wordOr("/.-"))
-                .minDigits(4)
+                .minAnchors(4)
                 .validator(Dates::plausibleBirthDate)
                 .requireContext(new ContextWords(List.of("born", "birth", "dob", "d.o.b", "d.o.b.", "birthday",
                         "birthdate", "date of birth", "birth date", "geburtsdatum", "geboren", "né", "née", "né le",

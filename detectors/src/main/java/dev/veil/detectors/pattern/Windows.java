@@ -18,14 +18,14 @@ final class Windows {
 
     /**
      * Merged windows reaching {@code before} chars before and {@code after} chars after each
-     * anchor char of {@code text}. Anchors are found with {@link String#indexOf(int, int)},
+     * anchor char of {@code text}, minus those with fewer than {@code minAnchors} anchor chars. Anchors are found with {@link String#indexOf(int, int)},
      * which is much faster than testing every char.
      */
-    static int[] around(String text, String anchors, int before, int after) {
+    static int[] around(String text, String anchors, int minAnchors, int before, int after) {
         if (anchors.equals(DIGITS)) {
-            return aroundClusters(new ScanText(text), 1, before, after);
+            return aroundClusters(new ScanText(text), minAnchors, before, after);
         }
-        Builder out = new Builder(text.length(), before, after, 1);
+        Builder out = new Builder(text.length(), before, after, minAnchors);
         int[] next = new int[anchors.length()];
         for (int a = 0; a < next.length; a++) {
             next[a] = text.indexOf(anchors.charAt(a));
@@ -47,12 +47,12 @@ final class Windows {
 
     /**
      * The windows of {@link #around} with digits as anchors, built from the clusters that
-     * {@code text} has already found, minus the windows that hold fewer than {@code minDigits}
+     * {@code text} has already found, minus the windows that hold fewer than {@code minAnchors}
      * digits: no match of a format with that many digits can lie in them.
      */
-    static int[] aroundClusters(ScanText text, int minDigits, int before, int after) {
+    static int[] aroundClusters(ScanText text, int minAnchors, int before, int after) {
         int[] clusters = text.digitClusters();
-        Builder out = new Builder(text.text().length(), before, after, minDigits);
+        Builder out = new Builder(text.text().length(), before, after, minAnchors);
         for (int c = 0; c < clusters.length; c += 3) {
             out.add(clusters[c], clusters[c + 1], clusters[c + 2]);
         }
