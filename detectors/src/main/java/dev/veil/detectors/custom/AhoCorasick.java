@@ -130,6 +130,43 @@ public final class AhoCorasick {
         return false;
     }
 
+    /** A test on one occurrence {@code [start, end)}. */
+    @FunctionalInterface
+    public interface MatchTest {
+        boolean test(int start, int end);
+    }
+
+    /**
+     * True if an occurrence lies within {@code [from, to)} of {@code text} that {@code test}
+     * accepts. Whole-word checks look at the chars around the occurrence even outside the
+     * range, so a word cut by the range's edge does not count.
+     */
+    public boolean anyIn(CharSequence text, int from, int to, MatchTest test) {
+        requireNonNull(test, "test");
+        if (from < 0 || to > text.length() || from > to) {
+            throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") of " + text.length());
+        }
+        if (table != null) {
+            return table.anyIn(text, from, to, wholeWords, test);
+        }
+        Node n = root;
+        for (int i = from; i < to; i++) {
+            char c = fold(text.charAt(i));
+            while (n != root && !n.next.containsKey(c)) {
+                n = n.fail;
+            }
+            n = n.next.getOrDefault(c, root);
+            for (Node o = n.term >= 0 ? n : n.output; o != null; o = o.output) {
+                int start = i + 1 - o.length;
+                if (start >= from && (!wholeWords || (boundary(text, start - 1) && boundary(text, i + 1)))
+                        && test.test(start, i + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Non-overlapping occurrences in {@code text}, leftmost first, the longest at each position. */
     public List<Match> find(CharSequence text) {
         List<Match> all = new ArrayList<>();
@@ -252,6 +289,23 @@ public final class AhoCorasick {
             }
             Integer cls = others.get(f);
             return cls == null ? 0 : cls;
+        }
+
+        boolean anyIn(CharSequence text, int from, int to, boolean wholeWords, MatchTest test) {
+            int s = 0;
+            for (int i = from; i < to; i++) {
+                s = next[s * classes + classOf(text.charAt(i))];
+                if (s == 0) {
+                    continue;
+                }
+                for (int o = term[s] >= 0 ? s : output[s]; o > 0; o = output[o]) {
+                    int start = i + 1 - length[o];
+                    if ((!wholeWords || (boundary(text, start - 1) && boundary(text, i + 1))) && test.test(start, i + 1)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /**

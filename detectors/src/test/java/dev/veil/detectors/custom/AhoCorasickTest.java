@@ -56,6 +56,15 @@ class AhoCorasickTest {
     }
 
     @Test
+    void anyIn_looksOnlyInTheRangeButChecksWordsAgainstTheWholeText() {
+        AhoCorasick ac = new AhoCorasick(List.of("dl", "licence"), true, true);
+        String text = "xDL 123 and DL 456";
+        assertEquals(false, ac.anyIn(text, 1, 8, (s, e) -> true), "xDL is cut by the range, not a word");
+        assertEquals(true, ac.anyIn(text, 8, text.length(), (s, e) -> true));
+        assertEquals(false, ac.anyIn(text, 8, text.length(), (s, e) -> s > 12), "the test rejects it");
+    }
+
+    @Test
     void find_agreesWithNaiveSearchOnRandomText() {
         Random random = new Random(42);
         List<String> terms = List.of("ab", "abc", "bca", "c", "cab", "aaa", "bb");
