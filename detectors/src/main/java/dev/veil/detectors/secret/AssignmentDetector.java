@@ -2,7 +2,6 @@ package dev.veil.detectors.secret;
 
 import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
-import dev.veil.detectors.custom.AhoCorasick;
 import dev.veil.detectors.pattern.PlaceholderValues;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,13 +32,23 @@ final class AssignmentDetector implements Detector {
     static final String PASSWORD = "secret.password_assignment";
     static final String HIGH_ENTROPY = "secret.generic_high_entropy";
     static final String HTTP_AUTH = "secret.http_authorization";
+    static final String ID = "secret.assignment";
 
-    /** Words one of which every credential key name contains; the rest is decided by {@link #classify}. */
-    private static final AhoCorasick KEYWORDS = new AhoCorasick(List.of("password", "passwd", "passwort",
-            "passphrase", "kennwort", "contraseña", "contrasena", "mot_de_passe", "pwd", "pass", "secret", "token",
-            "apikey", "api_key", "api-key", "key", "credential", "auth"), true, false);
+    /**
+     * Words one of which every credential key name contains (the rest is decided by
+     * {@link #classify}), the command PsExec, and the schemes of an Authorization header.
+     */
+    private static final List<String> WORDS = List.of("pass", "pwd", "kennwort", "contrase", "secret", "token", "key",
+            "credential", "auth", "psexec", "bearer", "basic", "directoryentry");
+    private static final Keywords KEYWORDS = new Keywords(WORDS);
+    private static final int PSEXEC = WORDS.indexOf("psexec");
+    private static final int TOKEN = WORDS.indexOf("token");
+    private static final int BEARER = WORDS.indexOf("bearer");
+    private static final int BASIC = WORDS.indexOf("basic");
+    private static final int DIRECTORY_ENTRY = WORDS.indexOf("directoryentry");
+    /** Tried only where a scheme word was found. */
     private static final Pattern AUTH_HEADER = Pattern.compile(
-            "(?i)(?<![\\w-])(bearer|basic|token)\\s{1,4}+([A-Za-z0-9._~+/-]{12,4096}+=*+)");
+            "(?i)(bearer|basic|token)\\s{1,4}+([A-Za-z0-9._~+/-]{12,4096}+=*+)");
     private static final Set<String> NOT_PASSWORDS = Set.of("compass", "bypass", "surpass", "overpass",
             "underpass", "trespass", "encompass");
     private static final int MAX_VALUE = 256;
@@ -47,32 +56,51 @@ final class AssignmentDetector implements Detector {
 
     @Override
     public String id() {
-        return "secret.assignment";
+        return ID;
     }
 
     @Override
     public List<String> types() {
-        return List.of(PASSWORD, HIGH_ENTROPY, HTTP_AUTH);
+        return List.of(PASSWORD, HIGH_ENTROPY, HTTP_AUTH, CredentialPairs.USERNAME);
     }
 
     @Override
     public List<Finding> detect(String text) {
         List<Finding> findings = new ArrayList<>();
-        int pos = 0;
-        for (AhoCorasick.Match k : KEYWORDS.find(text)) {
-            if (k.start() < pos) {
-                continue;
+        int[] pos = {0};
+        List<Integer> schemes = new ArrayList<>();
+        KEYWORDS.find(text, (start, end, word) -> {
+            if (word == BEARER || word == BASIC || word == TOKEN) {
+                schemes.add(start);
             }
-            int idStart = identifierStart(text, k.start());
-            int idEnd = identifierEnd(text, k.end());
-            pos = Math.max(idEnd, k.end());
-            String id = text.substring(idStart, idEnd).toLowerCase(Locale.ROOT);
-            String type = classify(id);
+            if (word == BEARER || word == BASIC || start < pos[0]) {
+                return;
+            }
+            if (word == PSEXEC) {
+                CredentialPairs.shortFlags(text, end, findings);
+                pos[0] = end;
+                return;
+            }
+            int idStart = identifierStart(text, start);
+            int idEnd = identifierEnd(text, end);
+            pos[0] = Math.max(idEnd, end);
+            if (idEnd < text.length() && text.charAt(idEnd) == '(' && (word == DIRECTORY_ENTRY
+                    || text.regionMatches(true, idEnd - 10, "credential", 0, 10))) {
+                CredentialPairs.constructorArguments(text, idEnd, findings);
+                return;
+            }
+            if (word == DIRECTORY_ENTRY) {
+                return;
+            }
+            String type = classify(text.substring(idStart, idEnd).toLowerCase(Locale.ROOT));
             if (type != null) {
                 assignment(text, idStart, idEnd, type, findings);
             }
+        });
+        for (int at : schemes) {
+            authHeader(text, at, findings);
         }
-        authHeaders(text, findings);
+        CredentialPairs.addUsernames(text, findings);
         return findings;
     }
 
@@ -108,10 +136,13 @@ final class AssignmentDetector implements Detector {
         return last;
     }
 
-    private static void assignment(String text, int idStart, int idEnd, String type, List<Finding> out) {
+    private static void assignment(String text, int idStart, int idEnd, String keyType, List<Finding> out) {
+        String type = keyType;
         int i = idEnd;
         boolean xml = idStart > 0 && text.charAt(idStart - 1) == '<' && i < text.length() && text.charAt(i) == '>';
-        boolean flag = idStart >= 2 && text.startsWith("--", idStart - 2);
+        // "--password x", and PowerShell's "-Password x"
+        boolean flag = idStart >= 2 && text.startsWith("--", idStart - 2)
+                || idStart >= 1 && text.charAt(idStart - 1) == '-' && (idStart == 1 || Character.isWhitespace(text.charAt(idStart - 2)));
         if (xml) {
             int close = text.indexOf('<', i + 1);
             if (close > i + 1 && close - i - 1 <= MAX_VALUE) {
@@ -126,6 +157,21 @@ final class AssignmentDetector implements Detector {
             return; // "Password:" or 'password = ' is a string that mentions the key, not a key
         }
         int afterKey = i;
+        if (type.equals(PASSWORD) && text.startsWith(" for ", i)) {
+            i = forWhom(text, i); // "the password for user 'postgres' is 'x'"
+        }
+        if (type.equals(PASSWORD) && (text.startsWith(" is ", i) || text.startsWith(" was ", i))) {
+            // "the password is 'hunter2'": prose gives a password away only with quotes around it.
+            int q = skipBlanks(text, i + (text.charAt(i + 1) == 'i' ? 4 : 5));
+            if (q < text.length() && (text.charAt(q) == '"' || text.charAt(q) == '\'')) {
+                int close = text.indexOf(text.charAt(q), q + 1);
+                int nl = text.indexOf('\n', q + 1);
+                if (close > q + 1 && close - q - 1 <= 64 && (nl < 0 || close < nl)) {
+                    report(text, q + 1, close, type, true, out);
+                }
+            }
+            return;
+        }
         i = skipBlanks(text, i);
         int sepStart = i;
         boolean comparison = false;
@@ -147,14 +193,25 @@ final class AssignmentDetector implements Detector {
             return; // "://" a URL
         }
         if (comparison) {
-            // password == "letmein": comparing with a literal gives the password away.
+            // password == "letmein", secret != "open-sesame": comparing with a literal gives the
+            // secret away, however guessable it is.
             i = skipBlanks(text, i);
             if (i >= text.length() || (text.charAt(i) != '"' && text.charAt(i) != '\'')) {
                 return;
             }
+            type = PASSWORD;
         }
         i = skipBlanks(text, i);
         if (i >= text.length()) {
+            return;
+        }
+        if (text.startsWith("\\\"", i)) {
+            // A value in escaped quotes, inside a string of code or JSON: \"value\"
+            int close = text.indexOf("\\\"", i + 2);
+            int nl = text.indexOf('\n', i + 2);
+            if (close > i + 2 && close - i - 2 <= MAX_VALUE && (nl < 0 || close < nl)) {
+                report(text, i + 2, close, type, true, out);
+            }
             return;
         }
         char q = text.charAt(i);
@@ -189,10 +246,31 @@ final class AssignmentDetector implements Detector {
             return;
         }
         if (type.equals(PASSWORD)) {
-            out.add(new Finding(PASSWORD, start, end, quoted ? 0.85 : 0.75, "secret.assignment"));
+            if (value.strip().length() < 4) {
+                return; // "password = 123": no system takes a password this short; an example.
+            }
+            out.add(new Finding(PASSWORD, start, end, quoted ? 0.85 : 0.75, ID));
         } else if (random(value)) {
-            out.add(new Finding(HIGH_ENTROPY, start, end, 0.8, "secret.assignment"));
+            out.add(new Finding(HIGH_ENTROPY, start, end, 0.8, ID));
         }
+    }
+
+    /**
+     * After "password for": where " is " follows a short "user 'x'" or "the admin account" on
+     * the same line, or {@code from} if it does not.
+     */
+    private static int forWhom(String text, int from) {
+        int limit = Math.min(text.length(), from + 64);
+        for (int j = from + 5; j < limit; j++) {
+            char c = text.charAt(j);
+            if (c == '\n' || c == '.' || c == ',') {
+                return from;
+            }
+            if (text.startsWith(" is ", j)) {
+                return j;
+            }
+        }
+        return from;
     }
 
     /**
@@ -219,7 +297,7 @@ final class AssignmentDetector implements Detector {
     /** True if {@code value} looks like a generated secret rather than a word or a number. */
     static boolean random(String value) {
         int n = value.length();
-        if (n < 12 || value.indexOf(' ') >= 0) {
+        if (n < 12 || value.indexOf(' ') >= 0 || Entropy.madeUp(value)) {
             return false;
         }
         if (Entropy.hex(value)) {
@@ -323,24 +401,33 @@ final class AssignmentDetector implements Detector {
         return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
     }
 
-    /** {@code Authorization: Bearer <token>} and {@code Basic <base64>} values. */
-    private static void authHeaders(String text, List<Finding> out) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (!lower.contains("bearer") && !lower.contains("basic") && !lower.contains("authorization")) {
+    /** The {@code Authorization: Bearer <token>} or {@code Basic <base64>} value after the scheme at {@code at}. */
+    private static void authHeader(String text, int at, List<Finding> out) {
+        if (at > 0 && (Character.isLetterOrDigit(text.charAt(at - 1)) || text.charAt(at - 1) == '_'
+                || text.charAt(at - 1) == '-')) {
             return;
         }
-        Matcher m = AUTH_HEADER.matcher(text);
-        while (m.find()) {
-            String scheme = m.group(1).toLowerCase(Locale.ROOT);
-            String value = m.group(2);
-            int from = Math.max(0, m.start() - 40);
-            boolean header = lower.substring(from, m.start()).contains("authorization");
-            boolean ok = scheme.equals("bearer") ? random(value) || value.startsWith("eyJ")
-                    : header && Entropy.mixesClasses(value, 2);
-            if (ok && !PlaceholderValues.isPlaceholder(value) && !overlaps(out, m.start(2), m.end(2))) {
-                out.add(new Finding(HTTP_AUTH, m.start(2), m.end(2), 0.9, "secret.assignment"));
+        Matcher m = AUTH_HEADER.matcher(text).region(at, Math.min(text.length(), at + 4200));
+        if (!m.lookingAt()) {
+            return;
+        }
+        String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        String value = m.group(2);
+        boolean ok = scheme.equals("bearer") ? random(value) || value.startsWith("eyJ")
+                : authorizationBefore(text, m.start()) && Entropy.mixesClasses(value, 2);
+        if (ok && !PlaceholderValues.isPlaceholder(value) && !overlaps(out, m.start(2), m.end(2))) {
+            out.add(new Finding(HTTP_AUTH, m.start(2), m.end(2), 0.9, ID));
+        }
+    }
+
+    /** True if "authorization" is written in the 40 chars before {@code at}. */
+    private static boolean authorizationBefore(String text, int at) {
+        for (int i = Math.max(0, at - 40); i + 13 <= at; i++) {
+            if (text.regionMatches(true, i, "authorization", 0, 13)) {
+                return true;
             }
         }
+        return false;
     }
 
     private static boolean overlaps(List<Finding> findings, int start, int end) {

@@ -5,14 +5,15 @@ import dev.veil.detectors.Finding;
 import dev.veil.detectors.pattern.PlaceholderValues;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Connection strings that carry a password: database and queue URLs
  * ({@code postgres://app:s3cret@db:5432/prod}, {@code jdbc:mysql://...?password=...}) and
- * key-value strings ({@code Server=db;User Id=app;Password=s3cret;}). A placeholder password
+ * key-value strings ({@code Server=db;User Id=app;Password=s3cret;}, Azure's
+ * {@code DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...} and
+ * {@code Endpoint=https://...;Id=...;Secret=...}). A placeholder password
  * ({@code ${DB_PASSWORD}}) is not reported.
  *
  * <p>Immutable and thread-safe.
@@ -22,17 +23,24 @@ final class ConnectionStringDetector implements Detector {
     static final String TYPE = "secret.connection_string";
 
     private static final Pattern URL = Pattern.compile(
-            "(?<![\\w+.-])(?i:(?:jdbc:)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql"
+            "(?i:(?:jdbc:)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql"
                     + "|sqlserver|oracle(?::thin)?|cockroachdb|clickhouse|cassandra|couchdbs?|neo4j(?:\\+s)?|nats|kafka"
                     + "|memcached|mqtts?|db2|snowflake|redshift|sybase|cosmosdb|influxdb))"
                     + "://(?:[^\\s:/@?#\"'<>]{0,128}+:([^\\s/@\"'<>]{1,256}+)@)?+[^\\s\"'<>]{1,1024}+");
     private static final Pattern PASSWORD_PARAM = Pattern.compile(
             "(?i)[?&;](?:password|pwd|pass)=([^&;\\s\"'<>]{1,256}+)");
+    /** The key that carries the secret: a password, or an Azure account, access or App Configuration key. */
     private static final Pattern KEY_VALUE_PASSWORD = Pattern.compile(
-            "(?i)(?<![\\w])(?:password|pwd)\\s{0,4}+=\\s{0,4}+([^;\\n\"'<>]{1,256}+)");
+            "(?i)(?:password|pwd|accountkey|sharedaccesskey|secret)\\s{0,4}+=\\s{0,4}+([^;\\n\"'<>]{1,256}+)");
+    /** Where a secret key of a key-value string may start; the pattern above is tried only there. */
+    private static final Keywords KEY_WORDS = new Keywords(List.of("pwd", "password", "accountkey",
+            "sharedaccesskey", "secret"));
+    /** The chars of a URL scheme, walked back over from "://". */
+    private static final int MAX_SCHEME = 24;
     private static final Pattern KEY_VALUE_PEER = Pattern.compile(
             "(?i)(?<![\\w])(?:server|data source|host|hostname|address|addr|network address|user id|uid|"
-                    + "username|user|initial catalog|database|dsn|driver|provider)\\s{0,4}+=");
+                    + "username|user|initial catalog|database|dsn|driver|provider|accountname|endpoint"
+                    + "|sharedaccesskeyname|defaultendpointsprotocol|id)\\s{0,4}+=");
 
     @Override
     public String id() {
@@ -47,41 +55,93 @@ final class ConnectionStringDetector implements Detector {
     @Override
     public List<Finding> detect(String text) {
         List<Finding> findings = new ArrayList<>();
-        if (text.contains("://")) {
-            Matcher m = URL.matcher(text);
-            while (m.find()) {
-                String password = m.group(1);
-                if (password == null) {
-                    Matcher p = PASSWORD_PARAM.matcher(m.group());
-                    password = p.find() ? p.group(1) : null;
-                }
-                if (password != null && !PlaceholderValues.isPlaceholder(password)) {
-                    findings.add(new Finding(TYPE, m.start(), trimEnd(text, m.start(), m.end()), 0.95, TYPE));
-                }
+        for (int sep = text.indexOf("://"); sep >= 0; sep = text.indexOf("://", sep + 3)) {
+            int start = schemeStart(text, sep);
+            if (start == sep || insideAny(findings, start)) {
+                continue;
+            }
+            Matcher m = URL.matcher(text).region(start, Math.min(text.length(), sep + 1700));
+            if (!m.lookingAt()) {
+                continue;
+            }
+            String password = m.group(1);
+            if (password == null) {
+                Matcher p = PASSWORD_PARAM.matcher(m.group());
+                password = p.find() ? p.group(1) : null;
+            }
+            if (password != null && !PlaceholderValues.isPlaceholder(password)) {
+                findings.add(new Finding(TYPE, m.start(), trimEnd(text, m.start(), m.end()), 0.95, TYPE));
             }
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.contains("pwd") || lower.contains("password")) {
-            keyValue(text, findings);
-        }
+        keyValue(text, findings);
         return findings;
+    }
+
+    /** Start of the scheme that ends at {@code sep} ("jdbc:postgresql" before "://"). */
+    private static int schemeStart(String text, int sep) {
+        int i = sep;
+        while (i > 0 && sep - i < MAX_SCHEME && schemeChar(text.charAt(i - 1))) {
+            i--;
+        }
+        // A scheme starts with a letter; "x.postgres://" is not one.
+        while (i < sep && !Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        if (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || "_+.-".indexOf(text.charAt(i - 1)) >= 0)) {
+            return sep;
+        }
+        return i;
+    }
+
+    private static boolean schemeChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '+' || c == ':');
     }
 
     /** Finds {@code Key=Value;} strings with a password and a server or user key in the same segment. */
     private static void keyValue(String text, List<Finding> findings) {
+        List<Integer> keys = new ArrayList<>();
+        KEY_WORDS.find(text, (start, end, word) -> {
+            if (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)) && text.charAt(start - 1) != '_') {
+                keys.add(start);
+            }
+        });
         Matcher m = KEY_VALUE_PASSWORD.matcher(text);
-        while (m.find()) {
-            if (PlaceholderValues.isPlaceholder(m.group(1)) || insideAny(findings, m.start())) {
+        for (int at : keys) {
+            m.region(at, Math.min(text.length(), at + 300));
+            if (!m.lookingAt()) {
+                continue;
+            }
+            if (placeholder(m.group(1)) || insideAny(findings, m.start())) {
                 continue;
             }
             int segmentStart = segmentStart(text, m.start());
             int segmentEnd = segmentEnd(text, m.end());
             Matcher peer = KEY_VALUE_PEER.matcher(text).region(segmentStart, segmentEnd);
-            if (!peer.find() || text.indexOf(';', segmentStart) < 0 || text.indexOf(';', segmentStart) >= segmentEnd) {
+            if (!peer.find() || !hasSemicolon(text, segmentStart, segmentEnd)) {
                 continue;
             }
-            findings.add(new Finding(TYPE, segmentStart, trimEnd(text, segmentStart, segmentEnd), 0.9, TYPE));
+            // An Azure key is worth more with its account name: the whole string is the credential.
+            double score = Character.toLowerCase(text.charAt(m.start())) == 'p' ? 0.9 : 0.99;
+            findings.add(new Finding(TYPE, segmentStart, trimEnd(text, segmentStart, segmentEnd), score, TYPE));
         }
+    }
+
+    private static boolean hasSemicolon(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == ';') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A template ({@code {0}}, {@code {password}}) or placeholder as the first word of a value. */
+    private static boolean placeholder(String value) {
+        String v = value.strip();
+        int space = v.indexOf(' ');
+        String first = space < 0 ? v : v.substring(0, space);
+        return PlaceholderValues.isPlaceholder(v) || PlaceholderValues.isPlaceholder(first)
+                || first.startsWith("{") && first.endsWith("}");
     }
 
     private static boolean insideAny(List<Finding> findings, int at) {

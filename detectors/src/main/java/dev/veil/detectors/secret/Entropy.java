@@ -106,4 +106,41 @@ final class Entropy {
         }
         return vowel;
     }
+
+    /**
+     * True if {@code s} is an example someone typed rather than a generated value: one char
+     * makes up half of it ({@code 00aaaaaaaa...}), or its letters or its digits hold a run of
+     * six in alphabetical or counting order ({@code abcdef}, {@code a1b2c3d4e5f6},
+     * {@code 1234567890}). A generated key holds such a run about once in a billion.
+     */
+    static boolean madeUp(CharSequence s) {
+        int n = s.length();
+        if (n == 0) {
+            return true;
+        }
+        int[] counts = new int[128];
+        int most = 0;
+        int letterRun = 0;
+        int digitRun = 0;
+        char lastLetter = 0;
+        char lastDigit = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 128) {
+                most = Math.max(most, ++counts[c]);
+            }
+            if (c >= '0' && c <= '9') {
+                digitRun = lastDigit != 0 && (c == lastDigit + 1 || c == '0' && lastDigit == '9') ? digitRun + 1 : 1;
+                lastDigit = c;
+            } else if (Character.isLetter(c) && c < 128) {
+                char l = Character.toLowerCase(c);
+                letterRun = lastLetter != 0 && l == lastLetter + 1 ? letterRun + 1 : 1;
+                lastLetter = l;
+            }
+            if (letterRun >= 6 || digitRun >= 6) {
+                return true;
+            }
+        }
+        return most * 2 >= n;
+    }
 }

@@ -82,4 +82,13 @@ class SecretDetectorsTest {
     void privateKey_notFound(String text) {
         assertNothing(privateKey, text);
     }
+
+    @Test
+    void passwordHash_withPrincipalNameOutranksTheEmailInside() {
+        String hash = "$krb5asrep$23$svc@corp.example:f621a857d0cd935ed957b43dbe5d3bbb$77bab78233fa7eedabede16d336a1c5f03a7cc3e87d862a551d69633be675f7e47f2a1167eeece6a47147acc3103374df49c3efead73f19e57626b49";
+        List<Finding> findings = dev.veil.detectors.Scanner.standard().scan("hash: " + hash).findings();
+        assertEquals(List.of("secret.password_hash"), findings.stream().map(Finding::type).toList());
+        assertEquals(6, findings.get(0).start());
+        assertEquals(6 + hash.length(), findings.get(0).end());
+    }
 }

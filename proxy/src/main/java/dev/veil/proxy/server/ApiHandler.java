@@ -18,6 +18,7 @@ import dev.veil.proxy.metrics.VeilMetrics;
 import dev.veil.proxy.redact.Redactor;
 import dev.veil.proxy.redact.ResponseRewriter;
 import dev.veil.proxy.redact.TokenMap;
+import dev.veil.proxy.upstream.UpstreamFailure;
 import dev.veil.proxy.openai.ApiError;
 import dev.veil.proxy.openai.ApiException;
 import dev.veil.proxy.openai.ApiRequest;
@@ -25,9 +26,9 @@ import dev.veil.proxy.openai.Endpoint;
 import dev.veil.proxy.openai.ErrorKind;
 import dev.veil.proxy.openai.TextSegment;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -35,6 +36,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.security.SecureRandom;
@@ -51,6 +53,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +84,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
      * and its upstream call cancelled.
      */
     static final int MAX_PIPELINED = 8;
+    /** Longest wait for a client to close after Veil has ended its side of the connection. */
+    static final long LINGER_MILLIS = 2_000;
+    /** Veil has ended its side; whatever the client still sends is read and dropped. */
+    private boolean closing;
 
     ApiHandler(ProxyServices services) {
         this.services = services;
@@ -96,7 +103,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** Auto-read is off: read on while the pipelining queue has room. */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (pipelined.size() < MAX_PIPELINED) {
+        if (closing || pipelined.size() < MAX_PIPELINED) {
             ctx.read();
         }
         ctx.fireChannelReadComplete();
@@ -104,6 +111,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (closing) {
+            return; // read only to be discarded: this connection is ending
+        }
         if (current != null) {
             pipelined.add(req.retain());
             return;
@@ -332,8 +342,6 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             fail(ctx, ex, ApiError.of(ErrorKind.INTERNAL, "Veil's policy chose an upstream that is not configured."));
             return;
         }
-        ex.upstream = upstreamName;
-        ex.trust = upstream.trust().name().toLowerCase(Locale.ROOT);
         TokenMap tokens = new TokenMap();
         Map<String, Integer> redacted = Map.of();
         if (decision.action() == Action.REDACT) {
@@ -346,6 +354,34 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         ex.findings = findingCounts(inspection, redacted);
         ex.redactions = redacted.values().stream().mapToInt(Integer::intValue).sum();
+        forward(ctx, ex, request, upstream, tokens, fallbackFor(ex, upstream, decision.fallback()));
+    }
+
+    /**
+     * The policy's fallback upstream, if it may take a request meant for {@code chosen}: it must be
+     * configured, another upstream, and at least as trusted (never internal to external).
+     */
+    private UpstreamConfig fallbackFor(Exchange ex, UpstreamConfig chosen, String name) {
+        UpstreamConfig fallback = name.isEmpty() ? null : services.config().upstreams().get(name);
+        if (fallback == null || fallback.name().equals(chosen.name())) {
+            return null;
+        }
+        if (chosen.trust() == Trust.INTERNAL && fallback.trust() != Trust.INTERNAL) {
+            log.error("request {}: fallback '{}' is not internal and may not take a request for '{}'; not used",
+                    ex.requestId, fallback.name(), chosen.name());
+            return null;
+        }
+        return fallback;
+    }
+
+    /**
+     * Sends the request to {@code upstream}. If it cannot be reached before anything was sent,
+     * and a {@code fallback} is given, the request goes there instead, once.
+     */
+    private void forward(ChannelHandlerContext ctx, Exchange ex, ApiRequest request, UpstreamConfig upstream,
+            TokenMap tokens, UpstreamConfig fallback) {
+        ex.upstream = upstream.name();
+        ex.trust = upstream.trust().name().toLowerCase(Locale.ROOT);
         if (upstream.trust() == Trust.INTERNAL) {
             request.mapModel(upstream.mapModel(request.model()));
         }
@@ -353,7 +389,16 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String clientModel = ex.forwardedModel.equals(request.model()) ? null : request.model();
         ResponseRewriter rewriter = ResponseRewriter.needed(tokens, clientModel)
                 ? new ResponseRewriter(tokens, clientModel) : null;
-        relay = new ResponseRelay(ctx, ex, upstream, request.stream(), rewriter, metrics, this::finished);
+        Consumer<UpstreamFailure> toFallback = fallback == null ? null : failure -> {
+            String why = failure.name().toLowerCase(Locale.ROOT);
+            log.warn("request {}: upstream '{}' could not be reached ({}); sending it to fallback '{}' as the policy "
+                    + "allows", ex.requestId, upstream.name(), why, fallback.name());
+            services.metrics().fallback(upstream.name(), fallback.name());
+            ex.fallback = "upstream " + upstream.name() + " unreachable (" + why + "); sent to " + fallback.name();
+            forward(ctx, ex, request, fallback, tokens, null);
+        };
+        relay = new ResponseRelay(ctx, ex, upstream, request.stream(), rewriter, services.metrics(), this::finished,
+                toFallback);
         services.upstreams().send(ctx.channel().eventLoop(), upstream, HttpMethod.POST,
                 request.endpoint().upstreamPath(), request.toBytes(), relay);
     }
@@ -422,8 +467,36 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (reuseConnection && ctx.channel().isActive()) {
             ctx.read();
         } else {
-            ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            closeAfterWrites(ctx);
         }
+    }
+
+    /**
+     * Ends the connection once the response is written. Closing a socket while the client's bytes
+     * are still unread (a body over the limit, headers too large, a request sent after ours said
+     * "close") makes the kernel reset the connection, and a reset can destroy the response before
+     * the client reads it. So Veil first ends its side only (the client reads the response, then
+     * the end), reads and discards what is still coming, and closes when the client does, or after
+     * {@link #LINGER_MILLIS} at the latest.
+     */
+    private void closeAfterWrites(ChannelHandlerContext ctx) {
+        closing = true;
+        ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(written -> {
+            if (!written.isSuccess() || !(ctx.channel() instanceof DuplexChannel duplex)
+                    || ctx.pipeline().get(SslHandler.class) != null) {
+                // TLS ends with its own close_notify, which a half-close would skip.
+                ctx.close();
+                return;
+            }
+            duplex.shutdownOutput().addListener(shut -> {
+                if (!shut.isSuccess()) {
+                    ctx.close();
+                    return;
+                }
+                ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+                ctx.read();
+            });
+        });
     }
 
     @Override
@@ -464,6 +537,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** The body aggregator refused a body over the limit: answer 413 and record it like any request. */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (closing && (evt instanceof BodyLimitAggregator.Oversized || evt instanceof IdleStateEvent)) {
+            return;
+        }
         if (evt instanceof BodyLimitAggregator.Oversized oversized) {
             Exchange ex = newExchange(Endpoint.forPath(new QueryStringDecoder(oversized.uri()).path()).orElse(null),
                     false, oversized.declaredLength());

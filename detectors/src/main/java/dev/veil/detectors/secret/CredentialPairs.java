@@ -1,0 +1,148 @@
+package dev.veil.detectors.secret;
+
+import dev.veil.detectors.Finding;
+import dev.veil.detectors.pattern.PlaceholderValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The other half of a credential: the user name written next to a password that was found
+ * ({@code user = 'deploy'} above {@code password = '...'}, {@code username "ci"} in a Gradle
+ * {@code credentials} block, {@code login ci} in a netrc entry, {@code -u admin -p ...} on a
+ * command line). Reported as {@code secret.username} so that redaction hides the pair, never on
+ * its own: a user name without a password beside it is not a secret.
+ *
+ * <p>Command lines that take a password as a short flag ({@code psexec \\host -u admin -p pw})
+ * are read here too, since the flag alone ({@code -p}) names nothing.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class CredentialPairs {
+
+    static final String USERNAME = "secret.username";
+
+    /** How far from a password its user name may be written. */
+    private static final int BEFORE = 300;
+    private static final int AFTER = 200;
+    private static final int MAX_COMMAND = 512;
+
+    /** A key naming a user, a separator (=, :, =>, or blanks) and a value; run only near a password. */
+    private static final Pattern USER = Pattern.compile(
+            "(?i)(?<![A-Za-z0-9])(?:[A-Za-z0-9]{1,32}+[_.-]){0,4}+(?:user(?:_?name)?+|login|uid|user ?id)"
+                    + "[\"']?+(?:[ \\t]{0,8}+(?:=>|[:=])[ \\t]{0,8}+(?:\\\\?\"|')?+"
+                    // "username 'ci'" (Gradle) needs quotes; "login ci" (netrc) does not.
+                    + "|(?<=[a-z])[ \\t]{1,8}+(?:\\\\?\"|')|(?<=login)[ \\t]{1,8}+)"
+                    + "([^\"'\\s;,&)\\\\]{1,128}+)");
+    /** A short flag of a command line that takes a password or a user name. */
+    private static final Pattern SHORT_FLAG = Pattern.compile("(?<=\\s)-([up])[ \\t]++([^\\s\"']{1,128}+)");
+
+    private CredentialPairs() {
+    }
+
+    /**
+     * The string arguments of a constructor that takes a user name and a password, the password
+     * last: {@code new NetworkCredential("user", "pw")},
+     * {@code new DirectoryEntry("LDAP://host", "user", "pw")}. {@code open} is the "(".
+     */
+    static void constructorArguments(String text, int open, List<Finding> out) {
+        List<int[]> args = new ArrayList<>();
+        int i = open + 1;
+        int limit = Math.min(text.length(), open + 400);
+        while (i < limit && args.size() < 4) {
+            while (i < limit && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == ',')) {
+                i++;
+            }
+            if (i >= limit || text.charAt(i) != '"' && text.charAt(i) != '\'') {
+                break;
+            }
+            int close = text.indexOf(text.charAt(i), i + 1);
+            if (close < 0 || close >= limit) {
+                break;
+            }
+            args.add(new int[] {i + 1, close});
+            i = close + 1;
+        }
+        if (args.size() < 2 || i >= limit || text.charAt(i) != ')') {
+            return;
+        }
+        int[] password = args.get(args.size() - 1);
+        int[] user = args.get(args.size() - 2);
+        String pw = text.substring(password[0], password[1]);
+        if (PlaceholderValues.isPlaceholder(pw) || pw.strip().length() < 4 || overlaps(out, password[0], password[1])) {
+            return;
+        }
+        out.add(new Finding(AssignmentDetector.PASSWORD, password[0], password[1], 0.85, AssignmentDetector.ID));
+        if (user[1] > user[0] && !PlaceholderValues.isPlaceholder(text.substring(user[0], user[1]))) {
+            out.add(new Finding(USERNAME, user[0], user[1], 0.6, AssignmentDetector.ID));
+        }
+    }
+
+    /** Adds the user names that go with the password findings in {@code found} to it. */
+    static void addUsernames(String text, List<Finding> found) {
+        List<Finding> added = new ArrayList<>();
+        int searchedTo = 0;
+        for (Finding f : found) {
+            if (!f.type().equals(AssignmentDetector.PASSWORD)) {
+                continue;
+            }
+            int from = Math.max(searchedTo, Math.max(0, f.start() - BEFORE));
+            int to = Math.min(text.length(), f.end() + AFTER);
+            if (from >= to) {
+                continue;
+            }
+            Matcher m = USER.matcher(text).region(from, to).useTransparentBounds(true);
+            while (m.find()) {
+                int s = m.start(1);
+                int e = m.end(1);
+                if (!PlaceholderValues.isPlaceholder(m.group(1)) && !overlaps(found, s, e) && !overlaps(added, s, e)
+                        && !m.group(1).startsWith("$") && !m.group(1).startsWith("%")) {
+                    added.add(new Finding(USERNAME, s, e, 0.6, AssignmentDetector.ID));
+                }
+            }
+            searchedTo = to;
+        }
+        found.addAll(added);
+    }
+
+    /**
+     * Passwords and user names given as {@code -p} and {@code -u} on the line of a command known
+     * to take them so (PsExec, PsTools and their kin).
+     */
+    static void shortFlags(String text, int commandAt, List<Finding> out) {
+        // Flags belong to the command's own line, and a command line is short: the bound keeps
+        // a text full of "psexec" linear.
+        int lineEnd = text.indexOf('\n', commandAt);
+        lineEnd = (int) Math.min(lineEnd < 0 ? text.length() : lineEnd, (long) commandAt + MAX_COMMAND);
+        Matcher m = SHORT_FLAG.matcher(text).region(commandAt, lineEnd).useTransparentBounds(true);
+        List<Finding> line = new ArrayList<>();
+        boolean password = false;
+        while (m.find()) {
+            String value = m.group(2);
+            if (PlaceholderValues.isPlaceholder(value) || value.startsWith("%") || value.startsWith("$")) {
+                continue;
+            }
+            boolean isPassword = m.group(1).equals("p");
+            password |= isPassword;
+            line.add(new Finding(isPassword ? AssignmentDetector.PASSWORD : USERNAME, m.start(2), m.end(2),
+                    isPassword ? 0.85 : 0.6, AssignmentDetector.ID));
+        }
+        if (password) {
+            for (Finding f : line) {
+                if (!overlaps(out, f.start(), f.end())) {
+                    out.add(f);
+                }
+            }
+        }
+    }
+
+    private static boolean overlaps(List<Finding> findings, int start, int end) {
+        for (Finding f : findings) {
+            if (start < f.end() && f.start() < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
