@@ -19,4 +19,12 @@ public interface Detector {
 
     /** Returns the findings in {@code text}, in any order. Never null. */
     List<Finding> detect(String text);
+
+    /**
+     * The same as {@link #detect(String)} on {@code text.text()}; the {@link Scanner} calls this
+     * one, so that detectors may use the facts that {@link ScanText} computes once per scan.
+     */
+    default List<Finding> detect(ScanText text) {
+        return detect(text.text());
+    }
 }

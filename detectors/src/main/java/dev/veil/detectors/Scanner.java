@@ -97,11 +97,12 @@ public final class Scanner {
             return ScanResult.EMPTY;
         }
         NormalizedText normalized = TextNormalizer.normalize(text);
+        ScanText shared = new ScanText(normalized.text());
         List<Finding> findings = new ArrayList<>();
         Set<String> failed = null;
         for (Detector d : detectors) {
             try {
-                for (Finding f : d.detect(normalized.text())) {
+                for (Finding f : d.detect(shared)) {
                     if (!allowListed(normalized.text(), f)) {
                         findings.add(toOriginal(f, normalized));
                     }

@@ -29,8 +29,9 @@ import org.openjdk.jmh.annotations.Threads;
  * of 1 KB or 16 KB, scanned with {@code Scanner.standard()} plus the NLP detectors of
  * {@code NlpDetectors.all()} where the standard set does not hold them ({@code set=all}), and
  * with the same detectors minus those of package {@code dev.veil.detectors.nlp}
- * ({@code set=without-nlp}: no name finder, no topic classifier). One thread, so the figures are per core. The {@code bytes}
- * line reports UTF-16 chars scanned per second (the texts are ASCII: chars = bytes); divide by
+ * ({@code set=without-nlp}: no name finder, no topic classifier), and further without the
+ * secret detectors ({@code -p set=without-nlp-secrets}, not run by default). One thread, so
+ * the figures are per core. The {@code bytes} line reports UTF-16 chars scanned per second (the texts are ASCII: chars = bytes); divide by
  * 1,000,000 for MB/s. The name finder's share of the time is
  * {@code 1 - all / without-nlp} of the two throughputs. To time detectors alone, pass their ids:
  * {@code -p set=only:pii.phone+pii.email}.
@@ -53,7 +54,8 @@ public class DetectorThroughputBenchmark {
 
     /**
      * {@code all}: Scanner.standard() plus the NLP detectors; {@code without-nlp}: minus those of
-     * dev.veil.detectors.nlp;
+     * dev.veil.detectors.nlp; {@code without-nlp-secrets}: also minus the secret detectors (the
+     * personal-data, financial, government-id, network and marker detectors alone);
      * {@code only:ID[+ID...]}: just those detectors.
      */
     @Param({"all", "without-nlp"})
@@ -80,6 +82,7 @@ public class DetectorThroughputBenchmark {
         List<Detector> chosen = switch (set) {
             case "all" -> standard;
             case "without-nlp" -> standard.stream().filter(d -> !isNlp(d)).toList();
+            case "without-nlp-secrets" -> standard.stream().filter(d -> !isNlp(d) && !isSecret(d)).toList();
             default -> only(standard, set);
         };
         scanner = new Scanner(chosen);
@@ -97,7 +100,7 @@ public class DetectorThroughputBenchmark {
     private static List<Detector> only(List<Detector> standard, String set) {
         if (!set.startsWith("only:")) {
             throw new IllegalArgumentException("unknown set: " + set
-                    + " (all, without-nlp or only:ID[+ID...])");
+                    + " (all, without-nlp, without-nlp-secrets or only:ID[+ID...])");
         }
         List<String> ids = List.of(set.substring("only:".length()).split("\\+"));
         List<Detector> chosen = standard.stream().filter(d -> ids.contains(d.id())).toList();
@@ -118,6 +121,11 @@ public class DetectorThroughputBenchmark {
             }
         }
         return all;
+    }
+
+    private static boolean isSecret(Detector d) {
+        return d.getClass().getPackageName().startsWith("dev.veil.detectors.secret")
+                || d.types().stream().allMatch(t -> t.startsWith("secret."));
     }
 
     private static boolean isNlp(Detector d) {

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,11 @@ import java.util.Map;
  * keeps offsets one to one. Word-boundary matching keeps only occurrences not preceded or
  * followed by a letter or digit, so "Orion" does not match inside "Orionids". Among overlapping
  * occurrences the leftmost, then the longest wins.
+ *
+ * <p>The trie is compiled into a flat transition table over the chars that occur in the terms
+ * (failure links resolved ahead of time), so scanning costs one table read per char, with no
+ * boxing and no allocation unless a term is found. Term sets too big for a table keep the
+ * linked trie.
  *
  * <p>Immutable after construction and thread-safe.
  */
@@ -37,10 +43,15 @@ public final class AhoCorasick {
         Node output;
     }
 
+    /** Largest table (states x char classes) built; bigger term sets keep the linked trie. */
+    private static final int MAX_TABLE = 1 << 22;
+
     private final Node root = new Node();
     private final boolean ignoreCase;
     private final boolean wholeWords;
     private final int size;
+    /** The compiled automaton, or null when the term set is too big for a table. */
+    private final Table table;
 
     public AhoCorasick(Collection<String> terms, boolean ignoreCase, boolean wholeWords) {
         requireNonNull(terms, "terms");
@@ -64,6 +75,7 @@ public final class AhoCorasick {
         }
         this.size = index;
         link();
+        this.table = Table.compile(root, ignoreCase);
     }
 
     /** Number of terms given. */
@@ -98,6 +110,9 @@ public final class AhoCorasick {
 
     /** True if any term occurs in {@code text} (whole words if so built); stops at the first. */
     public boolean containsAny(CharSequence text) {
+        if (table != null) {
+            return table.scan(text, wholeWords, null);
+        }
         Node n = root;
         for (int i = 0; i < text.length(); i++) {
             char c = fold(text.charAt(i));
@@ -115,9 +130,50 @@ public final class AhoCorasick {
         return false;
     }
 
+    /** A test on one occurrence {@code [start, end)}. */
+    @FunctionalInterface
+    public interface MatchTest {
+        boolean test(int start, int end);
+    }
+
+    /**
+     * True if an occurrence lies within {@code [from, to)} of {@code text} that {@code test}
+     * accepts. Whole-word checks look at the chars around the occurrence even outside the
+     * range, so a word cut by the range's edge does not count.
+     */
+    public boolean anyIn(CharSequence text, int from, int to, MatchTest test) {
+        requireNonNull(test, "test");
+        if (from < 0 || to > text.length() || from > to) {
+            throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") of " + text.length());
+        }
+        if (table != null) {
+            return table.anyIn(text, from, to, wholeWords, test);
+        }
+        Node n = root;
+        for (int i = from; i < to; i++) {
+            char c = fold(text.charAt(i));
+            while (n != root && !n.next.containsKey(c)) {
+                n = n.fail;
+            }
+            n = n.next.getOrDefault(c, root);
+            for (Node o = n.term >= 0 ? n : n.output; o != null; o = o.output) {
+                int start = i + 1 - o.length;
+                if (start >= from && (!wholeWords || (boundary(text, start - 1) && boundary(text, i + 1)))
+                        && test.test(start, i + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Non-overlapping occurrences in {@code text}, leftmost first, the longest at each position. */
     public List<Match> find(CharSequence text) {
         List<Match> all = new ArrayList<>();
+        if (table != null) {
+            table.scan(text, wholeWords, all);
+            return all.isEmpty() ? all : leftmostLongest(all);
+        }
         Node n = root;
         for (int i = 0; i < text.length(); i++) {
             char c = fold(text.charAt(i));
@@ -151,5 +207,132 @@ public final class AhoCorasick {
             }
         }
         return kept;
+    }
+
+    /**
+     * The trie as a deterministic automaton: {@code next[state * classes + charClass]}, with
+     * class 0 for every char no term holds. Per state, the length and index of the term that
+     * ends there (0 and -1 if none) and the nearest state on its failure chain that ends a term.
+     */
+    private static final class Table {
+        final char[] latin = new char[256];
+        final Map<Character, Integer> others = new HashMap<>();
+        final boolean ignoreCase;
+        final int classes;
+        final int[] next;
+        final int[] length;
+        final int[] term;
+        final int[] output;
+
+        private Table(int states, int classes, boolean ignoreCase) {
+            this.classes = classes;
+            this.ignoreCase = ignoreCase;
+            this.next = new int[states * classes];
+            this.length = new int[states];
+            this.term = new int[states];
+            this.output = new int[states];
+        }
+
+        static Table compile(Node root, boolean ignoreCase) {
+            List<Node> order = new ArrayList<>();
+            Map<Node, Integer> ids = new IdentityHashMap<>();
+            Map<Character, Integer> alphabet = new HashMap<>();
+            ArrayDeque<Node> queue = new ArrayDeque<>();
+            queue.add(root);
+            while (!queue.isEmpty()) {
+                Node n = queue.poll();
+                ids.put(n, order.size());
+                order.add(n);
+                for (Map.Entry<Character, Node> e : n.next.entrySet()) {
+                    alphabet.putIfAbsent(e.getKey(), alphabet.size() + 1);
+                    queue.add(e.getValue());
+                }
+            }
+            int classes = alphabet.size() + 1;
+            if ((long) order.size() * classes > MAX_TABLE || classes > Character.MAX_VALUE) {
+                return null;
+            }
+            Table t = new Table(order.size(), classes, ignoreCase);
+            for (Map.Entry<Character, Integer> e : alphabet.entrySet()) {
+                if (e.getKey() >= 256) {
+                    t.others.put(e.getKey(), e.getValue());
+                }
+            }
+            // Every char, not only the folded ones: the class of a char is that of its fold.
+            for (char c = 0; c < 256; c++) {
+                t.latin[c] = (char) (int) alphabet.getOrDefault(ignoreCase ? Character.toLowerCase(c) : c, 0);
+            }
+            // Breadth-first order: a state's failure target is compiled before the state.
+            for (int s = 0; s < order.size(); s++) {
+                Node n = order.get(s);
+                t.length[s] = n.length;
+                t.term[s] = n.term;
+                t.output[s] = n.output == null ? -1 : ids.get(n.output);
+                int fail = n.fail == null ? 0 : ids.get(n.fail);
+                for (Map.Entry<Character, Integer> e : alphabet.entrySet()) {
+                    Node child = n.next.get(e.getKey());
+                    int cls = e.getValue();
+                    t.next[s * classes + cls] = child != null ? ids.get(child)
+                            : s == 0 ? 0 : t.next[fail * classes + cls];
+                }
+            }
+            return t;
+        }
+
+        private int classOf(char c) {
+            if (c < 256) {
+                return latin[c];
+            }
+            char f = ignoreCase ? Character.toLowerCase(c) : c;
+            if (f < 256) {
+                return latin[f];
+            }
+            Integer cls = others.get(f);
+            return cls == null ? 0 : cls;
+        }
+
+        boolean anyIn(CharSequence text, int from, int to, boolean wholeWords, MatchTest test) {
+            int s = 0;
+            for (int i = from; i < to; i++) {
+                s = next[s * classes + classOf(text.charAt(i))];
+                if (s == 0) {
+                    continue;
+                }
+                for (int o = term[s] >= 0 ? s : output[s]; o > 0; o = output[o]) {
+                    int start = i + 1 - length[o];
+                    if ((!wholeWords || (boundary(text, start - 1) && boundary(text, i + 1))) && test.test(start, i + 1)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Runs the automaton over {@code text}: with {@code into}, adds every occurrence and
+         * returns whether any was found; without, returns at the first occurrence.
+         */
+        boolean scan(CharSequence text, boolean wholeWords, List<Match> into) {
+            int s = 0;
+            boolean found = false;
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                s = next[s * classes + classOf(text.charAt(i))];
+                if (s == 0) {
+                    continue;
+                }
+                for (int o = term[s] >= 0 ? s : output[s]; o > 0; o = output[o]) {
+                    int start = i + 1 - length[o];
+                    if (!wholeWords || (boundary(text, start - 1) && boundary(text, i + 1))) {
+                        if (into == null) {
+                            return true;
+                        }
+                        found = true;
+                        into.add(new Match(start, i + 1, term[o]));
+                    }
+                }
+            }
+            return found;
+        }
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
+import dev.veil.detectors.ScanText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,15 @@ public final class CompositeDetector implements Detector {
 
     @Override
     public List<Finding> detect(String text) {
+        List<Finding> findings = new ArrayList<>();
+        for (Detector part : parts) {
+            findings.addAll(part.detect(text));
+        }
+        return findings;
+    }
+
+    @Override
+    public List<Finding> detect(ScanText text) {
         List<Finding> findings = new ArrayList<>();
         for (Detector part : parts) {
             findings.addAll(part.detect(text));

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.veil.detectors.custom.AhoCorasick;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Words that, near a candidate, make it more likely to be what a detector looks for ("ssn" before
@@ -13,6 +15,8 @@ import java.util.Locale;
  * with {@code sameSentence}, the window also stops at the sentence or line the candidate is in.
  */
 public record ContextWords(List<String> words, int before, int after, boolean sameSentence) {
+
+    private static final Map<List<String>, AhoCorasick> MATCHERS = new ConcurrentHashMap<>();
 
     public static final ContextWords NONE = new ContextWords(List.of(), 0, 0);
 
@@ -42,7 +46,7 @@ public record ContextWords(List<String> words, int before, int after, boolean sa
 
     /** A matcher that tells cheaply whether any of the words occurs anywhere in a text. */
     AhoCorasick anywhere() {
-        return new AhoCorasick(words, true, true);
+        return matcher();
     }
 
     /** True if one of the words occurs near {@code [start, end)} in {@code text}. */
@@ -57,22 +61,14 @@ public record ContextWords(List<String> words, int before, int after, boolean sa
             from = sentenceStart(text, from, start);
             to = sentenceEnd(text, end, to);
         }
-        String window = text.substring(from, to).toLowerCase(Locale.ROOT);
-        int candidateStart = start - from;
-        int candidateEnd = end - from;
-        for (String word : words) {
-            int i = window.indexOf(word);
-            while (i >= 0) {
-                int j = i + word.length();
-                // A context word must not be part of the candidate itself nor of a longer word.
-                boolean outside = j <= candidateStart || i >= candidateEnd;
-                if (outside && boundary(window, i - 1) && boundary(window, j)) {
-                    return true;
-                }
-                i = window.indexOf(word, i + 1);
-            }
-        }
-        return false;
+        // A context word must not be part of the candidate itself nor of a longer word, also
+        // one that the window cuts ("xDL" is no "DL").
+        return matcher().anyIn(text, from, to, (i, j) -> j <= start || i >= end);
+    }
+
+    /** One matcher per word list, shared by every detector that uses the list. */
+    private AhoCorasick matcher() {
+        return MATCHERS.computeIfAbsent(words, w -> new AhoCorasick(w, true, true));
     }
 
     private static int sentenceStart(String text, int from, int start) {
@@ -112,9 +108,5 @@ public record ContextWords(List<String> words, int before, int after, boolean sa
         }
         return c == '.' && i >= 3 && Character.isLowerCase(text.charAt(i - 1)) && Character.isLowerCase(text.charAt(i - 2))
                 && Character.isLowerCase(text.charAt(i - 3)) || c == '.' && i >= 1 && Character.isDigit(text.charAt(i - 1));
-    }
-
-    private static boolean boundary(String s, int i) {
-        return i < 0 || i >= s.length() || !Character.isLetterOrDigit(s.charAt(i));
     }
 }

@@ -28,8 +28,9 @@ public final class FinancialDetectors {
      */
     public static Detector iban() {
         return PatternDetector.builder("financial.iban")
-                .pattern("(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?:[ -]?+[A-Za-z0-9]){10,34}+")
-                .near(Windows.DIGITS, 12, 12)
+                .pattern("[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z]\\d{2}(?:[ -]?+[A-Za-z0-9]){10,34}+")
+                .near(Windows.DIGITS, 2, 12)
+                .minAnchors(2)
                 .refiner(FinancialDetectors::ibanPrefix)
                 .resumeAfterFinding()
                 .score(0.95)
@@ -61,11 +62,12 @@ public final class FinancialDetectors {
      */
     public static Detector swiftBic() {
         String type = "financial.swift_bic";
-        String code = "(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])";
+        String code = "[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]{5}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])";
         return new CompositeDetector(type, List.of(
                 // With a digit in the location or branch it is no word: banking context will do.
                 PatternDetector.builder(type)
                         .pattern(code)
+                        .startsWith(c -> c >= 'A' && c <= 'Z', c -> c < 128 && Character.isLetterOrDigit(c))
                         .validator(v -> Bic.valid(v) && v.chars().anyMatch(Character::isDigit))
                         .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
                                 "bank", "wire", "transfer", "iban", "beneficiary", "sort code", "routing"), 0.9)
@@ -74,6 +76,7 @@ public final class FinancialDetectors {
                 // the words SWIFT or BIC themselves.
                 PatternDetector.builder(type)
                         .pattern(code)
+                        .startsWith(c -> c >= 'A' && c <= 'Z', c -> c < 128 && Character.isLetterOrDigit(c))
                         .validator(v -> Bic.valid(v) && v.chars().noneMatch(Character::isDigit))
                         .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
                                 "swift-code", "bic/swift"), 0.9)
@@ -84,7 +87,8 @@ public final class FinancialDetectors {
     public static Detector usAbaRouting() {
         return PatternDetector.builder("financial.us_aba_routing")
                 .pattern("(?<![\\w-])\\d{9}(?![\\w-]|[.,]\\d)")
-                .near(Windows.DIGITS, 4, 4)
+                .near(Windows.DIGITS, 0, 0)
+                .minAnchors(9)
                 .validator(AbaRouting::valid)
                 .requireContext(ContextWords.of("routing", "aba", "rtn", "transit", "routing number",
                         "bank", "wire", "ach", "account"), 0.9)
@@ -99,14 +103,15 @@ public final class FinancialDetectors {
      */
     public static Detector paymentCard() {
         String type = "financial.payment_card";
-        String run = "(?<![\\w.,]|\\d[ -])\\d(?:[ -]?+\\d){11,63}+(?!\\d|[.,]\\d)";
+        String run = "\\d(?<![\\w.,]\\d|\\d[ -]\\d)(?:[ -]?+\\d){11,63}+(?!\\d|[.,]\\d)";
         ContextWords context = ContextWords.of("card", "credit", "debit", "visa", "mastercard", "amex",
                 "american express", "discover", "jcb", "diners", "unionpay", "maestro", "pan", "cc", "ccn",
                 "payment", "cardholder", "expiry", "cvv", "cvc");
         return new CompositeDetector(type, List.of(
                 PatternDetector.builder(type)
                         .pattern(run)
-                        .near(Windows.DIGITS, 4, 4)
+                        .near(Windows.DIGITS, 0, 0)
+                        .minAnchors(12)
                         .refiner(r -> cardsInRun(r, PaymentCards::valid))
                         .score(0.9)
                         .context(context, 0.99)
@@ -114,7 +119,8 @@ public final class FinancialDetectors {
                 // Issuers outside the brand table, taken only next to a card word.
                 PatternDetector.builder(type)
                         .pattern(run)
-                        .near(Windows.DIGITS, 4, 4)
+                        .near(Windows.DIGITS, 0, 0)
+                        .minAnchors(12)
                         .refiner(r -> cardsInRun(r, c -> !PaymentCards.valid(c) && PaymentCards.validAnyBrand(c)))
                         .requireContext(context, 0.85)
                         .build()));

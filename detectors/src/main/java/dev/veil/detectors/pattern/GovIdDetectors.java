@@ -55,14 +55,16 @@ public final class GovIdDetectors {
         return new CompositeDetector(type, List.of(
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "\\d{3}([- .])\\d{2}\\1\\d{4}" + NOT_WORD_AFTER)
-                        .near(Windows.DIGITS, 8, 8)
+                        .near(Windows.DIGITS, 0, 0)
+                        .minAnchors(9)
                         .validator(valid)
                         .score(separated)
                         .context(context, separatedWithContext)
                         .build(),
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "\\d{9}" + NOT_WORD_AFTER)
-                        .near(Windows.DIGITS, 8, 8)
+                        .near(Windows.DIGITS, 0, 0)
+                        .minAnchors(9)
                         .validator(valid)
                         .requireContext(context, plainWithContext)
                         .build()));
@@ -72,7 +74,8 @@ public final class GovIdDetectors {
     public static Detector usPassport() {
         return PatternDetector.builder("gov_id.us_passport")
                 .pattern(NOT_WORD_BEFORE + "(?:[A-Z]\\d{8}|\\d{9})" + NOT_WORD_AFTER)
-                .near(Windows.DIGITS, 8, 8)
+                .near(Windows.DIGITS, 1, 0)
+                .minAnchors(8)
                 .requireContext(ContextWords.of("passport", "passport no", "passport number",
                         "passport#", "travel document"), 0.85)
                 .build();
@@ -87,7 +90,8 @@ public final class GovIdDetectors {
                 .pattern(NOT_WORD_BEFORE + "(?:[A-Z]{1,2}\\d{4,14}+|[A-Z]\\d{3}-\\d{3,4}-\\d{2,4}(?:-\\d{1,3})?"
                         + "|\\d{3}-\\d{2}-\\d{4}|\\d{7,12}+|[A-Z]\\d{2}-\\d{2}-\\d{4}|\\d{2}-\\d{3}-\\d{4})"
                         + NOT_WORD_AFTER)
-                .near(Windows.DIGITS, 8, 8)
+                .near(Windows.DIGITS, 2, 0)
+                .minAnchors(4)
                 .validator(v -> !v.chars().allMatch(c -> c == v.charAt(0)))
                 .requireContext(new ContextWords(List.of("driver", "drivers", "driver's", "license",
                         "licence", "dl", "dl#", "dln", "driving", "lic", "dmv"), 48, 16), 0.8)
@@ -98,7 +102,8 @@ public final class GovIdDetectors {
     public static Detector ukNino() {
         return PatternDetector.builder("gov_id.uk_nino")
                 .pattern("(?<![\\w])[A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d](?!\\w)")
-                .near(Windows.DIGITS, 8, 8)
+                .near(Windows.DIGITS, 3, 2)
+                .minAnchors(6)
                 .validator(v -> UkIds.validNino(v) && v.equals(v.toUpperCase(java.util.Locale.ROOT)))
                 .score(0.85)
                 .context(ContextWords.of("national insurance", "ni number", "nino", "nin", "ni no", "insurance number"), 0.95)
@@ -109,7 +114,8 @@ public final class GovIdDetectors {
     public static Detector ukNhs() {
         return PatternDetector.builder("gov_id.uk_nhs")
                 .pattern(NOT_WORD_BEFORE + "(?:\\d{3}([ -])\\d{3}\\1\\d{4}|\\d{10})" + NOT_WORD_AFTER)
-                .near(Windows.DIGITS, 8, 8)
+                .near(Windows.DIGITS, 0, 0)
+                .minAnchors(10)
                 .validator(UkIds::validNhs)
                 .requireContext(ContextWords.of("nhs", "national health", "health service", "patient",
                         "nhs no", "nhs number", "chi"), 0.9)
@@ -120,7 +126,8 @@ public final class GovIdDetectors {
     public static Detector deTaxId() {
         return PatternDetector.builder("gov_id.de_tax_id")
                 .pattern(NOT_WORD_BEFORE + "(?:\\d{2} \\d{3} \\d{3} \\d{3}|\\d{11})" + NOT_WORD_AFTER)
-                .near(Windows.DIGITS, 8, 8)
+                .near(Windows.DIGITS, 0, 0)
+                .minAnchors(11)
                 .validator(DeTaxId::valid)
                 .requireContext(ContextWords.of("steuer", "steuer-id", "steuerid", "steuer-idnr", "idnr",
                         "steueridentifikationsnummer", "identifikationsnummer", "tax id", "tin",
@@ -133,7 +140,8 @@ public final class GovIdDetectors {
         return PatternDetector.builder("gov_id.fr_nir")
                 .pattern(NOT_WORD_BEFORE + "[1-478] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[ABab]) ?\\d{3} ?\\d{3} ?\\d{2}"
                         + NOT_WORD_AFTER)
-                .near(Windows.DIGITS, 8, 8)
+                .near(Windows.DIGITS, 0, 0)
+                .minAnchors(13)
                 .validator(FrNir::valid)
                 .score(0.9)
                 .context(ContextWords.of("sécurité sociale", "securite sociale", "nir", "insee",
@@ -145,7 +153,8 @@ public final class GovIdDetectors {
     public static Detector esDni() {
         return PatternDetector.builder("gov_id.es_dni")
                 .pattern(NOT_WORD_BEFORE + "\\d{8}[- ]?[A-Z]" + "(?![\\w-])")
-                .near(Windows.DIGITS, 8, 8)
+                .near(Windows.DIGITS, 0, 2)
+                .minAnchors(8)
                 .validator(SpanishIds::validDni)
                 .score(0.85)
                 .context(ContextWords.of("dni", "nif", "documento nacional", "identidad"), 0.97)
@@ -156,7 +165,8 @@ public final class GovIdDetectors {
     public static Detector esNie() {
         return PatternDetector.builder("gov_id.es_nie")
                 .pattern(NOT_WORD_BEFORE + "[XYZ][- ]?\\d{7}[- ]?[A-Z]" + "(?![\\w-])")
-                .near(Windows.DIGITS, 8, 8)
+                .near(Windows.DIGITS, 2, 2)
+                .minAnchors(7)
                 .validator(SpanishIds::validNie)
                 .score(0.9)
                 .context(ContextWords.of("nie", "extranjero", "identidad", "nif"), 0.97)
@@ -181,14 +191,16 @@ public final class GovIdDetectors {
         return new CompositeDetector(type, List.of(
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "[2-9]\\d{3}([ -])\\d{4}\\1\\d{4}" + NOT_WORD_AFTER)
-                        .near(Windows.DIGITS, 8, 8)
+                        .near(Windows.DIGITS, 0, 0)
+                        .minAnchors(12)
                         .validator(IndianIds::validAadhaar)
                         .score(0.75)
                         .context(context, 0.95)
                         .build(),
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "[2-9]\\d{11}" + NOT_WORD_AFTER)
-                        .near(Windows.DIGITS, 8, 8)
+                        .near(Windows.DIGITS, 0, 0)
+                        .minAnchors(12)
                         .validator(IndianIds::validAadhaar)
                         .requireContext(context, 0.9)
                         .build()));
@@ -198,7 +210,8 @@ public final class GovIdDetectors {
     public static Detector inPan() {
         return PatternDetector.builder("gov_id.in_pan")
                 .pattern("(?<![\\w])[A-Z]{3}[ABCFGHJLPT][A-Z]\\d{4}[A-Z](?!\\w)")
-                .near(Windows.DIGITS, 8, 8)
+                .near(Windows.DIGITS, 5, 1)
+                .minAnchors(4)
                 .validator(IndianIds::validPan)
                 .score(0.8)
                 .context(ContextWords.of("pan", "permanent account", "income tax", "pan card"), 0.95)
@@ -212,14 +225,16 @@ public final class GovIdDetectors {
         return new CompositeDetector(type, List.of(
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "\\d{3}([ -])\\d{3}\\1\\d{3}" + NOT_WORD_AFTER)
-                        .near(Windows.DIGITS, 8, 8)
+                        .near(Windows.DIGITS, 0, 0)
+                        .minAnchors(9)
                         .validator(CaSin::valid)
                         .score(0.7)
                         .context(context, 0.95)
                         .build(),
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "\\d{9}" + NOT_WORD_AFTER)
-                        .near(Windows.DIGITS, 8, 8)
+                        .near(Windows.DIGITS, 0, 0)
+                        .minAnchors(9)
                         .validator(CaSin::valid)
                         .requireContext(context, 0.85)
                         .build()));

@@ -25,8 +25,9 @@ public final class NetworkDetectors {
     /** IPv4 addresses, but not "version 1.2.3.4" nor part of a longer dotted number. */
     public static Detector ipv4() {
         return PatternDetector.builder("network.ipv4")
-                .pattern("(?<![\\w.-]|\\d\\.)\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}(?![\\w-]|\\.\\d)")
-                .near(Windows.DIGITS, 4, 4)
+                .pattern("\\d(?<![\\w.-]\\d|\\d\\.\\d)\\d{0,2}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}(?![\\w-]|\\.\\d)")
+                .near(Windows.DIGITS, 0, 0)
+                .minAnchors(4)
                 .validator(Ipv4::valid)
                 .score(0.85)
                 .context(ContextWords.of("ip", "ip address", "ipv4", "host", "server", "address", "addr",
@@ -38,9 +39,10 @@ public final class NetworkDetectors {
     /** IPv6 addresses with at least three groups (so "::" and "a::b" in code are left alone). */
     public static Detector ipv6() {
         return PatternDetector.builder("network.ipv6")
-                .pattern("(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}+:){2,7}+(?:[0-9A-Fa-f]{1,4}+(?:\\.\\d{1,3}){3}+|[0-9A-Fa-f]{1,4}+)?+"
+                .pattern("(?=[0-9A-Fa-f:])(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}+:){2,7}+(?:[0-9A-Fa-f]{1,4}+(?:\\.\\d{1,3}){3}+|[0-9A-Fa-f]{1,4}+)?+"
                         + "(?![\\w:]|\\.\\w)")
                 .near(":", 45, 45)
+                .minAnchors(2)
                 .validator(NetworkDetectors::plausibleIpv6)
                 .score(0.9)
                 .literals(":")
@@ -66,11 +68,12 @@ public final class NetworkDetectors {
     /** MAC addresses: six hex pairs with ':' or '-', or Cisco's three dotted quads of hex. */
     public static Detector mac() {
         return PatternDetector.builder("network.mac")
-                .pattern("(?<![\\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}"
-                        + "|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})(?![\\w:-]|\\.\\w)")
+                .pattern("[0-9A-Fa-f](?<![\\w:.-][0-9A-Fa-f])(?:[0-9A-Fa-f]([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}"
+                        + "|[0-9A-Fa-f]{3}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})(?![\\w:-]|\\.\\w)")
                 .validator(v -> !v.replaceAll("[:.-]", "").chars().allMatch(Character::isDigit)
                         || v.indexOf(':') >= 0 || v.indexOf('-') >= 0)
                 .near(":-.", 15, 15)
+                .minAnchors(2)
                 .score(0.85)
                 .build();
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
+import dev.veil.detectors.ScanText;
 import dev.veil.detectors.custom.AhoCorasick;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,9 @@ public final class PatternDetector implements Detector {
     private final String anchors;
     private final int anchorBefore;
     private final int anchorAfter;
+    private final int minAnchors;
+    private final CharTest firstChar;
+    private final CharTest notAfter;
 
     private PatternDetector(Builder b) {
         this.type = requireNonNull(b.type, "type");
@@ -60,6 +64,9 @@ public final class PatternDetector implements Detector {
         this.anchors = b.anchors;
         this.anchorBefore = b.anchorBefore;
         this.anchorAfter = b.anchorAfter;
+        this.minAnchors = b.minAnchors;
+        this.firstChar = b.firstChar;
+        this.notAfter = b.notAfter;
         if (group > pattern.matcher("").groupCount()) {
             throw new IllegalArgumentException(id + ": no group " + group + " in pattern");
         }
@@ -86,28 +93,44 @@ public final class PatternDetector implements Detector {
 
     @Override
     public List<Finding> detect(String text) {
-        if (!mayContain(text) || (anyContext != null && !anyContext.containsAny(text))) {
+        return detect(new ScanText(text));
+    }
+
+    @Override
+    public List<Finding> detect(ScanText scanText) {
+        String text = scanText.text();
+        if (!mayContain(text)) {
+            return List.of();
+        }
+        int[] windows = null;
+        if (Windows.DIGITS.equals(anchors)) {
+            windows = Windows.aroundClusters(scanText, minAnchors, anchorBefore, anchorAfter);
+        } else if (anchors != null) {
+            windows = Windows.around(text, anchors, minAnchors, anchorBefore, anchorAfter);
+        }
+        // Required context is looked for near each candidate anyway; the pass over the whole
+        // text only pays where the expression would otherwise run over much of it.
+        if ((windows != null && windows.length == 0)
+                || (anyContext != null && covers(windows, text.length() / 4) && !anyContext.containsAny(text))) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
         Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        if (anchors == null) {
-            scan(text, m, 0, text.length(), findings);
+        if (windows == null) {
+            scan(text, m, 0, text.length(), text.length(), findings);
         } else {
-            int[] windows = Windows.around(text, anchors, anchorBefore, anchorAfter);
-            for (int w = 0; w < windows.length; w += 2) {
-                scan(text, m, windows[w], windows[w + 1], findings);
+            for (int w = 0; w < windows.length; w += 3) {
+                scan(text, m, windows[w], windows[w + 1], windows[w + 2], findings);
             }
         }
         return findings;
     }
 
     /** Finds candidates that start and end within {@code [from, to)}; lookarounds see beyond. */
-    private void scan(String text, Matcher m, int from, int to, List<Finding> findings) {
+    private void scan(String text, Matcher m, int from, int to, int startLimit, List<Finding> findings) {
         int pos = from;
         while (pos <= to) {
-            m.region(pos, to);
-            if (!m.find()) {
+            if (!find(text, m, pos, to, startLimit)) {
                 return;
             }
             pos = m.end() > m.start() ? m.end() : m.end() + 1;
@@ -122,6 +145,44 @@ public final class PatternDetector implements Detector {
                 }
             }
         }
+    }
+
+    /** True if the windows ({@code null}: the whole text) span more than {@code chars} chars. */
+    private static boolean covers(int[] windows, int chars) {
+        if (windows == null) {
+            return true;
+        }
+        long total = 0;
+        for (int w = 0; w < windows.length; w += 3) {
+            total += windows[w + 1] - windows[w];
+        }
+        return total > chars;
+    }
+
+    /**
+     * Finds the leftmost match in {@code [pos, to)}. With a first-char test, the expression is
+     * tried only where a match can start, and before {@code startLimit}, which is much cheaper
+     * than letting the regex engine try every position.
+     */
+    private boolean find(String text, Matcher m, int pos, int to, int startLimit) {
+        if (firstChar == null) {
+            m.region(pos, to);
+            return m.find();
+        }
+        for (int i = pos, limit = Math.min(to, startLimit); i < limit; i++) {
+            char c = text.charAt(i);
+            if ((firstChar.test(c) || Character.isSurrogate(c)) && (i == 0 || mayFollow(text.charAt(i - 1)))) {
+                m.region(i, to);
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean mayFollow(char previous) {
+        return notAfter == null || !notAfter.test(previous) || Character.isSurrogate(previous);
     }
 
     private void add(String text, int start, int end, List<Finding> findings) {
@@ -162,6 +223,40 @@ public final class PatternDetector implements Detector {
         return "PatternDetector[" + id + "]";
     }
 
+    /** A test on one char, without boxing. */
+    @FunctionalInterface
+    public interface CharTest {
+        boolean test(char c);
+
+        /** Accepts the ASCII digits. */
+        static CharTest digit() {
+            return c -> c >= '0' && c <= '9';
+        }
+
+        /** Accepts ASCII letters and digits and '_', as {@code \\w} does. */
+        static CharTest word() {
+            return c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        }
+
+        /** Accepts what {@code word()} accepts and the chars of {@code more}. */
+        static CharTest wordOr(String more) {
+            CharTest word = word();
+            return c -> word.test(c) || more.indexOf(c) >= 0;
+        }
+
+        /** Accepts the chars of {@code chars}, which must be ASCII. */
+        static CharTest anyOf(String chars) {
+            boolean[] accepted = new boolean[128];
+            for (char c : chars.toCharArray()) {
+                if (c >= 128) {
+                    throw new IllegalArgumentException("not ASCII: " + chars);
+                }
+                accepted[c] = true;
+            }
+            return c -> c < 128 && accepted[c];
+        }
+    }
+
     /** Builds a {@link PatternDetector}; every setter but {@link #pattern} is optional. */
     public static final class Builder {
         private final String type;
@@ -179,6 +274,9 @@ public final class PatternDetector implements Detector {
         private String anchors;
         private int anchorBefore;
         private int anchorAfter;
+        private int minAnchors = 1;
+        private CharTest firstChar;
+        private CharTest notAfter;
 
         private Builder(String type) {
             this.type = requireNonNull(type, "type");
@@ -278,6 +376,39 @@ public final class PatternDetector implements Detector {
             this.anchorBefore = before;
             this.anchorAfter = after;
             return this;
+        }
+
+        /**
+         * With {@link #near}: every match holds at least {@code anchors} anchor chars, so
+         * windows with fewer are skipped without running the expression (nine digits for an
+         * SSN: dates, times and version numbers cost nothing).
+         */
+        public Builder minAnchors(int anchors) {
+            if (anchors < 1) {
+                throw new IllegalArgumentException("minAnchors must be at least 1");
+            }
+            this.minAnchors = anchors;
+            return this;
+        }
+
+        /**
+         * Every match starts with a char that {@code first} accepts (surrogates are always
+         * tried): the expression is then tried only at such chars instead of at every position.
+         * A test that rejects a char a match can start with loses those matches.
+         */
+        public Builder startsWith(CharTest first) {
+            this.firstChar = requireNonNull(first, "first");
+            return this;
+        }
+
+        /**
+         * As {@link #startsWith(CharTest)}, and no match starts right after a char that
+         * {@code notAfter} accepts: the expression's own lookbehind, written as a test, so that
+         * only the starts of words or numbers are tried.
+         */
+        public Builder startsWith(CharTest first, CharTest notAfter) {
+            this.notAfter = requireNonNull(notAfter, "notAfter");
+            return startsWith(first);
         }
 
         public PatternDetector build() {

@@ -2,10 +2,14 @@ package dev.veil.detectors.pattern;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
+import dev.veil.detectors.ScanText;
+import dev.veil.detectors.validate.Ipv4;
+import dev.veil.detectors.validate.PaymentCards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -38,7 +42,7 @@ public final class PhoneDetector implements Detector {
             "number", "ph", "mob", "telefon", "téléphone", "teléfono", "telefono", "handy", "portable");
 
     private static final Pattern CANDIDATE = Pattern.compile(
-            "(?<![\\w+]|\\d[ ().\\-/]{0,3})(?:\\+|\\(\\+?)?\\d[\\d ().\\-/]{4,30}(?<=\\d)(?![\\d:]|[ ().\\-/]{1,3}\\d)");
+            "(?=[+(\\d])(?<![\\w+]|\\d[ ().\\-/]{0,3})(?:\\+|\\(\\+?)?\\d[\\d ().\\-/]{4,30}(?<=\\d)(?![\\d:]|[ ().\\-/]{1,3}\\d)");
     private static final Pattern DATE_START = Pattern.compile("\\(?\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}");
 
     /** Words that say the number next to them is a phone number, whatever its plan says. */
@@ -80,13 +84,20 @@ public final class PhoneDetector implements Detector {
 
     @Override
     public List<Finding> detect(String text) {
-        if (!hasDigitRun(text)) {
+        return detect(new ScanText(text));
+    }
+
+    @Override
+    public List<Finding> detect(ScanText scanText) {
+        // A candidate holds six digits or more, all within one window.
+        int[] windows = Windows.aroundClusters(scanText, 6, 3, 6);
+        if (windows.length == 0) {
             return List.of();
         }
+        String text = scanText.text();
         List<Finding> findings = new ArrayList<>();
         Matcher c = CANDIDATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        int[] windows = Windows.around(text, Windows.DIGITS, 3, 6);
-        for (int w = 0; w < windows.length; w += 2) {
+        for (int w = 0; w < windows.length; w += 3) {
             candidates(text, c.region(windows[w], windows[w + 1]), findings);
         }
         return findings;
@@ -98,7 +109,8 @@ public final class PhoneDetector implements Detector {
             for (int i = c.start(); i < c.end(); i++) {
                 digits += Character.isDigit(text.charAt(i)) ? 1 : 0;
             }
-            if (digits < 6 || digits > 17 || DATE_START.matcher(text).region(c.start(), c.end()).lookingAt()) {
+            if (digits < 6 || digits > 17 || DATE_START.matcher(text).region(c.start(), c.end()).lookingAt()
+                    || anotherFormat(c.group())) {
                 continue;
             }
             List<Span> spans = numbersIn(c.group());
@@ -121,12 +133,37 @@ public final class PhoneDetector implements Detector {
     }
 
     /**
+     * True if {@code candidate}, written without a country code, is a dotted-quad IP address
+     * or a payment card number (brand range and Luhn): the detectors of those formats report
+     * it with a higher score, which would win over a phone reading anyway, and libphonenumber
+     * is by far the costliest step here.
+     */
+    static boolean anotherFormat(String candidate) {
+        char first = candidate.charAt(0);
+        if (first == '+' || first == '(') {
+            return false;
+        }
+        return Ipv4.valid(candidate) || candidate.length() >= 12 && PaymentCards.valid(candidate);
+    }
+
+    /**
      * The valid numbers in a candidate, by libphonenumber's matcher (which also rejects dates,
      * timestamps and numbers split oddly). A candidate with a country code is read once; a
      * national one in each region until one region reads numbers in it.
      */
     private List<Span> numbersIn(String candidate) {
         boolean international = candidate.startsWith("+") || candidate.startsWith("(+");
+        if (international && plainInternational(candidate)) {
+            // The common case, read directly: libphonenumber's matcher would find the same
+            // whole number, after a costly search for numbers inside the candidate.
+            try {
+                if (util.isValidNumber(util.parse(candidate, regions.get(0)))) {
+                    return List.of(new Span(0, candidate.length()));
+                }
+            } catch (NumberParseException e) {
+                // Not a number as a whole: the matcher below may still find one inside.
+            }
+        }
         List<Span> spans = new ArrayList<>();
         for (String region : international ? regions.subList(0, 1) : regions) {
             for (PhoneNumberMatch m : util.findNumbers(candidate, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
@@ -139,26 +176,26 @@ public final class PhoneDetector implements Detector {
         return spans;
     }
 
+    /** A '+', then only digits and single spaces, dashes or dots between them. */
+    static boolean plainInternational(String candidate) {
+        for (int i = 1; i < candidate.length(); i++) {
+            char c = candidate.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit && (c != ' ' && c != '-' && c != '.' || !isDigit(candidate, i - 1) || !isDigit(candidate, i + 1))) {
+                return false;
+            }
+        }
+        return candidate.length() > 1 && isDigit(candidate, 1);
+    }
+
+    private static boolean isDigit(String s, int i) {
+        return i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9';
+    }
+
     private static boolean overlapsAny(List<Finding> findings, int start, int end) {
         for (Finding f : findings) {
             if (start < f.end() && f.start() < end) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    /** Cheap guard: a phone number has at least six digits with at most separators between. */
-    static boolean hasDigitRun(String text) {
-        int digits = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (++digits >= 6) {
-                    return true;
-                }
-            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '/' && c != '+') {
-                digits = 0;
             }
         }
         return false;

@@ -1,6 +1,7 @@
 package dev.veil.detectors.pattern;
 
 import dev.veil.detectors.Detector;
+import dev.veil.detectors.pattern.PatternDetector.CharTest;
 import java.util.List;
 
 /**
@@ -31,10 +32,12 @@ public final class PiiDetectors {
      */
     public static Detector dateOfBirth() {
         return PatternDetector.builder("pii.date_of_birth")
-                .pattern("(?i)(?<![\\w/.-])(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}"
+                .pattern("(?i)(?=[\\djfmasond])(?<![\\w/.-])(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{4}[/.-]\\d{1,2}[/.-]\\d{1,2}"
                         + "|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}+(?:of\\s{1,3}+)?" + MONTHS + ",?\\s{1,3}+\\d{4}"
                         + "|" + MONTHS + "\\s{1,3}+\\d{1,2}(?:st|nd|rd|th)?,?\\s{1,3}+\\d{4})(?![\\w/-]|\\.\\d)")
                 .near(Windows.DIGITS, 24, 24)
+                .startsWith(c -> c >= '0' && c <= '9' || "JFMASONDjfmasond".indexOf(c) >= 0, CharTest.wordOr("/.-"))
+                .minAnchors(4)
                 .validator(Dates::plausibleBirthDate)
                 .requireContext(new ContextWords(List.of("born", "birth", "dob", "d.o.b", "d.o.b.", "birthday",
                         "birthdate", "date of birth", "birth date", "geburtsdatum", "geboren", "né", "née", "né le",
@@ -51,19 +54,20 @@ public final class PiiDetectors {
      */
     public static Detector streetAddress() {
         return new CompositeDetector("pii.street_address", List.of(
-                address(NUMBER + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:" + WORD + "[ \\t]{1,3}+){1,4}" + EN_SUFFIX
+                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), NUMBER + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:" + WORD + "[ \\t]{1,3}+){1,4}" + EN_SUFFIX
                         + "(?:[ \\t]{1,3}+(?:NE|NW|SE|SW|N|S|E|W)\\b)?" + UNIT + US_TAIL + NEXT_LINES),
-                address(NUMBER + ",?[ \\t]{1,3}+(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
+                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), NUMBER + ",?[ \\t]{1,3}+(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
                         + "|cours|route|square|passage)[ \\t]{1,3}+(?:(?i:de la|de l'|des|du|de|d')[ \\t]{0,3}+)?"
                         + "(?:" + WORD + "[ \\t]{0,3}+){1,4}" + UNIT + FR_TAIL + NEXT_LINES),
-                address("(?<![\\p{L}\\d])\\p{Lu}[\\p{L}-]{2,40}+(?<=(?i:straße|strasse|str\\.|weg|platz|allee|gasse|damm"
+                address(64, c -> Character.getType(c) == Character.UPPERCASE_LETTER, PiiDetectors::letterOrDigit, "\\p{Lu}(?<![\\p{L}\\d]\\p{Lu})[\\p{L}-]{2,40}+(?=[ \\t]{1,3}+\\d)(?<=(?i:straße|strasse|str\\.|weg|platz|allee|gasse|damm"
                         + "|ufer|chaussee|steig|pfad|gade|vej|veien|vegen|vägen|gatan|katu|tie|kuja|straat|laan"
                         + "|plein|gracht|utca|ulica|cesta))[ \\t]{1,3}+\\d{1,3}[a-z]?\\b" + UNIT + DE_TAIL + NEXT_LINES),
-                address("(?<![\\p{L}\\d])(?:Via|Viale|Piazza|Corso|Calle|Avenida|Rua|Carrer|Paseo|Travessa|Largo)"
+                address(64, CharTest.anyOf("VPCARLT"), PiiDetectors::letterOrDigit, "(?=[VPCARLT])" + IT_ES_PT_STREET + "(?<![\\p{L}\\d]" + IT_ES_PT_STREET + ")"
                         + "[ \\t]{1,3}+(?:" + WORD + "[ \\t]{1,3}+){1,4}\\d{1,4}[a-z]?\\b" + UNIT + NEXT_LINES),
                 // A unit on its own ("Apt. 236", "Suite 741") is part of an address: reported, weakly.
                 PatternDetector.builder("pii.street_address")
-                        .pattern("(?<![\\w.])(?:Apt\\.|Apartment|Suite|Ste\\.|Unit|Flat)[ \\t]{1,3}+#?\\d{1,5}+[A-Z]?(?![\\w-])")
+                        .startsWith(CharTest.anyOf("AUSF"), CharTest.wordOr("."))
+                        .pattern("(?=[AUSF])" + UNIT_WORD + "(?<![\\w.]" + UNIT_WORD + ")[ \\t]{1,3}+#?\\d{1,5}+[A-Z]?(?![\\w-])")
                         .near(Windows.DIGITS, 16, 4)
                         .score(0.5)
                         .build()));
@@ -78,7 +82,15 @@ public final class PiiDetectors {
             + "|" + LINE_TOKEN + "(?:[ \\t,]{1,3}+" + LINE_TOKEN + "){0,5}+)"
             + "(?=[ \\t]*+(?:\\r?\\n|$|[,.?!]))){0,3}+";
 
-    private static final String NUMBER = "(?<![\\w.,/-])\\d{1,6}+[A-Za-z]?(?:-\\d{1,4})?";
+    /**
+     * Street words that come first. Where an expression starts with one of these words, a
+     * lookahead on the first letters comes before it and the lookbehind after it, so that
+     * most chars fail at one test instead of one per word.
+     */
+    private static final String IT_ES_PT_STREET = "(?:Via|Viale|Piazza|Corso|Calle|Avenida|Rua|Carrer|Paseo|Travessa|Largo)";
+    private static final String UNIT_WORD = "(?:Apt\\.|Apartment|Suite|Ste\\.|Unit|Flat)";
+    /** A house number; the first digit before the lookbehind, so other chars fail at once. */
+    private static final String NUMBER = "\\d(?<![\\w.,/-]\\d)\\d{0,5}+[A-Za-z]?(?:-\\d{1,4})?";
     private static final String WORD = "(?:\\p{Lu}[\\p{L}'.-]{0,30}+|\\d{1,3}(?:st|nd|rd|th))";
     private static final String EN_SUFFIX = "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct"
             + "|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Cres|Gardens|Grove"
@@ -90,10 +102,12 @@ public final class PiiDetectors {
     private static final String FR_TAIL = "(?:,?[ \\t]{1,3}+\\d{5}[ \\t]{1,3}+\\p{Lu}[\\p{L}-]{1,30}+)?+";
     private static final String DE_TAIL = "(?:,?[ \\t]{1,3}+\\d{5}[ \\t]{1,3}+\\p{Lu}[\\p{L}-]{1,30}+)?+";
 
-    private static Detector address(String regex) {
+    /** {@code before}: how far before a digit a match may start (0 where it starts with the number). */
+    private static Detector address(int before, CharTest first, CharTest notAfter, String regex) {
         return PatternDetector.builder("pii.street_address")
                 .pattern(regex)
-                .near(Windows.DIGITS, 64, 160)
+                .startsWith(first, notAfter)
+                .near(Windows.DIGITS, before, 160)
                 .score(0.75)
                 .context(ContextWords.of("address", "live at", "lives at", "living at", "located at", "ship to",
                         "deliver to", "mailing", "residence", "resides", "adresse", "anschrift", "wohnhaft",
@@ -108,13 +122,19 @@ public final class PiiDetectors {
      */
     public static Detector email() {
         return PatternDetector.builder("pii.email")
-                .pattern("(?<![\\w.%+-])[A-Za-z0-9_%+-](?:[A-Za-z0-9._%+-]{0,63}+)"
+                .pattern("[A-Za-z0-9_%+-](?<![\\w.%+-][A-Za-z0-9_%+-])(?:[A-Za-z0-9._%+-]{0,63}+)"
                         + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}+)\\.){1,8}[A-Za-z]{2,24}+(?![\\w-])")
                 .near("@", 70, 270)
+                .startsWith(c -> c < 128 && (Character.isLetterOrDigit(c) || "_%+-".indexOf(c) >= 0), CharTest.wordOr(".%+-"))
                 .validator(PiiDetectors::plausibleEmail)
                 .score(0.95)
                 .literals("@")
                 .build();
+    }
+
+    /** {@code [\\p{L}\\d]} of the expressions. */
+    private static boolean letterOrDigit(char c) {
+        return Character.isLetter(c) || c >= '0' && c <= '9';
     }
 
     private static boolean plausibleEmail(String s) {

@@ -43,6 +43,28 @@ class AhoCorasickTest {
     }
 
     @Test
+    void find_caseInsensitiveBeyondLatin1() {
+        AhoCorasick ac = new AhoCorasick(List.of("Αθήνα", "आधार"), true, true);
+        assertEquals(List.of("ΑΘΉΝΑ", "आधार"), found(ac, "to ΑΘΉΝΑ, आधार no: αθήναι"));
+    }
+
+    @Test
+    void containsAny_stopsAtWholeWordsOnly() {
+        AhoCorasick ac = new AhoCorasick(List.of("ssn", "social security"), true, true);
+        assertEquals(true, ac.containsAny("my Social  Security... no, my SSN: 1"));
+        assertEquals(false, ac.containsAny("classnames and social securityguards"));
+    }
+
+    @Test
+    void anyIn_looksOnlyInTheRangeButChecksWordsAgainstTheWholeText() {
+        AhoCorasick ac = new AhoCorasick(List.of("dl", "licence"), true, true);
+        String text = "xDL 123 and DL 456";
+        assertEquals(false, ac.anyIn(text, 1, 8, (s, e) -> true), "xDL is cut by the range, not a word");
+        assertEquals(true, ac.anyIn(text, 8, text.length(), (s, e) -> true));
+        assertEquals(false, ac.anyIn(text, 8, text.length(), (s, e) -> s > 12), "the test rejects it");
+    }
+
+    @Test
     void find_agreesWithNaiveSearchOnRandomText() {
         Random random = new Random(42);
         List<String> terms = List.of("ab", "abc", "bca", "c", "cab", "aaa", "bb");

@@ -29,6 +29,8 @@ class PiiDetectorsExtraTest {
         "Mumbai +91 98765 43210                 | +91 98765 43210",
         "Phone: 72 128 827                      | 72 128 827",
         "call me on 450 0840?                   | 450 0840",
+        "Madrid +34.912.345.678 desk            | +34.912.345.678",
+        "Rome (+39) 06 6982 ok                  | (+39) 06 6982",
     })
     void phone_isFound(String text, String expected) {
         assertFinds(phone, text.strip(), expected.strip());
@@ -43,6 +45,8 @@ class PiiDetectorsExtraTest {
         "When: 2000-04-16 11:34:35",
         "ref 72 128 827",
         "call me on 12/05/1980",
+        "call the host 192.168.10.254 now",
+        "phone paid with 4111 1111 1111 1111",
     })
     void phone_notFound(String text) {
         assertNothing(phone, text);
