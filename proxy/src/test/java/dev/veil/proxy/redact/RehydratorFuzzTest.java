@@ -40,7 +40,7 @@ class RehydratorFuzzTest {
 
     @Test
     void chunkedStreams_rehydrateExactlyAsTheWholeStream() {
-        Fuzz.Summary s = Fuzz.run(RehydratorFuzzTest.class, 1500, RehydratorFuzzTest::oneCase);
+        Fuzz.Summary s = Fuzz.run(RehydratorFuzzTest.class, 400, RehydratorFuzzTest::oneCase);
         assertTrue(s.cases() > 0);
     }
 
