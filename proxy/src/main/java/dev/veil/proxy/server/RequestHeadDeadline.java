@@ -1,0 +1,78 @@
+package dev.veil.proxy.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bounds the time a client may take to send a request head (request line and headers), counted
+ * from its first byte. The idle timeout alone does not: a client sending one byte now and then
+ * (slowloris) is never idle, and would hold its connection for ever. A head not complete in time
+ * closes the connection.
+ *
+ * <p>Two handlers share one deadline: {@link #start()} before the HTTP decoder sees the first byte
+ * of a head, {@link #end()} after it sees the decoded head and the end of the request. One instance
+ * per connection; confined to its event loop.
+ */
+final class RequestHeadDeadline {
+
+    private final long timeoutMillis;
+    private ScheduledFuture<?> timer;
+    /** A head was decoded and its request has not ended: bytes now are body, not head. */
+    private boolean inBody;
+
+    RequestHeadDeadline(long timeoutMillis) {
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** Goes before the HTTP decoder: arms the deadline at the first byte of a head. */
+    ChannelHandler start() {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (!inBody && timer == null && msg instanceof ByteBuf b && b.isReadable()) {
+                    timer = ctx.executor().schedule(() -> {
+                        timer = null;
+                        ctx.close();
+                    }, timeoutMillis, TimeUnit.MILLISECONDS);
+                }
+                ctx.fireChannelRead(msg);
+            }
+
+            @Override
+            public void channelInactive(ChannelHandlerContext ctx) {
+                disarm();
+                ctx.fireChannelInactive();
+            }
+        };
+    }
+
+    /** Goes after the HTTP decoder: the head is complete at a decoded request, the request at its end. */
+    ChannelHandler end() {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof HttpRequest) {
+                    disarm();
+                    inBody = true;
+                }
+                if (msg instanceof LastHttpContent) {
+                    inBody = false;
+                }
+                ctx.fireChannelRead(msg);
+            }
+        };
+    }
+
+    private void disarm() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+}
