@@ -82,6 +82,7 @@ class HttpFrontEndFuzzTest {
             assertTrue(s.cases() > 0);
             leaks.provoke();
             assertEquals(List.of(), leaks.reports, "Netty reported leaked buffers");
+            assertNothingLeftOpen();
         } finally {
             leaks.detach();
         }
@@ -106,7 +107,11 @@ class HttpFrontEndFuzzTest {
             checkResponses(answer, wire);
         }
         checkUpstreams();
-        assertEquals(200, veil.chat("What is the capital of France?").statusCode(), "Veil stopped serving");
+        // A fresh connection: a pooled one may be closed for idleness just as it is reused.
+        try (RawHttpConnection c = new RawHttpConnection(veil.veil().port())) {
+            c.post("/v1/chat/completions", VeilExtension.chatBody("What is the capital of France?", false));
+            assertEquals(200, c.read().status(), "Veil stopped serving");
+        }
         veil.openai().drain();
     }
 
@@ -325,6 +330,24 @@ class HttpFrontEndFuzzTest {
         for (StubUpstream.Received got : veil.local().drain()) {
             assertTrue(got.json().isObject(), "the internal upstream got a body that is not a JSON object");
         }
+    }
+
+    /** Every connection of the cases has been closed by now (idle ones after the client timeout). */
+    private static void assertNothingLeftOpen() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        String metrics = "";
+        while (System.nanoTime() < deadline) {
+            metrics = veil.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                    + veil.veil().adminPort() + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+            if (metrics.contains("\nveil_open_connections 0") && metrics.contains("\nveil_active_streams 0")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        fail("connections or streams left open:\n" + metrics.lines()
+                .filter(l -> l.startsWith("veil_open_connections") || l.startsWith("veil_active_streams"))
+                .reduce("", (a, b) -> a + b + "\n"));
     }
 
     // ------------------------------------------------------------------ leaks
