@@ -2,9 +2,9 @@
 # the jar if needed, compiles the harness's stub and the driver classes, records the machine, and
 # starts the stub upstream and `veil serve` (every detector, the soak policy) on loopback.
 #
-# Expects: here, root, harness, mode, minutes, rate, client_timeout_ms, stub_shape (the stub's
-# /control query), and drivers (the Java files
-# to compile besides the harness's). Sets: out, work, cp, jar, stub_port, veil_port, veil_pid,
+# Expects: here, root, harness, mode, details (for machine.txt), client_timeout_ms, stub_shape
+# (the stub's /control query) and drivers (the Java files to compile besides the harness's).
+# Sets: out, work, cp, jar, stub_port, veil_port, veil_pid,
 # and a trap that stops every process it started.
 
 stub_port="${SOAK_PORT_BASE:-18180}"
@@ -50,7 +50,7 @@ cp="$work/classes:$jar"
 
 {
   echo "date_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "mode: $mode ($minutes min at $rate requests/s)"
+  echo "mode: $mode ($details)"
   echo "nproc: $(nproc)"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
   echo "memory: $(free -m | awk '/^Mem:/ {print $2 " MiB"}')"

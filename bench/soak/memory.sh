@@ -31,8 +31,7 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$need" ]; then
   ulimit -n "$need" 2>/dev/null || { echo "memory.sh: needs $need open files (ulimit -n)" >&2; exit 1; }
 fi
 mode=memory
-minutes=0
-rate=0
+details="$idle idle connections, then $streams streams"
 client_timeout_ms=600000
 stub_shape="answer_bytes=300&delay_ms=0&chunks=6000&gap_ms=100"
 drivers=("$here/ConnectionMemory.java")

@@ -34,6 +34,7 @@ while [ $# -gt 0 ]; do
 done
 seconds=$((minutes * 60))
 
+details="$minutes min at $rate requests/s"
 client_timeout_ms=60000
 stub_shape="answer_bytes=1024&delay_ms=20&chunks=16&gap_ms=20"
 drivers=("$here/Soak.java")
