@@ -16,6 +16,9 @@ import java.util.List;
  * @param message the message the security team wrote, for {@link Action#BLOCK}; empty otherwise
  * @param policyVersion content hash of the policy that decided
  * @param redactMode how to redact, for {@link Action#REDACT}; {@link RedactMode#MASK} otherwise
+ * @param fallback the internal upstream that may take the request if {@code upstream} cannot be
+ *     reached before anything was sent (the policy's {@code fallback:}); empty for none, and for
+ *     {@link Action#BLOCK}
  */
 public record Decision(
         Action action,
@@ -25,7 +28,8 @@ public record Decision(
         List<String> redactTypes,
         String message,
         String policyVersion,
-        RedactMode redactMode) {
+        RedactMode redactMode,
+        String fallback) {
 
     public Decision {
         requireNonNull(action, "action");
@@ -36,6 +40,20 @@ public record Decision(
         requireNonNull(message, "message");
         requireNonNull(policyVersion, "policyVersion");
         requireNonNull(redactMode, "redactMode");
+        requireNonNull(fallback, "fallback");
+    }
+
+    /** A decision without a fallback upstream. */
+    public Decision(
+            Action action,
+            String upstream,
+            String decidingRule,
+            List<String> appliedRules,
+            List<String> redactTypes,
+            String message,
+            String policyVersion,
+            RedactMode redactMode) {
+        this(action, upstream, decidingRule, appliedRules, redactTypes, message, policyVersion, redactMode, "");
     }
 
     /** The original seven-field form, with {@link RedactMode#MASK}. */
@@ -47,7 +65,7 @@ public record Decision(
             List<String> redactTypes,
             String message,
             String policyVersion) {
-        this(action, upstream, decidingRule, appliedRules, redactTypes, message, policyVersion, RedactMode.MASK);
+        this(action, upstream, decidingRule, appliedRules, redactTypes, message, policyVersion, RedactMode.MASK, "");
     }
 
     /** True if this decision sends the request on to an upstream (anything but block). */

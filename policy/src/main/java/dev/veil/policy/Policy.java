@@ -225,7 +225,7 @@ public final class Policy {
             mode = anyMask ? RedactMode.MASK : RedactMode.PSEUDONYMIZE;
         }
         return new Decision(a.action(), a.upstream(), winner.id(), List.copyOf(applied), redactTypes,
-                a.message(), version, mode);
+                a.message(), version, mode, a.action() == Action.BLOCK ? "" : definition.fallback());
     }
 
     /** Content hash (SHA-256, first 16 hex digits) of the policy file that was loaded. */

@@ -140,7 +140,7 @@ public final class SessionMemory {
             internalUpstreams.put(key.get(), upstream);
         }
         return new Decision(Action.ROUTE, upstream, Policy.SESSION_ID, applied, List.of(), "",
-                decision.policyVersion());
+                decision.policyVersion(), RedactMode.MASK, decision.fallback());
     }
 
     private static String firstInternal(Map<String, Trust> upstreams) {

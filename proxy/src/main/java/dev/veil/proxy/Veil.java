@@ -34,9 +34,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -91,17 +88,21 @@ public final class Veil implements AutoCloseable {
         int scanThreads = config.workerThreads() > 0 ? config.workerThreads() : cores;
         this.scanPool = new ThreadPoolExecutor(scanThreads, scanThreads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(SCAN_QUEUE), new DefaultThreadFactory("veil-scan", true));
-        this.upstreams = new UpstreamClient(apiKeys(config, env), NioSocketChannel.class);
-        this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("veil-accept"), NioIoHandler.newFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(cores, new DefaultThreadFactory("veil-io"), NioIoHandler.newFactory());
-        Supplier<ValueFingerprinter> fingerprints = audit instanceof AuditTrail trail ? trail::fingerprinter : () -> null;
+        Transport transport = Transport.select();
         this.metrics = new VeilMetrics(inspector.scanner().types(), config.upstreams().keySet());
+        this.upstreams = new UpstreamClient(apiKeys(config, env), transport.socketChannel(),
+                transport.datagramChannel(), metrics, System::nanoTime);
+        this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("veil-accept"),
+                transport.ioHandlers().get());
+        this.workers = new MultiThreadIoEventLoopGroup(cores, new DefaultThreadFactory("veil-io"),
+                transport.ioHandlers().get());
+        Supplier<ValueFingerprinter> fingerprints = audit instanceof AuditTrail trail ? trail::fingerprinter : () -> null;
         ProxyServices services = new ProxyServices(config, policy, inspector, upstreams, audit, scanPool,
                 fingerprints, pseudonyms(env), metrics, clientKeys, inFlight);
         try {
             this.serverChannel = new ServerBootstrap()
                     .group(boss, workers)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.AUTO_READ, false)
                     .childOption(ChannelOption.TCP_NODELAY, true)
@@ -119,8 +120,8 @@ public final class Veil implements AutoCloseable {
         this.admin = startAdmin(config, metrics, audit);
         audit.append(AuditRecord.lifecycle(AuditRecord.Event.START, Instant.now(),
                 "listening on " + config.host() + ":" + port() + "; policy version " + policy.current().version()));
-        log.info("Veil listening on {} (policy {}, version {})", baseUrl(), config.policyFile(),
-                policy.current().version());
+        log.info("Veil listening on {} (policy {}, version {}; {} transport)", baseUrl(), config.policyFile(),
+                policy.current().version(), transport.name());
         if (clientKeys.isEmpty() && !isLoopback(config.host())) {
             log.warn("Veil listens on {} without client keys: anyone who can reach it can use it. Set auth.keys_file.",
                     config.host());

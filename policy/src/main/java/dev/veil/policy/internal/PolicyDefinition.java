@@ -12,6 +12,7 @@ import java.util.Optional;
  * A policy file after parsing and validation: everything the engine needs, nothing left to check.
  *
  * @param fixtures the fixture file named by {@code fixtures:}, relative to the policy file
+ * @param fallback the internal upstream named by {@code fallback:}, or empty for none
  */
 public record PolicyDefinition(
         String description,
@@ -21,7 +22,8 @@ public record PolicyDefinition(
         List<Rule> rules,
         SessionSettings sessions,
         Optional<String> fixtures,
-        Map<String, Trust> upstreams) {
+        Map<String, Trust> upstreams,
+        String fallback) {
 
     public PolicyDefinition {
         requireNonNull(description, "description");
@@ -32,5 +34,6 @@ public record PolicyDefinition(
         requireNonNull(sessions, "sessions");
         requireNonNull(fixtures, "fixtures");
         upstreams = Map.copyOf(upstreams);
+        requireNonNull(fallback, "fallback");
     }
 }

@@ -38,7 +38,7 @@ public final class PolicyParser {
     public static final Set<String> RESERVED_IDS = Set.of("default", "on_detector_error", "session");
 
     static final Set<String> TOP_KEYS = Set.of("version", "description", "allow_upstream", "default",
-            "on_detector_error", "rules", "sessions", "fixtures");
+            "on_detector_error", "rules", "sessions", "fixtures", "fallback");
     static final Set<String> RULE_KEYS = Set.of("id", "description", "when", "action", "message", "redact",
             "on_detector_error", "accepted_risk");
     static final Set<String> CONDITION_KEYS = ConditionParser.KEYS;
@@ -94,6 +94,7 @@ public final class PolicyParser {
         }
         String description = optionalString(top.get("description"), "description").orElse("");
         resolveAllowUpstream(root.get(), top.get("allow_upstream"));
+        String fallback = fallback(top.get("fallback"));
         ActionSpec defaultAction = top.containsKey("default")
                 ? fileAction(top.get("default"), "default", false) : null;
         ActionSpec onError = top.containsKey("on_detector_error")
@@ -111,7 +112,28 @@ public final class PolicyParser {
             throw new PolicyException(yaml.errors());
         }
         return new PolicyDefinition(description, allowUpstream, defaultAction, onError, rules, sessions,
-                fixtures, upstreams);
+                fixtures, upstreams, fallback);
+    }
+
+    /**
+     * The upstream that takes requests the chosen upstream could not receive, or empty. Only an
+     * internal one: a fallback may never send a request further out than the policy decided.
+     */
+    private String fallback(Node node) {
+        if (node == null) {
+            return "";
+        }
+        String name = yaml.string(node, "fallback").orElse(null);
+        if (name == null || !upstream(name, node, 0, "fallback")) {
+            return "";
+        }
+        if (upstreams.get(name) != Trust.INTERNAL) {
+            yaml.error(node, "fallback '" + name + "' is an external upstream; a fallback must be internal, so that "
+                    + "a request is never sent further out than the policy decided (configured upstreams: "
+                    + upstreamList() + ")");
+            return "";
+        }
+        return name;
     }
 
     private Optional<String> optionalString(Node node, String what) {

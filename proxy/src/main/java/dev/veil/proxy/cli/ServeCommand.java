@@ -53,7 +53,10 @@ final class ServeCommand implements Callable<Integer> {
         } catch (StartupException e) {
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(veil::close, "veil-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            veil.close();
+            Logging.flushAndStop();
+        }, "veil-shutdown"));
         spec.commandLine().getOut().println("Veil is listening on " + veil.baseUrl()
                 + " (point your OpenAI client's base URL here; Ctrl-C stops it)");
         spec.commandLine().getOut().flush();

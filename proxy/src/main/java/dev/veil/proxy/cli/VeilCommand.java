@@ -25,7 +25,9 @@ public final class VeilCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        int status = newCommandLine().execute(args);
+        Logging.flushAndStop();
+        System.exit(status);
     }
 
     /** The configured command line, also used by tests to run commands in-process. */

@@ -41,7 +41,9 @@ public final class ConfigLoader {
     private static final Set<String> AUDIT_KEYS = Set.of("dir", "officer_keys", "signing_key", "checkpoint_dir",
             "fsync");
     private static final Set<String> UPSTREAM_KEYS = Set.of("url", "trust", "api_key_env", "models",
-            "connect_timeout_ms", "response_timeout_ms", "idle_timeout_ms");
+            "connect_timeout_ms", "response_timeout_ms", "idle_timeout_ms", "circuit_breaker", "retry");
+    private static final Set<String> CIRCUIT_KEYS = Set.of("failure_threshold", "cool_down_ms");
+    private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "backoff_ms");
     private static final long MAX_TIMEOUT_MS = Duration.ofHours(1).toMillis();
 
     private ConfigLoader() {
@@ -379,10 +381,28 @@ public final class ConfigLoader {
                 fallback == null ? Duration.ofSeconds(120) : fallback.responseTimeout());
         Duration idle = timeout(yaml, m, "idle_timeout_ms", what,
                 fallback == null ? Duration.ofSeconds(120) : fallback.idleTimeout());
+        CircuitBreakerSettings circuit = fallback == null ? CircuitBreakerSettings.DEFAULT : fallback.circuitBreaker();
+        if (m.containsKey("circuit_breaker")) {
+            Map<String, Node> c = yaml.mapping(m.get("circuit_breaker"), what + ".circuit_breaker", CIRCUIT_KEYS);
+            int threshold = opt(c, "failure_threshold")
+                    .flatMap(n -> yaml.number(n, what + ".circuit_breaker.failure_threshold", 0, 1_000_000))
+                    .map(Long::intValue).orElse(circuit.failureThreshold());
+            Duration coolDown = timeout(yaml, c, "cool_down_ms", what + ".circuit_breaker", circuit.coolDown());
+            circuit = new CircuitBreakerSettings(threshold, coolDown);
+        }
+        RetrySettings retry = fallback == null ? RetrySettings.DEFAULT : fallback.retry();
+        if (m.containsKey("retry")) {
+            Map<String, Node> r = yaml.mapping(m.get("retry"), what + ".retry", RETRY_KEYS);
+            int attempts = opt(r, "max_attempts").flatMap(n -> yaml.number(n, what + ".retry.max_attempts", 1, 10))
+                    .map(Long::intValue).orElse(retry.maxAttempts());
+            Duration backoff = opt(r, "backoff_ms").flatMap(n -> yaml.number(n, what + ".retry.backoff_ms", 0, 60_000))
+                    .map(Duration::ofMillis).orElse(retry.backoff());
+            retry = new RetrySettings(attempts, backoff);
+        }
         if (yaml.problems().size() > before) {
             return null;
         }
-        return new UpstreamConfig(name, url, trust, keyEnv, models, connect, response, idle);
+        return new UpstreamConfig(name, url, trust, keyEnv, models, connect, response, idle, circuit, retry);
     }
 
     private static Duration timeout(YamlNodes yaml, Map<String, Node> m, String key, String what, Duration dflt) {

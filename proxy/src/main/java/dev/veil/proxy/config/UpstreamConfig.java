@@ -19,6 +19,8 @@ import java.util.Map;
  * @param connectTimeout how long to wait for a connection
  * @param responseTimeout how long to wait for the response headers
  * @param idleTimeout the longest silence allowed while a response body is relayed
+ * @param circuitBreaker when to stop calling this upstream after repeated failures
+ * @param retry how often to try connecting for one request
  */
 public record UpstreamConfig(
         String name,
@@ -28,7 +30,16 @@ public record UpstreamConfig(
         Map<String, String> models,
         Duration connectTimeout,
         Duration responseTimeout,
-        Duration idleTimeout) {
+        Duration idleTimeout,
+        CircuitBreakerSettings circuitBreaker,
+        RetrySettings retry) {
+
+    /** An upstream with the default circuit breaker and retry settings. */
+    public UpstreamConfig(String name, URI url, Trust trust, String apiKeyEnv, Map<String, String> models,
+            Duration connectTimeout, Duration responseTimeout, Duration idleTimeout) {
+        this(name, url, trust, apiKeyEnv, models, connectTimeout, responseTimeout, idleTimeout,
+                CircuitBreakerSettings.DEFAULT, RetrySettings.DEFAULT);
+    }
 
     public UpstreamConfig {
         requireNonNull(name, "name");
@@ -39,6 +50,18 @@ public record UpstreamConfig(
         requireNonNull(connectTimeout, "connectTimeout");
         requireNonNull(responseTimeout, "responseTimeout");
         requireNonNull(idleTimeout, "idleTimeout");
+        requireNonNull(circuitBreaker, "circuitBreaker");
+        requireNonNull(retry, "retry");
+    }
+
+    public UpstreamConfig withCircuitBreaker(CircuitBreakerSettings settings) {
+        return new UpstreamConfig(name, url, trust, apiKeyEnv, models, connectTimeout, responseTimeout, idleTimeout,
+                settings, retry);
+    }
+
+    public UpstreamConfig withRetry(RetrySettings settings) {
+        return new UpstreamConfig(name, url, trust, apiKeyEnv, models, connectTimeout, responseTimeout, idleTimeout,
+                circuitBreaker, settings);
     }
 
     public boolean tls() {

@@ -3,6 +3,8 @@ package dev.veil.proxy.metrics;
 import static java.util.Objects.requireNonNull;
 
 import dev.veil.policy.Action;
+import dev.veil.proxy.upstream.CircuitBreaker;
+import dev.veil.proxy.upstream.UpstreamEvents;
 import dev.veil.proxy.upstream.UpstreamFailure;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
  * recorded as {@value #OTHER}, so a caller that passes request text by mistake cannot put it in a
  * metric. Thread-safe; every recording method is lock-free.
  */
-public final class VeilMetrics {
+public final class VeilMetrics implements UpstreamEvents {
 
     /** The label value recorded instead of one that is unknown or not shaped like an identifier. */
     public static final String OTHER = "other";
@@ -71,6 +73,10 @@ public final class VeilMetrics {
     private final Counter auditWriteFailures;
     private final AtomicReference<LongSupplier> auditQueue = new AtomicReference<>(() -> 0);
     private final AtomicReference<DoubleSupplier> auditLag = new AtomicReference<>(() -> 0);
+    private final Gauge circuitState;
+    private final Counter circuitTransitions;
+    private final Counter connectRetries;
+    private final Counter fallbacks;
     private final Gauge openConnections;
     private final Gauge activeStreams;
     private final String[] statusLabels = new String[600];
@@ -108,8 +114,23 @@ public final class VeilMetrics {
             stages.put(s, stageHistogram.labels(s.label()));
         }
         upstreamErrors = registry.counter("veil_upstream_errors_total",
-                "Failed upstream calls, by upstream and kind (connect, timeout, idle_timeout, broken, "
-                        + "or a kind named by the caller such as status_5xx).", "upstream", "kind");
+                "Failed upstream calls, by upstream and kind (connect, connect_timeout, circuit_open, timeout, "
+                        + "idle_timeout, broken, malformed_stream, status_5xx, status_429).", "upstream", "kind");
+        circuitState = registry.gauge("veil_upstream_circuit_state",
+                "State of each upstream's circuit breaker: 0 closed (calls go through), 1 open (calls fail at "
+                        + "once), 2 half-open (one trial call is let through).", "upstream");
+        for (String u : this.upstreams) {
+            circuitState.labels(u).set(0);
+        }
+        circuitTransitions = registry.counter("veil_upstream_circuit_transitions_total",
+                "Circuit breaker state changes, by upstream and the state entered (open, half_open, closed).",
+                "upstream", "state");
+        connectRetries = registry.counter("veil_upstream_connect_retries_total",
+                "Connection attempts repeated after one failed (the request had not been sent), by upstream.",
+                "upstream");
+        fallbacks = registry.counter("veil_upstream_fallbacks_total",
+                "Requests sent to the policy's fallback upstream because the chosen one could not be reached, "
+                        + "by the upstream that failed (from) and the one used (to).", "from", "to");
         Counter scanCache = registry.counter("veil_scan_cache_requests_total",
                 "Lookups of text segments in the scan cache, by result (hit or miss).", "result");
         scanCacheHits = scanCache.labels("hit");
@@ -178,9 +199,27 @@ public final class VeilMetrics {
         upstreamErrors.labels(upstream(upstream), kind.name().toLowerCase(Locale.ROOT)).inc();
     }
 
-    /** An upstream error of a kind {@link UpstreamFailure} does not name, e.g. {@code status_5xx}, {@code circuit_open}. */
+    /** An upstream error of a kind {@link UpstreamFailure} does not name, e.g. {@code status_5xx}. */
     public void upstreamError(String upstream, String kind) {
         upstreamErrors.labels(upstream(upstream), identifier(kind)).inc();
+    }
+
+    @Override
+    public void circuitChanged(String upstream, CircuitBreaker.State to) {
+        requireNonNull(to, "to");
+        String u = upstream(upstream);
+        circuitState.labels(u).set(to.ordinal());
+        circuitTransitions.labels(u, to.name().toLowerCase(Locale.ROOT)).inc();
+    }
+
+    @Override
+    public void connectRetried(String upstream) {
+        connectRetries.labels(upstream(upstream)).inc();
+    }
+
+    /** A request went to {@code to} because {@code from} could not be reached. */
+    public void fallback(String from, String to) {
+        fallbacks.labels(upstream(from), upstream(to)).inc();
     }
 
     public void scanCacheHit() {

@@ -18,6 +18,7 @@ public enum ErrorKind {
     UPSTREAM_UNREACHABLE(HttpResponseStatus.BAD_GATEWAY, "upstream_error", "upstream_unreachable"),
     UPSTREAM_FAILED(HttpResponseStatus.BAD_GATEWAY, "upstream_error", "upstream_failed"),
     UPSTREAM_TIMEOUT(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream_error", "upstream_timeout"),
+    UPSTREAM_CIRCUIT_OPEN(HttpResponseStatus.SERVICE_UNAVAILABLE, "upstream_error", "upstream_circuit_open"),
     INTERNAL_UPSTREAM_UNAVAILABLE(HttpResponseStatus.SERVICE_UNAVAILABLE, "upstream_error", "internal_upstream_unavailable"),
     AUDIT_UNAVAILABLE(HttpResponseStatus.SERVICE_UNAVAILABLE, "server_error", "audit_unavailable"),
     OVERLOADED(HttpResponseStatus.SERVICE_UNAVAILABLE, "server_error", "overloaded"),

@@ -18,6 +18,7 @@ import dev.veil.proxy.metrics.VeilMetrics;
 import dev.veil.proxy.redact.Redactor;
 import dev.veil.proxy.redact.ResponseRewriter;
 import dev.veil.proxy.redact.TokenMap;
+import dev.veil.proxy.upstream.UpstreamFailure;
 import dev.veil.proxy.openai.ApiError;
 import dev.veil.proxy.openai.ApiException;
 import dev.veil.proxy.openai.ApiRequest;
@@ -51,6 +52,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -332,8 +334,6 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             fail(ctx, ex, ApiError.of(ErrorKind.INTERNAL, "Veil's policy chose an upstream that is not configured."));
             return;
         }
-        ex.upstream = upstreamName;
-        ex.trust = upstream.trust().name().toLowerCase(Locale.ROOT);
         TokenMap tokens = new TokenMap();
         Map<String, Integer> redacted = Map.of();
         if (decision.action() == Action.REDACT) {
@@ -346,6 +346,34 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         ex.findings = findingCounts(inspection, redacted);
         ex.redactions = redacted.values().stream().mapToInt(Integer::intValue).sum();
+        forward(ctx, ex, request, upstream, tokens, fallbackFor(ex, upstream, decision.fallback()));
+    }
+
+    /**
+     * The policy's fallback upstream, if it may take a request meant for {@code chosen}: it must be
+     * configured, another upstream, and at least as trusted (never internal to external).
+     */
+    private UpstreamConfig fallbackFor(Exchange ex, UpstreamConfig chosen, String name) {
+        UpstreamConfig fallback = name.isEmpty() ? null : services.config().upstreams().get(name);
+        if (fallback == null || fallback.name().equals(chosen.name())) {
+            return null;
+        }
+        if (chosen.trust() == Trust.INTERNAL && fallback.trust() != Trust.INTERNAL) {
+            log.error("request {}: fallback '{}' is not internal and may not take a request for '{}'; not used",
+                    ex.requestId, fallback.name(), chosen.name());
+            return null;
+        }
+        return fallback;
+    }
+
+    /**
+     * Sends the request to {@code upstream}. If it cannot be reached before anything was sent,
+     * and a {@code fallback} is given, the request goes there instead, once.
+     */
+    private void forward(ChannelHandlerContext ctx, Exchange ex, ApiRequest request, UpstreamConfig upstream,
+            TokenMap tokens, UpstreamConfig fallback) {
+        ex.upstream = upstream.name();
+        ex.trust = upstream.trust().name().toLowerCase(Locale.ROOT);
         if (upstream.trust() == Trust.INTERNAL) {
             request.mapModel(upstream.mapModel(request.model()));
         }
@@ -353,7 +381,16 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String clientModel = ex.forwardedModel.equals(request.model()) ? null : request.model();
         ResponseRewriter rewriter = ResponseRewriter.needed(tokens, clientModel)
                 ? new ResponseRewriter(tokens, clientModel) : null;
-        relay = new ResponseRelay(ctx, ex, upstream, request.stream(), rewriter, metrics, this::finished);
+        Consumer<UpstreamFailure> toFallback = fallback == null ? null : failure -> {
+            String why = failure.name().toLowerCase(Locale.ROOT);
+            log.warn("request {}: upstream '{}' could not be reached ({}); sending it to fallback '{}' as the policy "
+                    + "allows", ex.requestId, upstream.name(), why, fallback.name());
+            services.metrics().fallback(upstream.name(), fallback.name());
+            ex.fallback = "upstream " + upstream.name() + " unreachable (" + why + "); sent to " + fallback.name();
+            forward(ctx, ex, request, fallback, tokens, null);
+        };
+        relay = new ResponseRelay(ctx, ex, upstream, request.stream(), rewriter, services.metrics(), this::finished,
+                toFallback);
         services.upstreams().send(ctx.channel().eventLoop(), upstream, HttpMethod.POST,
                 request.endpoint().upstreamPath(), request.toBytes(), relay);
     }

@@ -40,6 +40,8 @@ final class Exchange {
     List<String> rules = List.of();
     String policyVersion = "";
     String shadowDifference = "";
+    /** The fallback taken, e.g. to another upstream because the chosen one was unreachable; or empty. */
+    String fallback = "";
     List<AuditRecord.FindingCount> findings = List.of();
     List<ValueFingerprint> fingerprints = List.of();
     List<String> degradedDetectors = List.of();
@@ -107,7 +109,7 @@ final class Exchange {
         AuditRecord record = builder
                 .endpoint(endpoint)
                 .routing(model, forwardedModel, upstream, trust)
-                .verdict(new AuditRecord.Verdict(action, rules, policyVersion, "", shadowDifference))
+                .verdict(new AuditRecord.Verdict(action, rules, policyVersion, fallback, shadowDifference))
                 .findings(new AuditRecord.Findings(findings, fingerprints, redactions, degradedDetectors))
                 .outcome(status, latencyMillis, requestBytes, responseBytes)
                 .build();

@@ -7,10 +7,14 @@ import dev.veil.proxy.metrics.VeilMetrics;
 import dev.veil.proxy.openai.ErrorKind;
 import dev.veil.proxy.redact.ResponseRewriter;
 import dev.veil.proxy.redact.SseRewriter;
+import dev.veil.proxy.upstream.CircuitOpenException;
+import dev.veil.proxy.upstream.EventStreamCheck;
+import dev.veil.proxy.upstream.MalformedStreamException;
 import dev.veil.proxy.upstream.UpstreamCall;
 import dev.veil.proxy.upstream.UpstreamClient;
 import dev.veil.proxy.upstream.UpstreamFailure;
 import dev.veil.proxy.upstream.UpstreamListener;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -30,6 +34,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +42,10 @@ import org.slf4j.LoggerFactory;
  * Relays one upstream response to the client as it arrives: headers at once, then each body part
  * as soon as it comes, pulling the next part from the upstream only when the client has taken the
  * previous one. Server-sent events are therefore never buffered whole. A failure before the
- * response started becomes an OpenAI-shaped error; a failure mid-stream ends an event stream
- * with an error event.
+ * response started becomes an OpenAI-shaped error, unless the request never reached the upstream
+ * and a fallback upstream may take it; a failure mid-stream ends an event stream with an error
+ * event. Event streams are checked as they pass ({@link EventStreamCheck}): a malformed one is
+ * ended with an error event instead of relaying what the client could not parse.
  *
  * <p>Confined to the client connection's event loop.
  */
@@ -61,6 +68,8 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
     private final ResponseRewriter rewriter;
     private final VeilMetrics metrics;
     private final long forwardedNanos;
+    private final Consumer<UpstreamFailure> fallback;
+    private EventStreamCheck check;
     private boolean streaming;
     private SseRewriter sse;
     private ByteArrayOutputStream whole;
@@ -72,9 +81,13 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
     /**
      * @param rewriter re-hydrates pseudonyms and restores the client's model name; null to relay the
      *     bytes untouched
+     * @param fallback sends the request to the fallback upstream with a new relay, when the
+     *     request never reached this upstream; null if there is none
      */
     ResponseRelay(ChannelHandlerContext ctx, Exchange exchange, UpstreamConfig upstream, boolean streamRequested,
-            ResponseRewriter rewriter, VeilMetrics metrics, Completion completion) {
+            ResponseRewriter rewriter, VeilMetrics metrics, Completion completion,
+            Consumer<UpstreamFailure> fallback) {
+        this.fallback = fallback;
         this.ctx = ctx;
         this.metrics = metrics;
         this.forwardedNanos = System.nanoTime();
@@ -91,6 +104,11 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         if (ended) {
             call.cancel();
         }
+    }
+
+    @Override
+    public boolean abandoned() {
+        return ended;
     }
 
     @Override
@@ -115,6 +133,7 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         exchange.describeTo(r.headers());
         if (eventStream) {
             r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+            check = new EventStreamCheck();
             streaming = true;
             metrics.streamStarted();
         }
@@ -143,18 +162,39 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
             return;
         }
         exchange.responseBytes += content.content().readableBytes();
+        ByteBuf body = content.content();
+        if (check != null) {
+            byte[] in = ByteBufUtil.getBytes(body);
+            content.release();
+            try {
+                byte[] events = check.feed(in);
+                if (last) {
+                    check.finish();
+                }
+                body = Unpooled.wrappedBuffer(events);
+            } catch (MalformedStreamException e) {
+                call.reject();
+                onFailure(UpstreamFailure.MALFORMED_STREAM, true, e);
+                return;
+            }
+        }
         if (rewriter != null) {
-            rewrite(content, last);
+            rewrite(body, last);
             return;
         }
         if (last) {
             ended = true;
             // Trailers of the upstream are not relayed.
-            ctx.writeAndFlush(new DefaultLastHttpContent(content.content())).addListener(f ->
+            ctx.writeAndFlush(new DefaultLastHttpContent(body)).addListener(f ->
                     finish(status, exchange.keepAlive && f.isSuccess()));
             return;
         }
-        ctx.writeAndFlush(new DefaultHttpContent(content.content())).addListener(f -> {
+        if (!body.isReadable()) {
+            body.release();
+            call.readMore();
+            return;
+        }
+        ctx.writeAndFlush(new DefaultHttpContent(body)).addListener(f -> {
             if (f.isSuccess()) {
                 call.readMore();
             }
@@ -162,8 +202,8 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
     }
 
     /** The rewriting path: SSE events as they complete, other bodies whole at the end. */
-    private void rewrite(HttpContent content, boolean last) {
-        byte[] in = ByteBufUtil.getBytes(content.content());
+    private void rewrite(ByteBuf content, boolean last) {
+        byte[] in = ByteBufUtil.getBytes(content);
         content.release();
         byte[] out;
         try {
@@ -213,17 +253,29 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         log.warn("request {}: upstream '{}' failed ({}{})", exchange.requestId, upstream.name(), failure,
                 cause == null ? "" : ": " + cause.getClass().getSimpleName());
         metrics.upstreamError(upstream.name(), failure);
+        if (!responseStarted && failure.requestNotSent() && fallback != null) {
+            // Nothing reached the upstream and nothing reached the client: another upstream may answer.
+            fallback.accept(failure);
+            return;
+        }
         if (!responseStarted) {
             ApiError error = errorFor(failure);
             FullHttpResponse r = error.toResponse(ctx.alloc());
             exchange.describeTo(r.headers());
+            if (cause instanceof CircuitOpenException open) {
+                long seconds = Math.max(1, (open.retryAfter().toMillis() + 999) / 1000);
+                r.headers().set(HttpHeaderNames.RETRY_AFTER, Long.toString(seconds));
+            }
             ctx.writeAndFlush(r);
             finish(error.kind().status().code(), exchange.keepAlive);
             return;
         }
         if (eventStream) {
-            ApiError error = ApiError.of(failure == UpstreamFailure.IDLE_TIMEOUT ? ErrorKind.UPSTREAM_TIMEOUT
-                    : ErrorKind.UPSTREAM_FAILED, "The upstream stopped in the middle of the response.");
+            ApiError error = failure == UpstreamFailure.MALFORMED_STREAM
+                    ? ApiError.of(ErrorKind.UPSTREAM_FAILED, "Upstream '" + upstream.name() + "' sent a malformed "
+                            + "event stream (" + cause.getMessage() + "); the stream was ended.")
+                    : ApiError.of(failure == UpstreamFailure.IDLE_TIMEOUT ? ErrorKind.UPSTREAM_TIMEOUT
+                            : ErrorKind.UPSTREAM_FAILED, "The upstream stopped in the middle of the response.");
             ctx.write(new DefaultHttpContent(error.toSseEvent(ctx.alloc())));
             ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
         } else {
@@ -260,9 +312,17 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
                             + "anywhere else. Retry later or contact your administrator.")
                     : ApiError.of(ErrorKind.UPSTREAM_UNREACHABLE, "Veil could not connect to upstream '"
                             + upstream.name() + "'.");
-            case TIMEOUT, IDLE_TIMEOUT -> ApiError.of(ErrorKind.UPSTREAM_TIMEOUT, "Upstream '" + upstream.name()
-                    + "' did not answer in time." + (internal ? " The request was not sent anywhere else." : ""));
-            case BROKEN -> ApiError.of(ErrorKind.UPSTREAM_FAILED, "Upstream '" + upstream.name()
+            case CIRCUIT_OPEN -> internal
+                    ? ApiError.of(ErrorKind.INTERNAL_UPSTREAM_UNAVAILABLE, "This request must stay on the "
+                            + "self-hosted model '" + upstream.name() + "', which is failing and is given a pause "
+                            + "(circuit open). It was not sent anywhere else. Retry later or contact your administrator.")
+                    : ApiError.of(ErrorKind.UPSTREAM_CIRCUIT_OPEN, "Upstream '" + upstream.name() + "' is failing "
+                            + "and Veil is giving it a pause (circuit open); the request was not sent. Retry after "
+                            + "the time in the Retry-After header.");
+            case CONNECT_TIMEOUT, TIMEOUT, IDLE_TIMEOUT -> ApiError.of(ErrorKind.UPSTREAM_TIMEOUT, "Upstream '"
+                    + upstream.name() + "' did not answer in time."
+                    + (internal ? " The request was not sent anywhere else." : ""));
+            case BROKEN, MALFORMED_STREAM -> ApiError.of(ErrorKind.UPSTREAM_FAILED, "Upstream '" + upstream.name()
                     + "' closed the connection or sent an invalid response.");
         };
     }

@@ -33,6 +33,7 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
     private final Duration idleTimeout;
     private final boolean reused;
     private final Runnable onStaleConnection;
+    private final CircuitBreaker.Permit permit;
 
     private ScheduledFuture<?> timer;
     private boolean responseStarted;
@@ -42,7 +43,7 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
     private boolean handedContent;
 
     UpstreamCall(ChannelPool pool, Channel channel, UpstreamListener listener, Duration responseTimeout,
-            Duration idleTimeout, boolean reused, Runnable onStaleConnection) {
+            Duration idleTimeout, boolean reused, Runnable onStaleConnection, CircuitBreaker.Permit permit) {
         this.pool = pool;
         this.channel = channel;
         this.listener = listener;
@@ -50,6 +51,7 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
         this.idleTimeout = idleTimeout;
         this.reused = reused;
         this.onStaleConnection = onStaleConnection;
+        this.permit = permit;
     }
 
     void start(FullHttpRequest request) {
@@ -78,7 +80,23 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
             cancelTimer();
             channel.close();
             giveBack();
+            permit.abandoned();
         }
+    }
+
+    /**
+     * Ends the call because its response turned out to be invalid (for example malformed
+     * server-sent events): the connection is closed, not reused, and the failure counts against
+     * the upstream's circuit. The listener is not called; the caller reports the failure itself.
+     */
+    public void reject() {
+        if (!done) {
+            done = true;
+            cancelTimer();
+            channel.close();
+            giveBack();
+        }
+        permit.failed();
     }
 
     @Override
@@ -101,6 +119,12 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
             }
             responseStarted = true;
             keepAlive = HttpUtil.isKeepAlive(response);
+            if (response.status().code() >= 500) {
+                permit.failed();
+            } else {
+                // 429 included: an upstream that says "slow down" is up.
+                permit.succeeded();
+            }
             arm(idleTimeout, UpstreamFailure.IDLE_TIMEOUT);
             listener.onResponse(response);
         }
@@ -158,6 +182,7 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
             onStaleConnection.run();
             return;
         }
+        permit.failed();
         listener.onFailure(failure, responseStarted, cause);
     }
 

@@ -2,12 +2,29 @@ package dev.veil.proxy.upstream;
 
 /** Why a call to an upstream failed. */
 public enum UpstreamFailure {
-    /** No connection could be made (refused, unreachable, TLS handshake failed). */
+    /** No connection could be made (refused, unreachable). The request was not sent. */
     CONNECT,
-    /** The connection was not made, or the response did not start, in time. */
+    /** The connection was not made in time. The request was not sent. */
+    CONNECT_TIMEOUT,
+    /**
+     * The upstream's circuit is open after repeated failures: Veil did not try to connect. The
+     * request was not sent.
+     */
+    CIRCUIT_OPEN,
+    /** The request was sent and the response did not start in time. */
     TIMEOUT,
     /** The upstream went silent while sending the response body. */
     IDLE_TIMEOUT,
     /** The connection broke or the upstream sent something that is not HTTP. */
-    BROKEN
+    BROKEN,
+    /** The upstream sent an event stream that is not valid server-sent events of JSON. */
+    MALFORMED_STREAM;
+
+    /**
+     * True if no byte of the request reached the upstream, so sending it again (to the same
+     * upstream or to a fallback) cannot make the upstream act on it twice.
+     */
+    public boolean requestNotSent() {
+        return this == CONNECT || this == CONNECT_TIMEOUT || this == CIRCUIT_OPEN;
+    }
 }

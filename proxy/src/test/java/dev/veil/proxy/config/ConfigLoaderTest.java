@@ -367,4 +367,50 @@ class ConfigLoaderTest {
         assertEquals(Trust.INTERNAL, c.upstream("local").trust());
         assertEquals("", c.upstream("local").apiKeyEnv(), "the example must not give the internal upstream a key");
     }
+
+    @Test
+    void load_faultHandlingKeys_areReadPerUpstream_andAbsentOnesTakeTheDefaults() throws Exception {
+        VeilConfig c = ConfigLoader.load(file("""
+                upstreams:
+                  openai:
+                    url: https://api.openai.com/v1
+                    trust: external
+                    circuit_breaker:
+                      failure_threshold: 10
+                      cool_down_ms: 5000
+                    retry:
+                      max_attempts: 3
+                      backoff_ms: 250
+                  local:
+                    url: http://127.0.0.1:8000/v1
+                    trust: internal
+                    circuit_breaker:
+                      failure_threshold: 0
+                """));
+
+        assertEquals(new CircuitBreakerSettings(10, Duration.ofSeconds(5)), c.upstream("openai").circuitBreaker());
+        assertEquals(new RetrySettings(3, Duration.ofMillis(250)), c.upstream("openai").retry());
+        assertEquals(0, c.upstream("local").circuitBreaker().failureThreshold());
+        assertEquals(CircuitBreakerSettings.DEFAULT.coolDown(), c.upstream("local").circuitBreaker().coolDown());
+        assertEquals(RetrySettings.DEFAULT, c.upstream("local").retry());
+    }
+
+    @Test
+    void load_faultHandlingMistakes_areErrorsWithFileLineAndColumn() throws IOException {
+        List<String> p = problems("""
+                upstreams:
+                  openai:
+                    url: https://api.openai.com/v1
+                    trust: external
+                    circuit_breaker:
+                      failure_treshold: 3
+                    retry:
+                      max_attempts: 0
+                """);
+
+        String all = String.join("\n", p);
+        assertTrue(all.contains("veil.yaml:6:7: unknown key 'failure_treshold' in upstreams.openai.circuit_breaker"), all);
+        assertTrue(all.contains("veil.yaml:8:21: upstreams.openai.retry.max_attempts must be between 1 and 10, got 0"),
+                all);
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
@@ -38,7 +39,10 @@ class JsonLogConfigTest {
         JoranConfigurator joran = new JoranConfigurator();
         joran.setContext(context);
         joran.doConfigure(config);
-        Appender<ILoggingEvent> appender = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("JSON");
+        // The root logger writes through the background appender, which holds the JSON one.
+        AsyncAppender async = assertInstanceOf(AsyncAppender.class,
+                context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("ASYNC"));
+        Appender<ILoggingEvent> appender = async.getAppender("JSON");
         encoder = ((OutputStreamAppender<ILoggingEvent>) assertInstanceOf(OutputStreamAppender.class, appender))
                 .getEncoder();
     }
