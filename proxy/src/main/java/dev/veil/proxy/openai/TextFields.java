@@ -1,5 +1,6 @@
 package dev.veil.proxy.openai;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Collects every text of a request body for scanning: every string value at any depth and every
@@ -37,6 +39,9 @@ public final class TextFields {
             "prediction", "items", "enum", "format", "additionalProperties", "object", "previous_response_id",
             "reasoning", "summary", "truncation", "max_output_tokens", "include", "background", "refusal",
             "echo", "suffix", "best_of", "voice", "effort", "call_id", "output", "status");
+
+    /** Keys written as they are in a field path; any other key is quoted. */
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
     /** Keys whose value may be an array of token ids instead of text. */
     private static final Set<String> TOKEN_KEYS = Set.of("prompt", "input");
@@ -70,7 +75,7 @@ public final class TextFields {
             List<String> keys = new ArrayList<>();
             obj.fieldNames().forEachRemaining(keys::add);
             for (String k : keys) {
-                String childPath = path.isEmpty() ? k : path + "." + k;
+                String childPath = childPath(path, k);
                 addKey(obj, k, childPath);
                 JsonNode child = obj.get(k);
                 if (MEDIA_KEYS.contains(k) && !child.isNull()) {
@@ -89,6 +94,19 @@ public final class TextFields {
                 walk(arr.get(i), path + "[" + i + "]", arr, null, i);
             }
         }
+    }
+
+    /**
+     * The path of field {@code key} of the object at {@code path}: {@code a.b} for a plain key,
+     * {@code a["x.y"]} (JSON-quoted) for any other, so that no two fields share a path however
+     * their keys are spelt. Findings are looked up by path, so a shared path would apply one
+     * field's findings to another's text.
+     */
+    static String childPath(String path, String key) {
+        if (PLAIN_KEY.matcher(key).matches()) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+        return path + "[\"" + new String(JsonStringEncoder.getInstance().quoteAsString(key)) + "\"]";
     }
 
     private void addText(String text, String path, JsonNode parent, String key, int index) {

@@ -95,7 +95,7 @@ public final class ResponseRewriter {
         } else if (type.endsWith(".done") || type.equals("response.completed")) {
             out.addAll(closeMatching(type.equals("response.completed") ? ""
                     : type.substring(0, type.length() - ".done".length()) + ".delta/"
-                            + event.path("item_id").asText(event.path("output_index").asText(""))));
+                            + event.path("item_id").asText(event.path("output_index").asText("")) + "/"));
             rewriteAll(event, null, null);
         } else {
             rewriteAll(event, null, null);
@@ -116,11 +116,15 @@ public final class ResponseRewriter {
                 continue;
             }
             String idx = choice.path("index").asText("0");
+            // The last chunk of a choice may carry text as well as the finish reason: its held-back
+            // tail then goes into this chunk, after its text, rather than into an event before it.
+            boolean finishing = !choice.path("finish_reason").isNull() && choice.has("finish_reason");
             JsonNode delta = choice.get("delta");
             if (delta instanceof ObjectNode d) {
                 for (String field : List.of("content", "refusal", "reasoning_content")) {
                     if (d.get(field) instanceof TextNode t) {
-                        d.put(field, chatStream("c" + idx + "/" + field, chunk, idx, List.of(field), false).push(t.asText()));
+                        d.put(field, push("c" + idx + "/" + field, chunk, idx, List.of(field), false, t.asText(),
+                                finishing));
                     }
                 }
                 if (d.get("tool_calls") instanceof ArrayNode calls) {
@@ -128,16 +132,28 @@ public final class ResponseRewriter {
                         JsonNode fn = call.path("function");
                         if (fn instanceof ObjectNode f && f.get("arguments") instanceof TextNode args) {
                             String tool = call.path("index").asText("0");
-                            f.put("arguments", chatStream("c" + idx + "/tool" + tool, chunk, idx,
-                                    List.of("tool_calls", tool), true).push(args.asText()));
+                            f.put("arguments", push("c" + idx + "/tool" + tool, chunk, idx,
+                                    List.of("tool_calls", tool), true, args.asText(), finishing));
                         }
                     }
                 }
             }
-            if (!choice.path("finish_reason").isNull() && choice.has("finish_reason")) {
+            if (finishing) {
                 out.addAll(closeMatching("c" + idx + "/"));
             }
         }
+    }
+
+    /** Pushes a delta of a chat stream; when the choice is finishing, its held-back tail too. */
+    private String push(String key, ObjectNode chunk, String choiceIndex, List<String> where, boolean json,
+            String delta, boolean finishing) {
+        DeltaStream stream = chatStream(key, chunk, choiceIndex, where, json);
+        String ready = stream.push(delta);
+        if (!finishing) {
+            return ready;
+        }
+        streams.remove(key);
+        return ready + stream.flush();
     }
 
     private DeltaStream chatStream(String key, ObjectNode chunk, String choiceIndex, List<String> where, boolean json) {
@@ -249,6 +265,10 @@ public final class ResponseRewriter {
         String push(String delta) {
             String text = pending.isEmpty() ? delta : pending + delta;
             int keep = tokens.holdback(text);
+            if (keep == 0 && !text.isEmpty() && Character.isHighSurrogate(text.charAt(text.length() - 1))) {
+                // Half of a character the next delta completes: alone, it cannot be encoded.
+                keep = 1;
+            }
             String ready = text.substring(0, text.length() - keep);
             pending = text.substring(text.length() - keep);
             return tokens.rehydrate(ready, json);

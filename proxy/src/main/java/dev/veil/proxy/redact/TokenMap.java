@@ -1,7 +1,10 @@
 package dev.veil.proxy.redact;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,10 +17,10 @@ import java.util.regex.Pattern;
  */
 public final class TokenMap {
 
-    private static final Pattern CANDIDATE = Pattern.compile("[A-Z][A-Z0-9_]{0,40}_[0-9A-F]{" + Pseudonyms.HEX_DIGITS + "}");
-
     private final Map<String, String> values = new LinkedHashMap<>();
     private int longest;
+    /** The known tokens as one pattern; built on first use after a change. */
+    private Pattern pattern;
 
     /** Records that {@code token} stands for {@code value}; returns the token actually used. */
     String put(String token, String value) {
@@ -26,6 +29,7 @@ public final class TokenMap {
             t = token + "_" + n; // two values, one HMAC prefix: keep them apart
         }
         values.put(t, value);
+        pattern = null;
         longest = Math.max(longest, t.length());
         return t;
     }
@@ -54,20 +58,16 @@ public final class TokenMap {
         if (values.isEmpty() || text.length() < Pseudonyms.HEX_DIGITS + 2) {
             return text;
         }
-        Matcher m = CANDIDATE.matcher(text);
+        Matcher m = known().matcher(text);
         StringBuilder out = null;
         int at = 0;
         while (m.find()) {
-            String token = longestKnownPrefix(text, m.start(), m.end());
-            if (token == null) {
-                continue;
-            }
             if (out == null) {
                 out = new StringBuilder(text.length() + 32);
             }
-            String value = values.get(token);
+            String value = values.get(m.group());
             out.append(text, at, m.start()).append(jsonEscape ? escapeJson(value) : value);
-            at = m.start() + token.length();
+            at = m.end();
         }
         if (out == null) {
             return text;
@@ -75,28 +75,43 @@ public final class TokenMap {
         return out.append(text, at, text.length()).toString();
     }
 
-    /** A match may run into a disambiguation suffix ("_2"): find the known token at {@code start}. */
-    private String longestKnownPrefix(String text, int start, int end) {
-        int limit = Math.min(text.length(), start + longest);
-        for (int e = limit; e >= end; e--) {
-            String t = text.substring(start, e);
-            if (values.containsKey(t)) {
-                return t;
-            }
+    /**
+     * The known tokens as one pattern, longest first, so that a disambiguated token ("_2") wins
+     * over its prefix. Tokens are matched wherever they stand, even run together with other text
+     * or another token, as a model may write them.
+     */
+    private Pattern known() {
+        if (pattern == null) {
+            StringBuilder alternatives = new StringBuilder();
+            values.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).forEach(t ->
+                    alternatives.append(alternatives.length() == 0 ? "" : "|").append(Pattern.quote(t)));
+            pattern = Pattern.compile(alternatives.toString());
         }
-        return null;
+        return pattern;
     }
 
     /**
      * How many characters at the end of {@code text} must wait for the next chunk because they may
-     * be the beginning of a token: the longest suffix that is a proper prefix of a known token.
+     * be the beginning of a token: the longest suffix that is a proper prefix of a known token and
+     * does not start inside a token already complete in {@code text} (the last letter of one token
+     * may be the first of another, and cutting there would break the complete one).
      */
     int holdback(String text) {
         if (values.isEmpty()) {
             return 0;
         }
         int from = Math.max(0, text.length() - longest + 1);
+        List<int[]> complete = new ArrayList<>(2);
+        Matcher m = known().matcher(text);
+        while (m.find()) {
+            if (m.end() > from) {
+                complete.add(new int[] {m.start(), m.end()});
+            }
+        }
         for (int i = from; i < text.length(); i++) {
+            if (inside(complete, i)) {
+                continue;
+            }
             String suffix = text.substring(i);
             for (String t : values.keySet()) {
                 if (t.length() > suffix.length() && t.startsWith(suffix)) {
@@ -105,6 +120,15 @@ public final class TokenMap {
             }
         }
         return 0;
+    }
+
+    private static boolean inside(List<int[]> spans, int i) {
+        for (int[] s : spans) {
+            if (s[0] < i && i < s[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String escapeJson(String s) {

@@ -29,10 +29,14 @@ public final class VeilServerInitializer extends ChannelInitializer<SocketChanne
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
-        tls.ifPresent(t -> p.addLast("tls", t.newHandler(ch.alloc())));
         long idle = services.config().server().clientTimeout().toMillis();
+        RequestHeadDeadline head = new RequestHeadDeadline(idle);
+        p.addLast("linger", head.lingeringClose());
+        tls.ifPresent(t -> p.addLast("tls", t.newHandler(ch.alloc())));
         p.addLast("idle", new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));
+        p.addLast("head-start", head.start());
         p.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, MAX_CHUNK_SIZE));
+        p.addLast("head-end", head.end());
         p.addLast("body", new BodyLimitAggregator((int) Math.min(Integer.MAX_VALUE, services.config().maxBodyBytes())));
         p.addLast("api", new ApiHandler(services));
     }
