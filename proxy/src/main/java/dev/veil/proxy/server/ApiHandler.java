@@ -26,9 +26,9 @@ import dev.veil.proxy.openai.Endpoint;
 import dev.veil.proxy.openai.ErrorKind;
 import dev.veil.proxy.openai.TextSegment;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -36,7 +36,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.security.SecureRandom;
@@ -84,10 +83,6 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
      * and its upstream call cancelled.
      */
     static final int MAX_PIPELINED = 8;
-    /** Longest wait for a client to close after Veil has ended its side of the connection. */
-    static final long LINGER_MILLIS = 2_000;
-    /** Veil has ended its side; whatever the client still sends is read and dropped. */
-    private boolean closing;
 
     ApiHandler(ProxyServices services) {
         this.services = services;
@@ -103,7 +98,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** Auto-read is off: read on while the pipelining queue has room. */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (closing || pipelined.size() < MAX_PIPELINED) {
+        if (pipelined.size() < MAX_PIPELINED) {
             ctx.read();
         }
         ctx.fireChannelReadComplete();
@@ -111,9 +106,6 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-        if (closing) {
-            return; // read only to be discarded: this connection is ending
-        }
         if (current != null) {
             pipelined.add(req.retain());
             return;
@@ -467,36 +459,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (reuseConnection && ctx.channel().isActive()) {
             ctx.read();
         } else {
-            closeAfterWrites(ctx);
+            ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
-    }
-
-    /**
-     * Ends the connection once the response is written. Closing a socket while the client's bytes
-     * are still unread (a body over the limit, headers too large, a request sent after ours said
-     * "close") makes the kernel reset the connection, and a reset can destroy the response before
-     * the client reads it. So Veil first ends its side only (the client reads the response, then
-     * the end), reads and discards what is still coming, and closes when the client does, or after
-     * {@link #LINGER_MILLIS} at the latest.
-     */
-    private void closeAfterWrites(ChannelHandlerContext ctx) {
-        closing = true;
-        ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(written -> {
-            if (!written.isSuccess() || !(ctx.channel() instanceof DuplexChannel duplex)
-                    || ctx.pipeline().get(SslHandler.class) != null) {
-                // TLS ends with its own close_notify, which a half-close would skip.
-                ctx.close();
-                return;
-            }
-            duplex.shutdownOutput().addListener(shut -> {
-                if (!shut.isSuccess()) {
-                    ctx.close();
-                    return;
-                }
-                ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
-                ctx.read();
-            });
-        });
     }
 
     @Override
@@ -537,9 +501,6 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** The body aggregator refused a body over the limit: answer 413 and record it like any request. */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (closing && (evt instanceof BodyLimitAggregator.Oversized || evt instanceof IdleStateEvent)) {
-            return;
-        }
         if (evt instanceof BodyLimitAggregator.Oversized oversized) {
             Exchange ex = newExchange(Endpoint.forPath(new QueryStringDecoder(oversized.uri()).path()).orElse(null),
                     false, oversized.declaredLength());
