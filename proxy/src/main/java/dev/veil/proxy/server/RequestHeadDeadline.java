@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -17,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * Bounds the time a client may take to send a request head (request line and headers), counted
  * from its first byte. The idle timeout alone does not: a client sending one byte now and then
  * (slowloris) is never idle, and would hold its connection for ever. A head not complete in time
- * closes the connection.
+ * closes the connection. The body that follows gets the same time plus one second for every
+ * {@value #MIN_BODY_BYTES_PER_SECOND} bytes received: a client may upload slowly, but not
+ * slower than that on average (a body sent a byte at a time is closed like a head).
  *
  * <p>Two handlers share one deadline: {@link #start()} before the HTTP decoder sees the first byte
  * of a head, {@link #end()} after it sees the decoded head and the end of the request. A third,
@@ -32,11 +35,16 @@ final class RequestHeadDeadline {
 
     /** Longest a connection is kept half-closed to drain the rest of a refused request. */
     static final long LINGER_MILLIS = 2000;
+    /** The slowest average rate at which a request body may arrive, after the client timeout. */
+    static final long MIN_BODY_BYTES_PER_SECOND = 1000;
 
     private final long timeoutMillis;
     private ScheduledFuture<?> timer;
     /** A head was decoded and its request has not ended: bytes now are body, not head. */
     private boolean inBody;
+    /** When the body of the current request started, and how much of it has arrived. */
+    private long bodyStartNanos;
+    private long bodyBytes;
 
     RequestHeadDeadline(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
@@ -72,9 +80,16 @@ final class RequestHeadDeadline {
                 if (msg instanceof HttpRequest) {
                     disarm();
                     inBody = true;
+                    bodyStartNanos = System.nanoTime();
+                    bodyBytes = 0;
+                    scheduleBodyCheck(ctx, timeoutMillis);
+                }
+                if (msg instanceof HttpContent content) {
+                    bodyBytes += content.content().readableBytes();
                 }
                 if (msg instanceof LastHttpContent) {
                     inBody = false;
+                    disarm();
                 }
                 ctx.fireChannelRead(msg);
             }
@@ -115,6 +130,23 @@ final class RequestHeadDeadline {
                 ctx.fireChannelRead(msg);
             }
         };
+    }
+
+    /** Closes the connection when the body has fallen behind the slowest rate allowed. */
+    private void scheduleBodyCheck(ChannelHandlerContext ctx, long delayMillis) {
+        timer = ctx.executor().schedule(() -> {
+            timer = null;
+            if (!inBody) {
+                return;
+            }
+            long allowed = timeoutMillis + bodyBytes * 1000 / MIN_BODY_BYTES_PER_SECOND;
+            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - bodyStartNanos);
+            if (elapsed >= allowed) {
+                ctx.close();
+            } else {
+                scheduleBodyCheck(ctx, allowed - elapsed);
+            }
+        }, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     private void disarm() {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Slowloris: a client that sends its request head a byte at a time, never pausing long enough to
- * look idle, is still disconnected once the head has taken longer than the client timeout.
+ * look idle, is still disconnected once the head has taken longer than the client timeout; so is
+ * one sending its body far slower than the slowest rate Veil allows.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TricklingClientEndToEndTest {
@@ -32,13 +33,29 @@ class TricklingClientEndToEndTest {
     void clientTricklingItsHeaders_isDisconnected() throws Exception {
         byte[] head = ("POST /v1/chat/completions HTTP/1.1\r\nHost: veil\r\nContent-Type: application/json\r\n"
                 + "X-Padding: " + "a".repeat(400) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        assertDisconnectedWhileTrickling(new byte[0], head);
+    }
+
+    @Test
+    void clientTricklingItsBody_isDisconnected() throws Exception {
+        String body = VeilExtension.chatBody("x".repeat(2000), false);
+        byte[] head = ("POST /v1/chat/completions HTTP/1.1\r\nHost: veil\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        assertDisconnectedWhileTrickling(head, body.getBytes(StandardCharsets.US_ASCII));
+        assertEquals(0, veil.openai().drain().size(), "a request whose body never arrived was forwarded");
+    }
+
+    /** Sends {@code prefix} at once, then {@code trickled} a byte every 50 ms, until Veil closes. */
+    private void assertDisconnectedWhileTrickling(byte[] prefix, byte[] trickled) throws Exception {
         long start = System.nanoTime();
         boolean closed = false;
         try (Socket s = new Socket("127.0.0.1", veil.veil().port())) {
             OutputStream out = s.getOutputStream();
-            for (int i = 0; i < head.length && !closed; i++) {
+            out.write(prefix);
+            out.flush();
+            for (int i = 0; i < trickled.length && !closed; i++) {
                 try {
-                    out.write(head[i]);
+                    out.write(trickled[i]);
                     out.flush();
                 } catch (SocketException e) {
                     closed = true;
@@ -51,7 +68,7 @@ class TricklingClientEndToEndTest {
             }
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertTrue(closed, "a client trickling its headers held the connection for " + ms + " ms");
+        assertTrue(closed, "a trickling client held the connection for " + ms + " ms");
         assertTrue(ms < CLIENT_TIMEOUT.toMillis() * 5, "closed only after " + ms + " ms");
         assertEquals(200, veil.chat("Still serving?").statusCode());
     }
