@@ -42,7 +42,9 @@ class TricklingClientEndToEndTest {
         byte[] head = ("POST /v1/chat/completions HTTP/1.1\r\nHost: veil\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         assertDisconnectedWhileTrickling(head, body.getBytes(StandardCharsets.US_ASCII));
-        assertEquals(0, veil.openai().drain().size(), "a request whose body never arrived was forwarded");
+        // Only the helper's own "Still serving?" request may have reached the upstream.
+        assertTrue(veil.openai().drain().stream().noneMatch(r -> r.body().contains("xxxxxxxxxx")),
+                "a request whose body never arrived was forwarded");
     }
 
     /** Sends {@code prefix} at once, then {@code trickled} a byte every 50 ms, until Veil closes. */
