@@ -44,6 +44,7 @@ public final class NameDetector implements Detector {
 
     private final NameTagger tagger;
     private final Gazetteer gazetteer;
+    private final WordFacts.Index words;
     private final double minScore;
     /** Evaluate the model at every word (for tests that compare with candidate-only decoding). */
     private final boolean allPositions;
@@ -70,6 +71,7 @@ public final class NameDetector implements Detector {
     NameDetector(TokenNameFinderModel model, Gazetteer gazetteer, double minScore, boolean allPositions) {
         this.tagger = new NameTagger(requireNonNull(model, "model"));
         this.gazetteer = requireNonNull(gazetteer, "gazetteer");
+        this.words = new WordFacts.Index(gazetteer);
         this.allPositions = allPositions;
         if (!(minScore >= 0.0 && minScore <= 1.0)) {
             throw new IllegalArgumentException("minScore must be within [0, 1]: " + minScore);
@@ -99,7 +101,7 @@ public final class NameDetector implements Detector {
         List<Finding> weak = new ArrayList<>();
         int[] bounds = Sentences.split(tokens);
         NameTagger.Document document = tagger.newDocument(tokens.words());
-        WordFacts facts = new WordFacts(gazetteer, tokens.words());
+        WordFacts facts = new WordFacts(words, tokens.words());
         for (int k = 0; k + 1 < bounds.length; k++) {
             int from = bounds[k];
             int to = bounds[k + 1];

@@ -1,11 +1,13 @@
 package dev.veil.detectors.nlp;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the gazetteer knows about each word of one text, looked up at most once per word: the
  * name rules ask about the same word several times, and each question would otherwise lower-case
- * it and probe up to four sets again.
+ * it and look it up again.
  *
  * <p>Not thread-safe: made for one call of a detector.
  */
@@ -17,13 +19,34 @@ final class WordFacts {
     private static final int PLACE = 8;
     private static final int COMMON = 16;
 
-    private final Gazetteer gazetteer;
+    /**
+     * Every word of a gazetteer with what it is, so that a word costs one hash look-up rather than
+     * four set probes. Immutable and thread-safe: built once per detector.
+     */
+    static final class Index {
+        private final Map<String, Integer> bits;
+
+        Index(Gazetteer g) {
+            Map<String, Integer> m = new HashMap<>();
+            g.firstNames().forEach(w -> m.merge(w, FIRST, (a, b) -> a | b));
+            g.lastNames().forEach(w -> m.merge(w, LAST, (a, b) -> a | b));
+            g.places().forEach(w -> m.merge(w, PLACE, (a, b) -> a | b));
+            g.commonWords().forEach(w -> m.merge(w, COMMON, (a, b) -> a | b));
+            this.bits = m;
+        }
+
+        int bits(String lowerCaseWord) {
+            return bits.getOrDefault(lowerCaseWord, 0);
+        }
+    }
+
+    private final Index index;
     private final String[] words;
     private final String[] lower;
     private final int[] bits;
 
-    WordFacts(Gazetteer gazetteer, String[] words) {
-        this.gazetteer = gazetteer;
+    WordFacts(Index index, String[] words) {
+        this.index = index;
         this.words = words;
         this.lower = new String[words.length];
         this.bits = new int[words.length];
@@ -42,19 +65,7 @@ final class WordFacts {
         int b = bits[i];
         if (b == 0) {
             String l = lower(i);
-            b = DONE;
-            if (gazetteer.firstNames().contains(l)) {
-                b |= FIRST;
-            }
-            if (gazetteer.lastNames().contains(l)) {
-                b |= LAST;
-            }
-            if (gazetteer.places().contains(l)) {
-                b |= PLACE;
-            }
-            if (gazetteer.commonWords().contains(l)) {
-                b |= COMMON;
-            }
+            b = DONE | index.bits(l);
             bits[i] = b;
         }
         return b;
