@@ -113,8 +113,23 @@ public final class AhoCorasick {
         if (table != null) {
             return table.scan(text, wholeWords, null);
         }
+        return walk(text, 0, text.length(), (start, end, term) -> true);
+    }
+
+    /** Receives one occurrence from {@link #walk}; true stops the walk. */
+    private interface Visit {
+        boolean visit(int start, int end, int term);
+    }
+
+    /**
+     * The trie walk for dictionaries too large for the flat table: visits each occurrence that lies
+     * within {@code [from, to)} (and is a whole word, if so built) until {@code visit} says stop.
+     *
+     * @return true if {@code visit} stopped the walk
+     */
+    private boolean walk(CharSequence text, int from, int to, Visit visit) {
         Node n = root;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = fold(text.charAt(i));
             while (n != root && !n.next.containsKey(c)) {
                 n = n.fail;
@@ -122,7 +137,8 @@ public final class AhoCorasick {
             n = n.next.getOrDefault(c, root);
             for (Node o = n.term >= 0 ? n : n.output; o != null; o = o.output) {
                 int start = i + 1 - o.length;
-                if (!wholeWords || (boundary(text, start - 1) && boundary(text, i + 1))) {
+                if (start >= from && (!wholeWords || (boundary(text, start - 1) && boundary(text, i + 1)))
+                        && visit.visit(start, i + 1, o.term)) {
                     return true;
                 }
             }
@@ -149,22 +165,7 @@ public final class AhoCorasick {
         if (table != null) {
             return table.anyIn(text, from, to, wholeWords, test);
         }
-        Node n = root;
-        for (int i = from; i < to; i++) {
-            char c = fold(text.charAt(i));
-            while (n != root && !n.next.containsKey(c)) {
-                n = n.fail;
-            }
-            n = n.next.getOrDefault(c, root);
-            for (Node o = n.term >= 0 ? n : n.output; o != null; o = o.output) {
-                int start = i + 1 - o.length;
-                if (start >= from && (!wholeWords || (boundary(text, start - 1) && boundary(text, i + 1)))
-                        && test.test(start, i + 1)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return walk(text, from, to, (start, end, term) -> test.test(start, end));
     }
 
     /** Non-overlapping occurrences in {@code text}, leftmost first, the longest at each position. */
@@ -174,20 +175,10 @@ public final class AhoCorasick {
             table.scan(text, wholeWords, all);
             return all.isEmpty() ? all : leftmostLongest(all);
         }
-        Node n = root;
-        for (int i = 0; i < text.length(); i++) {
-            char c = fold(text.charAt(i));
-            while (n != root && !n.next.containsKey(c)) {
-                n = n.fail;
-            }
-            n = n.next.getOrDefault(c, root);
-            for (Node o = n.term >= 0 ? n : n.output; o != null; o = o.output) {
-                int start = i + 1 - o.length;
-                if (!wholeWords || (boundary(text, start - 1) && boundary(text, i + 1))) {
-                    all.add(new Match(start, i + 1, o.term));
-                }
-            }
-        }
+        walk(text, 0, text.length(), (start, end, term) -> {
+            all.add(new Match(start, end, term));
+            return false;
+        });
         return leftmostLongest(all);
     }
 
