@@ -104,6 +104,11 @@ public final class AhoCorasick {
         }
     }
 
+    /** False when the dictionary was too large for the flat table and the trie is walked instead. */
+    boolean compiled() {
+        return table != null;
+    }
+
     private char fold(char c) {
         return ignoreCase ? Character.toLowerCase(c) : c;
     }

@@ -1,7 +1,9 @@
 package dev.veil.detectors.custom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +79,29 @@ class AhoCorasickTest {
             String text = b.toString();
             assertEquals(naive(terms, text), ac.find(text).stream().map(m -> m.start() + ":" + m.end()).toList(), text);
         }
+    }
+
+    @Test
+    void dictionaryTooLargeForTheTable_walksTheTrie_andAgreesWithNaiveSearch() {
+        Random random = new Random(7);
+        List<String> terms = new ArrayList<>();
+        for (int t = 0; t < 12_000; t++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 12; i++) {
+                b.append((char) ('!' + random.nextInt(90)));
+            }
+            terms.add(b.toString());
+        }
+        terms.addAll(List.of("ab", "abc", "bca", "cab"));
+        AhoCorasick ac = new AhoCorasick(terms, false, false);
+        assertFalse(ac.compiled(), "the dictionary should be too large for the flat table");
+        String text = "xx" + terms.get(5) + " cab " + terms.get(11_000).substring(0, 11) + " abca " + terms.get(9);
+        assertEquals(naive(terms, text), ac.find(text).stream().map(m -> m.start() + ":" + m.end()).toList());
+        assertTrue(ac.containsAny(text));
+        assertFalse(ac.containsAny("zz zz"));
+        int at = text.indexOf(terms.get(9));
+        assertTrue(ac.anyIn(text, at, text.length(), (s, e) -> e - s == 12));
+        assertFalse(ac.anyIn(text, at + 1, text.length(), (s, e) -> e - s == 12), "the term starts before the range");
     }
 
     /** Leftmost-longest by brute force. */
