@@ -1,7 +1,6 @@
 package dev.veil.proxy.metrics;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -46,11 +45,7 @@ public final class Counter extends Metric {
 
     @Override
     void writeSamples(StringBuilder out) {
-        for (Map.Entry<List<String>, Child> e : children.sorted()) {
-            out.append(name());
-            TextFormat.appendLabels(out, labelNames(), e.getKey(), null, null);
-            out.append(' ').append(e.getValue().value()).append('\n');
-        }
+        children.writeValues(out, name(), labelNames(), Child::value);
     }
 
     /** One labelled count. */

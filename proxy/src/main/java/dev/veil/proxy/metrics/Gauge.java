@@ -1,7 +1,6 @@
 package dev.veil.proxy.metrics;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,11 +42,7 @@ public final class Gauge extends Metric {
 
     @Override
     void writeSamples(StringBuilder out) {
-        for (Map.Entry<List<String>, Child> e : children.sorted()) {
-            out.append(name());
-            TextFormat.appendLabels(out, labelNames(), e.getKey(), null, null);
-            out.append(' ').append(e.getValue().value()).append('\n');
-        }
+        children.writeValues(out, name(), labelNames(), Child::value);
     }
 
     /** One labelled value. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The children of a labelled metric, one per combination of label values, created on first use
@@ -47,6 +48,18 @@ final class LabelledChildren<T> {
             return children.computeIfAbsent(overflowKey, k -> factory.get());
         }
         return children.computeIfAbsent(key, k -> factory.get());
+    }
+
+    /**
+     * Writes one sample line per child, {@code name{labels} value}, in {@link #sorted()} order: the
+     * whole exposition of a counter or a gauge.
+     */
+    void writeValues(StringBuilder out, String name, List<String> labelNames, ToLongFunction<T> value) {
+        for (Map.Entry<List<String>, T> e : sorted()) {
+            out.append(name);
+            TextFormat.appendLabels(out, labelNames, e.getKey(), null, null);
+            out.append(' ').append(value.applyAsLong(e.getValue())).append('\n');
+        }
     }
 
     /** The children sorted by their label values, so that each scrape lists them in the same order. */
