@@ -3,6 +3,9 @@ package dev.veil.detectors;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The (normalized) text of one scan, with facts about it that many detectors need, computed once
@@ -22,6 +25,7 @@ public final class ScanText {
 
     private final String text;
     private int[] clusters;
+    private Map<Class<?>, Object> derived;
 
     public ScanText(String text) {
         this.text = requireNonNull(text, "text");
@@ -42,6 +46,23 @@ public final class ScanText {
             clusters = findClusters(text);
         }
         return clusters;
+    }
+
+    /**
+     * A value derived from the text, computed by the first detector that asks for it and shared
+     * with every later one that asks with the same {@code kind} (the word tokens both NLP
+     * detectors read, for example). The value must not be modified.
+     */
+    public <T> T derived(Class<T> kind, Function<String, T> compute) {
+        if (derived == null) {
+            derived = new HashMap<>(4);
+        }
+        Object v = derived.get(kind);
+        if (v == null) {
+            v = requireNonNull(compute.apply(text), "derived value");
+            derived.put(kind, v);
+        }
+        return kind.cast(v);
     }
 
     private static int[] findClusters(String text) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
+import dev.veil.detectors.ScanText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,6 @@ public final class NameDetector implements Detector {
             "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "madam");
 
     private final NameTagger tagger;
-    private final Gazetteer gazetteer;
     private final WordFacts.Index words;
     private final double minScore;
     /** Evaluate the model at every word (for tests that compare with candidate-only decoding). */
@@ -70,8 +70,7 @@ public final class NameDetector implements Detector {
 
     NameDetector(TokenNameFinderModel model, Gazetteer gazetteer, double minScore, boolean allPositions) {
         this.tagger = new NameTagger(requireNonNull(model, "model"));
-        this.gazetteer = requireNonNull(gazetteer, "gazetteer");
-        this.words = new WordFacts.Index(gazetteer);
+        this.words = new WordFacts.Index(requireNonNull(gazetteer, "gazetteer"));
         this.allPositions = allPositions;
         if (!(minScore >= 0.0 && minScore <= 1.0)) {
             throw new IllegalArgumentException("minScore must be within [0, 1]: " + minScore);
@@ -92,7 +91,16 @@ public final class NameDetector implements Detector {
     @Override
     public List<Finding> detect(String text) {
         requireNonNull(text, "text");
-        Tokens tokens = WordTokenizer.tokenize(text);
+        return detect(WordTokenizer.tokenize(text));
+    }
+
+    /** The name and topic detectors share one tokenization of each scanned text. */
+    @Override
+    public List<Finding> detect(ScanText text) {
+        return detect(text.derived(Tokens.class, WordTokenizer::tokenize));
+    }
+
+    private List<Finding> detect(Tokens tokens) {
         if (tokens.size() == 0) {
             return List.of();
         }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
+import dev.veil.detectors.ScanText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +70,16 @@ public final class TopicDetector implements Detector {
     @Override
     public List<Finding> detect(String text) {
         requireNonNull(text, "text");
-        Tokens tokens = WordTokenizer.tokenize(text);
+        return detect(WordTokenizer.tokenize(text));
+    }
+
+    /** The name and topic detectors share one tokenization of each scanned text. */
+    @Override
+    public List<Finding> detect(ScanText text) {
+        return detect(text.derived(Tokens.class, WordTokenizer::tokenize));
+    }
+
+    private List<Finding> detect(Tokens tokens) {
         List<String> words = new ArrayList<>();
         List<Integer> index = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
