@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
+import dev.veil.proxy.e2e.VeilExtension;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.ChatModel;
@@ -35,7 +35,6 @@ import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseInputItem;
 import com.openai.models.responses.ResponseStreamEvent;
 import dev.veil.proxy.demo.StubUpstream.Received;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,12 +89,7 @@ class JavaSdkConformanceTest {
     }
 
     private static OpenAIClient sdk(String baseUrl) {
-        return OpenAIOkHttpClient.builder()
-                .baseUrl(baseUrl)
-                .apiKey("client-key-conformance")
-                .maxRetries(0)
-                .timeout(Duration.ofSeconds(15))
-                .build();
+        return VeilExtension.sdkClient(baseUrl, "client-key-conformance");
     }
 
     private static ChatCompletionCreateParams ask(String question) {

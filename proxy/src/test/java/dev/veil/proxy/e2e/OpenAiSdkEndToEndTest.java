@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -20,7 +19,6 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.models.Model;
 import dev.veil.proxy.demo.StubUpstream.Received;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,12 +41,7 @@ class OpenAiSdkEndToEndTest {
 
     @BeforeEach
     void connect() {
-        client = OpenAIOkHttpClient.builder()
-                .baseUrl(veil.veil().baseUrl())
-                .apiKey("client-key")
-                .maxRetries(0)
-                .timeout(Duration.ofSeconds(15))
-                .build();
+        client = VeilExtension.sdkClient(veil.veil().baseUrl(), "client-key");
     }
 
     @AfterEach

@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.InternalServerException;
 import com.openai.errors.RateLimitException;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.veil.proxy.demo.StubUpstream.Behavior;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,12 +50,7 @@ class UpstreamStatusSdkEndToEndTest {
     @BeforeEach
     void connect() {
         // No retries in the SDK: each call below is exactly one request to Veil.
-        client = OpenAIOkHttpClient.builder()
-                .baseUrl(veil.veil().baseUrl())
-                .apiKey("client-key")
-                .maxRetries(0)
-                .timeout(Duration.ofSeconds(15))
-                .build();
+        client = VeilExtension.sdkClient(veil.veil().baseUrl(), "client-key");
     }
 
     @AfterEach

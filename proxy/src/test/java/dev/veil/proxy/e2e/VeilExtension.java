@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.veil.audit.AuditKeys;
 import dev.veil.audit.AuditSink;
 import dev.veil.audit.AuditTrail;
@@ -255,6 +257,19 @@ public final class VeilExtension implements BeforeAllCallback, BeforeEachCallbac
     }
 
     /** Sends a chat completion with one user message. */
+    /**
+     * The official OpenAI Java SDK pointed at Veil, with SDK retries off so that each call is
+     * exactly one request to Veil. The caller closes it.
+     */
+    public static OpenAIClient sdkClient(String baseUrl, String apiKey) {
+        return OpenAIOkHttpClient.builder()
+                .baseUrl(baseUrl)
+                .apiKey(apiKey)
+                .maxRetries(0)
+                .timeout(Duration.ofSeconds(15))
+                .build();
+    }
+
     public HttpResponse<String> chat(String content) throws IOException, InterruptedException {
         return send("/v1/chat/completions", chatBody(content, false));
     }
