@@ -75,11 +75,7 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
 
     /** Abandons the call (the client went away): the connection is closed, not reused. */
     public void cancel() {
-        if (!done) {
-            done = true;
-            cancelTimer();
-            channel.close();
-            giveBack();
+        if (closeUnused()) {
             permit.abandoned();
         }
     }
@@ -90,13 +86,20 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
      * the upstream's circuit. The listener is not called; the caller reports the failure itself.
      */
     public void reject() {
-        if (!done) {
-            done = true;
-            cancelTimer();
-            channel.close();
-            giveBack();
-        }
+        closeUnused();
         permit.failed();
+    }
+
+    /** Ends a call that is still running: its connection is closed and never reused. */
+    private boolean closeUnused() {
+        if (done) {
+            return false;
+        }
+        done = true;
+        cancelTimer();
+        channel.close();
+        giveBack();
+        return true;
     }
 
     @Override
