@@ -38,7 +38,7 @@ public final class NameDetector implements Detector {
             "solutions", "industries", "enterprises", "consulting", "sa", "s.a", "bv", "b.v", "oy", "ab", "as",
             "kg", "srl", "spa", "s.p.a", "pty", "limited", "university", "institute", "hospital", "clinic", "capital", "investments",
             "insurance", "airlines", "airways", "pharmaceuticals", "motors", "logistics", "ventures", "orchestra",
-            "healthcare", "lending");
+            "healthcare", "lending", "sons", "brothers", "bros");
 
     private static final Set<String> TITLES = Set.of(
             "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "madam");
@@ -106,6 +106,7 @@ public final class NameDetector implements Detector {
         }
         List<Finding> strong = new ArrayList<>();
         List<Finding> model = new ArrayList<>();
+        List<Finding> places = new ArrayList<>();
         List<Finding> weak = new ArrayList<>();
         int[] bounds = Sentences.split(tokens);
         NameTagger.Document document = tagger.newDocument(tokens.words());
@@ -116,7 +117,10 @@ public final class NameDetector implements Detector {
             decodeCandidates(document, facts, tokens, from, to, model);
             applyRules(facts, tokens, from, to, strong, weak);
         }
-        return resolveOverlaps(List.of(strong, model, weak));
+        Places.find(facts, tokens, places);
+        List<Finding> kept = resolveOverlaps(List.of(strong, model, places, weak));
+        List<Finding> more = Mentions.repeated(facts, tokens, kept);
+        return more.isEmpty() ? kept : resolveOverlaps(List.of(kept, more));
     }
 
     /** Words before a candidate word at which the model is also asked whether a name starts. */
@@ -162,7 +166,39 @@ public final class NameDetector implements Detector {
             if (score < minScore || type == null || implausible(facts, words, i, end, type)) {
                 continue;
             }
-            out.add(new Finding(type, tokens.starts()[i], tokens.ends()[end - 1], Math.min(1.0, score), ID));
+            if (!ORGANIZATION.equals(type) && Places.countryLength(facts, words, i, end) == end - i) {
+                // "Finland", "New Zealand": a country is a place whatever the context suggested.
+                type = LOCATION;
+            }
+            if (PERSON.equals(type)) {
+                addPersonParts(facts, tokens, i, end, Math.min(1.0, score), out);
+            } else {
+                out.add(new Finding(type, tokens.starts()[i], tokens.ends()[end - 1], Math.min(1.0, score), ID));
+            }
+        }
+    }
+
+    /**
+     * Adds a person span of the model, cut at commas: "Derek, Anna" in a list is two people. The
+     * one exception is "Okafor, Ngozi", a known last name alone before the comma (a name written
+     * last name first).
+     */
+    private static void addPersonParts(WordFacts facts, Tokens tokens, int from, int to, double score, List<Finding> out) {
+        String[] words = tokens.words();
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i < to && !words[i].equals(",")) {
+                continue;
+            }
+            boolean lastNameFirst = i < to && i == start + 1 && facts.isLastName(start) && !facts.isFirstName(start)
+                    && i + 2 >= to;
+            if (lastNameFirst) {
+                continue;
+            }
+            if (i > start) {
+                out.add(new Finding(PERSON, tokens.starts()[start], tokens.ends()[i - 1], score, ID));
+            }
+            start = i + 1;
         }
     }
 
@@ -386,6 +422,10 @@ public final class NameDetector implements Detector {
             return false;
         }
         return isCapitalised(word) || (first ? facts.isFirstName(i) : facts.isLastName(i));
+    }
+
+    static boolean isTitle(String lowerCaseWord) {
+        return TITLES.contains(lowerCaseWord);
     }
 
     private static boolean isCapitalised(String word) {

@@ -1,0 +1,138 @@
+package dev.veil.detectors.nlp;
+
+import dev.veil.detectors.Finding;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Document-level rules of the name detector, applied to what the model and the rules already
+ * found in one text: a name found once is the same name where it comes again ("Asya Godina ...
+ * Asya", a company named twice). The model decides each sentence alone and misses a name in a
+ * sentence that gives it too little context; the rest of the text often has it. (Taking the other
+ * one-word members of a list with a person in it for people too, "Eklund, Michael and Hodge", was
+ * tried: it also took law-firm style company names, "Lopez, Santos and Coleman", for people.)
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class Mentions {
+
+    static final double SCORE = 0.6;
+
+    private Mentions() {
+    }
+
+    /** Findings for further mentions of the names in {@code found}; may overlap nothing in it. */
+    static List<Finding> repeated(WordFacts facts, Tokens tokens, List<Finding> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        String[] words = tokens.words();
+        int n = words.length;
+        // The finding each word belongs to, or null.
+        Finding[] at = new Finding[n];
+        Set<String> personWords = new HashSet<>();
+        Map<String, String> phrases = new HashMap<>();
+        int t = 0;
+        for (Finding f : found) {
+            while (t < n && tokens.ends()[t] <= f.start()) {
+                t++;
+            }
+            int first = t;
+            for (int i = t; i < n && tokens.starts()[i] < f.end(); i++) {
+                at[i] = f;
+                if (NameDetector.PERSON.equals(f.type()) && isNameWord(facts, words[i], i)) {
+                    personWords.add(words[i]);
+                }
+            }
+            if (!NameDetector.PERSON.equals(f.type()) && first < n && hasNameWord(facts, words, first, at, f)) {
+                phrases.putIfAbsent(tokens.text().substring(f.start(), f.end()), f.type());
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (at[i] != null || !isCapitalised(words[i])) {
+                continue;
+            }
+            int end = phraseAt(tokens, phrases, at, i, out);
+            if (end > i) {
+                i = end - 1;
+                continue;
+            }
+            if (personWords.contains(words[i])) {
+                end = i + 1;
+                while (end < n && end - i < 4 && at[end] == null && personWords.contains(words[end])
+                        && !tokens.lineBreakBefore(end)) {
+                    end++;
+                }
+                out.add(new Finding(NameDetector.PERSON, tokens.starts()[i], tokens.ends()[end - 1], SCORE, NameDetector.ID));
+                for (int k = i; k < end; k++) {
+                    at[k] = out.get(out.size() - 1);
+                }
+                i = end - 1;
+            }
+        }
+        return out;
+    }
+
+    /** An organization or place named again word for word. Returns the end word, or i. */
+    private static int phraseAt(Tokens tokens, Map<String, String> phrases, Finding[] at, int i, List<Finding> out) {
+        if (phrases.isEmpty()) {
+            return i;
+        }
+        String text = tokens.text();
+        for (Map.Entry<String, String> e : phrases.entrySet()) {
+            String phrase = e.getKey();
+            int start = tokens.starts()[i];
+            if (!text.startsWith(phrase, start)) {
+                continue;
+            }
+            int endChar = start + phrase.length();
+            for (int k = i; k < at.length && tokens.starts()[k] < endChar; k++) {
+                if (at[k] != null) {
+                    break;
+                }
+                if (tokens.ends()[k] == endChar) {
+                    Finding f = new Finding(e.getValue(), start, endChar, SCORE, NameDetector.ID);
+                    out.add(f);
+                    for (int m = i; m <= k; m++) {
+                        at[m] = f;
+                    }
+                    return k + 1;
+                }
+            }
+        }
+        return i;
+    }
+
+    private static boolean hasNameWord(WordFacts facts, String[] words, int first, Finding[] at, Finding f) {
+        for (int i = first; i < words.length && at[i] == f; i++) {
+            if (isNameWord(facts, words[i], i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A capitalised word of letters that is not an ordinary word, a title or all capitals. */
+    private static boolean isNameWord(WordFacts facts, String w, int i) {
+        if (w.length() < 2 || !isCapitalised(w) || !Character.isLetter(w.codePointAt(0)) || facts.isCommonWord(i)
+                || NameDetector.isTitle(facts.lower(i))) {
+            return false;
+        }
+        for (int k = 1; k < w.length(); k++) {
+            if (Character.isLowerCase(w.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCapitalised(String word) {
+        int cp = word.codePointAt(0);
+        return Character.isUpperCase(cp) || Character.isTitleCase(cp);
+    }
+}
