@@ -40,6 +40,18 @@ public final class NameDetector implements Detector {
             "insurance", "airlines", "airways", "pharmaceuticals", "motors", "logistics", "ventures", "orchestra",
             "healthcare", "lending", "sons", "brothers", "bros");
 
+    /** Words before a capitalised word that make it a person's name: greetings and naming verbs. */
+    private static final Set<String> CUES = Set.of("hi", "hello", "hey", "dear", "thanks", "named", "called");
+
+    /** Words before "name is" or "name:" that say the name is a person's. */
+    private static final Set<String> NAME_OWNERS = Set.of(
+            "my", "his", "her", "their", "your", "maiden", "last", "first", "full", "given", "family", "middle",
+            "legal", "birth", "patient", "customer", "client", "contact", "holder", "employee", "applicant", "nick");
+
+    /** Words of a postal address that end a name written before it ("Mrs. Ana Lima Apt. 5"). */
+    private static final Set<String> NOT_NAME_PARTS = Set.of(
+            "apt", "suite", "unit", "flat", "floor", "room", "box", "street", "road", "avenue", "lane", "drive");
+
     private static final Set<String> TITLES = Set.of(
             "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "madam");
 
@@ -280,13 +292,24 @@ public final class NameDetector implements Detector {
                 if (next < to && !isCapitalised(words[next])) {
                     next = -1;
                 }
-            } else if (lower.equals("name") && i + 1 < to && i >= from + 1
-                    && words[i - 1].equalsIgnoreCase("my") && words[i + 1].equalsIgnoreCase("is")) {
+            } else if (isNameField(facts, words, from, to, i)) {
                 next = i + 2;
                 score = 0.9;
                 if (next < to && !isCapitalised(words[next]) && !facts.isFirstName(next)) {
                     next = -1;
                 }
+            } else if (CUES.contains(lower) && i + 1 < to && isCapitalised(words[i + 1])
+                    && !TITLES.contains(facts.lower(i + 1)) && !facts.isCommonWord(i + 1)
+                    && Character.isLetter(words[i + 1].codePointAt(0)) && !isAllCaps(words[i + 1])) {
+                // "Hi Freddy,", "Dear Ngozi", "a girl named Ilse", "he is called Tamas": a weak
+                // rule, used only where the model found nothing.
+                int end = i + 1;
+                while (end < to && end - i <= 3 && isNamePart(facts, words, end, end == i + 1, false)) {
+                    end++;
+                }
+                weak.add(new Finding(PERSON, tokens.starts()[i + 1], tokens.ends()[end - 1], 0.7, ID));
+                i = end - 1;
+                continue;
             }
             if (next < 0 && isKnownFirstName(facts, words, i, to)) {
                 int end = i + 1;
@@ -307,7 +330,8 @@ public final class NameDetector implements Detector {
                 continue;
             }
             int end = next;
-            while (end < to && end - next < 3 && isNamePart(facts, words, end, end == next)) {
+            boolean lowerCase = Character.isLowerCase(words[next].codePointAt(0));
+            while (end < to && end - next < 3 && isNamePart(facts, words, end, end == next, lowerCase)) {
                 end++;
             }
             if (end > next) {
@@ -415,13 +439,39 @@ public final class NameDetector implements Detector {
         return true;
     }
 
-    private static boolean isNamePart(WordFacts facts, String[] words, int i, boolean first) {
+    /**
+     * A word of a name after a title or "my name is": capitalised, or a known first (last) name
+     * in lower case. After a lower-case first name ("my name is lena andersson") also a lower-case
+     * word of letters that is neither an ordinary word nor a place. Never an address word: "Mrs.
+     * Barbara Yudina Apt. 675" ends before "Apt".
+     */
+    private static boolean isNamePart(WordFacts facts, String[] words, int i, boolean first, boolean lowerCase) {
         String word = words[i];
         int cp = word.codePointAt(0);
-        if (!Character.isLetter(cp)) {
+        if (!Character.isLetter(cp) || NOT_NAME_PARTS.contains(facts.lower(i))) {
             return false;
         }
-        return isCapitalised(word) || (first ? facts.isFirstName(i) : facts.isLastName(i));
+        if (isCapitalised(word)) {
+            return !lowerCase;
+        }
+        if (first ? facts.isFirstName(i) : facts.isLastName(i)) {
+            return true;
+        }
+        return lowerCase && !first && !facts.isOrdinaryWord(i) && !facts.isPlace(i) && isLetters(word);
+    }
+
+    /**
+     * "my name is", "Her maiden name is", "Name:", "Full name:": a field or phrase that gives a
+     * person's name. A bare "name" must start the line or follow a word that says whose name it is,
+     * so that "file name: Report" is not taken.
+     */
+    private static boolean isNameField(WordFacts facts, String[] words, int from, int to, int i) {
+        String lower = facts.lower(i);
+        if (!(lower.equals("name") || lower.equals("surname") || lower.equals("firstname") || lower.equals("lastname"))
+                || i + 1 >= to || !(words[i + 1].equalsIgnoreCase("is") || words[i + 1].equals(":"))) {
+            return false;
+        }
+        return i == from || NAME_OWNERS.contains(facts.lower(i - 1));
     }
 
     static boolean isTitle(String lowerCaseWord) {
