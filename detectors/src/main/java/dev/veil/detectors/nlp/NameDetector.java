@@ -40,6 +40,17 @@ public final class NameDetector implements Detector {
             "insurance", "airlines", "airways", "pharmaceuticals", "motors", "logistics", "ventures", "orchestra",
             "healthcare", "lending", "sons", "brothers", "bros");
 
+    /**
+     * Interjections and forum words that start many chat lines capitalised ("Yeah, ...", "Edit:",
+     * "Lol") and are in no word list: never a name on their own.
+     */
+    private static final Set<String> INTERJECTIONS = Set.of(
+            "ah", "aha", "aw", "aww", "bah", "btw", "congrats", "edit", "eh", "fwiw", "fyi", "ha", "haha", "hah",
+            "hahaha", "heh", "hehe", "hey", "hi", "hm", "hmm", "hmmm", "huh", "imo", "imho", "lmao", "lmk", "lol",
+            "meh", "nah", "nope", "oh", "ok", "okay", "omg", "oops", "ps", "rofl", "smh", "sorry", "tbh", "thx",
+            "tl", "tldr", "ugh", "uh", "um", "umm", "update", "wow", "woah", "whoa", "yay", "yeah", "yep", "yes",
+            "yo", "yup");
+
     /** Words before a capitalised word that make it a person's name: greetings and naming verbs. */
     private static final Set<String> CUES = Set.of("hi", "hello", "hey", "dear", "thanks", "named", "called");
 
@@ -130,7 +141,7 @@ public final class NameDetector implements Detector {
             applyRules(facts, tokens, from, to, strong, weak);
         }
         Places.find(facts, tokens, places);
-        List<Finding> kept = resolveOverlaps(List.of(strong, model, places, weak));
+        List<Finding> kept = Places.inAddresses(facts, tokens, resolveOverlaps(List.of(strong, model, places, weak)));
         List<Finding> more = Mentions.repeated(facts, tokens, kept);
         return more.isEmpty() ? kept : resolveOverlaps(List.of(kept, more));
     }
@@ -229,6 +240,15 @@ public final class NameDetector implements Detector {
      * gazetteer does not know ("account", "sadly"), and ordinary words only ("Can", "Could I").
      */
     private static boolean implausible(WordFacts facts, String[] words, int from, int to, String type) {
+        if (to == from + 1 && INTERJECTIONS.contains(facts.lower(from))) {
+            return true;
+        }
+        if (!LOCATION.equals(type) && to - from >= 2 && Places.isStreetWord(facts.lower(to - 1))
+                && !facts.isLastName(to - 1)) {
+            // "Frederikke Coves", "Philip Bypass": a street, not a person or a company ("Fletcher
+            // Hill" is a person: Hill is a surname too).
+            return true;
+        }
         boolean allLower = true;
         for (int i = from; i < to; i++) {
             if (!Character.isLowerCase(words[i].codePointAt(0))) {
@@ -384,7 +404,7 @@ public final class NameDetector implements Detector {
      */
     private static boolean isKnownFirstName(WordFacts facts, String[] words, int i, int to) {
         String w = words[i];
-        if (w.length() < 2 || facts.isCommonWord(i)) {
+        if (w.length() < 2 || facts.isCommonWord(i) || INTERJECTIONS.contains(facts.lower(i))) {
             return false;
         }
         if (!facts.isFirstName(i)) {

@@ -118,6 +118,78 @@ final class Places {
         }
     }
 
+    /** Last words of street names ("Harbour Road", "Frederikke Coves"): the name is a street's. */
+    private static final Set<String> STREET_WORDS = Set.of(
+            "street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "dr", "boulevard", "blvd",
+            "way", "court", "courts", "ct", "place", "pl", "square", "sq", "terrace", "crescent", "close",
+            "parkway", "pkwy", "highway", "hwy", "bypass", "cove", "coves", "harbor", "harbour", "prairie",
+            "radial", "extension", "extensions", "alley", "row", "walk", "gardens", "grove", "heights",
+            "hill", "hills", "junction", "landing", "loop", "mews", "path", "pike", "plaza", "point", "points",
+            "ridge", "route", "trail", "turnpike", "viaduct", "vista", "wharf", "crossing", "crossroad",
+            "squares", "rapids", "union", "ranch", "meadows", "estates", "fork", "forks", "glen", "manor",
+            "mill", "mills", "orchard", "pass", "plains", "springs", "summit", "village", "villages", "ville");
+
+    static boolean isStreetWord(String lowerCaseWord) {
+        return STREET_WORDS.contains(lowerCaseWord);
+    }
+
+    /**
+     * A person found alone on a line of a postal address, under a street, "Suite 12" or "Apt. 3"
+     * line or above a line that starts with a country, is the city: "Suite 501 / Riisa / Estonia".
+     * Returns the findings with those relabelled.
+     */
+    static List<Finding> inAddresses(WordFacts facts, Tokens tokens, List<Finding> found) {
+        List<Finding> out = null;
+        String[] words = tokens.words();
+        int n = words.length;
+        int t = 0;
+        for (int k = 0; k < found.size(); k++) {
+            Finding f = found.get(k);
+            if (!NameDetector.PERSON.equals(f.type())) {
+                continue;
+            }
+            while (t < n && tokens.starts()[t] < f.start()) {
+                t++;
+            }
+            int first = t;
+            int last = first;
+            while (last + 1 < n && tokens.starts()[last + 1] < f.end()) {
+                last++;
+            }
+            if (first >= n || tokens.starts()[first] != f.start() || !startsLine(tokens, first)
+                    || (last + 1 < n && !tokens.lineBreakBefore(last + 1))) {
+                continue;
+            }
+            boolean countryBelow = last + 1 < n && countryLength(facts, words, last + 1, n) > 0;
+            boolean addressAbove = false;
+            if (first > 0) {
+                int lineStart = first - 1;
+                while (lineStart > 0 && !tokens.lineBreakBefore(lineStart)) {
+                    lineStart--;
+                }
+                String w = facts.lower(lineStart);
+                addressAbove = w.equals("suite") || w.equals("apt") || w.equals("unit")
+                        || Character.isDigit(words[lineStart].charAt(0)) && first - lineStart >= 2;
+            }
+            if (countryBelow || addressAbove) {
+                if (out == null) {
+                    out = new java.util.ArrayList<>(found);
+                }
+                out.set(k, new Finding(NameDetector.LOCATION, f.start(), f.end(), f.score(), f.detector()));
+            }
+        }
+        return out == null ? found : out;
+    }
+
+    /** The word starts its line, after any quote marks or bullets ("> Riisa"). */
+    private static boolean startsLine(Tokens tokens, int i) {
+        int k = i;
+        while (k > 0 && !tokens.lineBreakBefore(k) && !Character.isLetterOrDigit(tokens.words()[k - 1].codePointAt(0))) {
+            k--;
+        }
+        return k == 0 || tokens.lineBreakBefore(k);
+    }
+
     private static boolean isGazetteerPlace(WordFacts facts, String[] words, int i) {
         String w = words[i];
         return isCapitalised(w) && w.length() > 2 && facts.isPlace(i) && !facts.isOrdinaryWord(i) && !facts.isName(i);
