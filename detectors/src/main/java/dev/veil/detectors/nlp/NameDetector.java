@@ -243,10 +243,11 @@ public final class NameDetector implements Detector {
         if (to == from + 1 && INTERJECTIONS.contains(facts.lower(from))) {
             return true;
         }
-        if (!LOCATION.equals(type) && to - from >= 2 && Places.isStreetWord(facts.lower(to - 1))
-                && !facts.isLastName(to - 1)) {
-            // "Frederikke Coves", "Philip Bypass": a street, not a person or a company ("Fletcher
-            // Hill" is a person: Hill is a surname too).
+        if (!LOCATION.equals(type) && ((to - from >= 2 && Places.isStreetWord(facts.lower(to - 1)) && !facts.isLastName(to - 1))
+                || (to < words.length && isCapitalised(words[to]) && Places.isStreetWord(facts.lower(to))
+                && !facts.isLastName(to)))) {
+            // "Frederikke Coves", "Philip Bypass": a street, not a person or a company, nor is a
+            // part of it ("Fletcher Hill" is a person: Hill is a surname too).
             return true;
         }
         boolean allLower = true;
@@ -337,6 +338,12 @@ public final class NameDetector implements Detector {
                     end++;
                 }
                 boolean alone = end == i + 1;
+                boolean street = (!alone && Places.isStreetWord(facts.lower(end - 1)) && !facts.isLastName(end - 1))
+                        || (end < to && isCapitalised(words[end]) && Places.isStreetWord(facts.lower(end)));
+                if (street) {
+                    i = end - 1;
+                    continue;
+                }
                 // A first name on its own is weaker evidence, and some are also places ("Georgia")
                 // or ordinary words ("Princess", "Wisdom").
                 if (!alone || (!facts.isPlace(i) && !facts.isOrdinaryWord(i)

@@ -112,4 +112,72 @@ class NameDetectorTest {
             assertTrue(f.score() > 0 && f.score() <= 1);
         }
     }
+
+    private static void assertNotFound(String text, String value, String type) {
+        int start = text.indexOf(value);
+        assertTrue(start >= 0, "test text must contain the value");
+        List<Finding> findings = DETECTOR.detect(text);
+        boolean found = findings.stream().anyMatch(f -> f.type().equals(type) && f.start() < start + value.length()
+                && start < f.end());
+        assertTrue(!found, () -> "expected no " + type + " on '" + value + "' in: " + text + " but got "
+                + describe(text, findings));
+    }
+
+    @Test
+    void detect_countryIsLocationWhateverTheContext() {
+        assertFound("The festival invited songwriters from Mozambique and New Zealand.", "Mozambique", NameDetector.LOCATION);
+        assertFound("The festival invited songwriters from Mozambique and New Zealand.", "New Zealand", NameDetector.LOCATION);
+    }
+
+    @Test
+    void detect_listOfFirstNamesIsSeveralPeople() {
+        String text = "The new hires are Derek, Ingrid, Tomasz and Akosua.";
+        List<Finding> findings = DETECTOR.detect(text);
+        assertTrue(findings.stream().noneMatch(f -> text.substring(f.start(), f.end()).contains(",")),
+                () -> describe(text, findings));
+    }
+
+    @Test
+    void detect_nameFoundOnceIsFoundWhereItComesAgain() {
+        String text = "Zorabel Quennick joined in March. Everyone says Quennick writes the best tests.";
+        int second = text.lastIndexOf("Quennick");
+        List<Finding> findings = DETECTOR.detect(text);
+        assertTrue(findings.stream().anyMatch(f -> f.type().equals(NameDetector.PERSON) && f.start() <= second
+                && f.end() >= second + "Quennick".length()), () -> describe(text, findings));
+    }
+
+    @Test
+    void detect_findsNameInNameFieldAndAfterGreeting() {
+        assertFound("Name: Oluwaseun Brathwaite\nPhone: 555 0100", "Oluwaseun Brathwaite", NameDetector.PERSON);
+        assertFound("Her maiden name is Quennick", "Quennick", NameDetector.PERSON);
+        assertFound("Hi Zorabel, the report is attached.", "Zorabel", NameDetector.PERSON);
+        assertFound("i lost my card, my name is lena andersson", "lena andersson", NameDetector.PERSON);
+    }
+
+    @Test
+    void detect_fileNameFieldIsNoPerson() {
+        assertNotFound("File name: Quarterly Report", "Quarterly Report", NameDetector.PERSON);
+    }
+
+    @Test
+    void detect_titledNameStopsBeforeAddressWords() {
+        assertFound("Mrs. Zorabel Quennick Apt. 675 Mellemvej 32", "Zorabel Quennick", NameDetector.PERSON);
+    }
+
+    @Test
+    void detect_cityAloneOnAddressLineIsALocation() {
+        String text = "Ingrid Bakke\n20789 Allika 46\nSuite 501\nRiisavik\nEstonia 62488";
+        assertNotFound(text, "Riisavik", NameDetector.PERSON);
+    }
+
+    @Test
+    void detect_interjectionsAreNoNames() {
+        assertNotFound("Yeah , and they never answered .", "Yeah", NameDetector.PERSON);
+        assertNotFound("Edit : fixed the link", "Edit", NameDetector.PERSON);
+    }
+
+    @Test
+    void detect_streetIsNoPerson() {
+        assertNotFound("Send it to the corner of Dalbraut 99 and Frederikke Coves", "Frederikke Coves", NameDetector.PERSON);
+    }
 }
