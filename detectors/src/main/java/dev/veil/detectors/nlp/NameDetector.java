@@ -54,6 +54,10 @@ public final class NameDetector implements Detector {
     /** Words before a capitalised word that make it a person's name: greetings and naming verbs. */
     private static final Set<String> CUES = Set.of("hi", "hello", "hey", "dear", "thanks", "named", "called");
 
+    /** Verbs before "for", "at" or "by" and the employer's name. */
+    private static final Set<String> EMPLOYMENT = Set.of(
+            "work", "works", "worked", "working", "employed", "hired", "contracted", "intern", "interned");
+
     /** Words before "name is" or "name:" that say the name is a person's. */
     private static final Set<String> NAME_OWNERS = Set.of(
             "my", "his", "her", "their", "your", "maiden", "last", "first", "full", "given", "family", "middle",
@@ -192,6 +196,9 @@ public final class NameDetector implements Detector {
             if (!ORGANIZATION.equals(type) && Places.countryLength(facts, words, i, end) == end - i) {
                 // "Finland", "New Zealand": a country is a place whatever the context suggested.
                 type = LOCATION;
+            }
+            if (PERSON.equals(type) && end == i + 1 && isDoubleSurname(facts, words, from, i)) {
+                type = ORGANIZATION;
             }
             if (PERSON.equals(type)) {
                 addPersonParts(facts, tokens, i, end, Math.min(1.0, score), out);
@@ -332,6 +339,20 @@ public final class NameDetector implements Detector {
                 i = end - 1;
                 continue;
             }
+            if (next < 0 && i + 2 < to && EMPLOYMENT.contains(lower) && isCapitalised(words[i + 2])
+                    && (words[i + 1].equals("for") || words[i + 1].equals("at") || words[i + 1].equals("by"))) {
+                int end = organizationAfter(facts, words, i + 2, to);
+                if (end > i + 2) {
+                    // Stronger than the model, which often takes a one-off company name for a person.
+                    strong.add(new Finding(ORGANIZATION, tokens.starts()[i + 2], tokens.ends()[end - 1], 0.65, ID));
+                    i = end - 1;
+                    continue;
+                }
+            }
+            if (next < 0 && isDoubleSurname(facts, words, from, i)) {
+                weak.add(new Finding(ORGANIZATION, tokens.starts()[i], tokens.ends()[i], 0.6, ID));
+                continue;
+            }
             if (next < 0 && isKnownFirstName(facts, words, i, to)) {
                 int end = i + 1;
                 while (end < to && end - i < 3 && isSurname(facts, words, end, Character.isLowerCase(words[i].codePointAt(0)))) {
@@ -365,6 +386,48 @@ public final class NameDetector implements Detector {
                 strong.add(new Finding(PERSON, tokens.starts()[next], tokens.ends()[end - 1], score, ID));
             }
         }
+    }
+
+    /**
+     * "works for Rapid Cycle Solutions", "employed by Xignite": the capitalised words after a
+     * verb of employment name the employer, unless they look like a person (a known first name
+     * followed by a capitalised word). Returns the end of the name, or {@code start} for none.
+     */
+    private static int organizationAfter(WordFacts facts, String[] words, int start, int to) {
+        int end = start;
+        while (end < to && end - start < 5 && isCapitalised(words[end]) && Character.isLetterOrDigit(words[end].codePointAt(0))
+                && !TITLES.contains(facts.lower(end))) {
+            end++;
+        }
+        if (end == start || (end - start == 1 && facts.isCommonWord(start))) {
+            return start;
+        }
+        if (facts.isFirstName(start) && !facts.isLastName(start) && end - start >= 2) {
+            return start;
+        }
+        return end;
+    }
+
+    /**
+     * "Weeks-Rivas", "Morrison-Kowalski": two last names joined by a hyphen, with no first name
+     * or title before them, name a firm, the way law firms and old companies are named. A person
+     * with a double-barrelled name is nearly always written with the first name.
+     */
+    private static boolean isDoubleSurname(WordFacts facts, String[] words, int from, int i) {
+        String w = words[i];
+        int dash = w.indexOf('-');
+        if (dash <= 1 || dash >= w.length() - 2 || w.indexOf('-', dash + 1) >= 0 || !isCapitalised(w)
+                || !Character.isUpperCase(w.charAt(dash + 1))) {
+            return false;
+        }
+        String lower = facts.lower(i);
+        String a = lower.substring(0, dash);
+        String b = lower.substring(dash + 1);
+        // One half must be a known last name (the gazetteer holds only some), neither a first name.
+        if (!(facts.isLastName(a) || facts.isLastName(b)) || facts.isFirstName(a) || facts.isFirstName(b)) {
+            return false;
+        }
+        return i == from || !(isCapitalised(words[i - 1]) || words[i - 1].equals("."));
     }
 
     /**

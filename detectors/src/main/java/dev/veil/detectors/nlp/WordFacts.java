@@ -71,6 +71,16 @@ final class WordFacts {
         return b;
     }
 
+    /** Whether the gazetteer knows a lower-case word, such as one half of "Weeks-Rivas", as a last name. */
+    boolean isLastName(String lowerCaseWord) {
+        return (index.bits(lowerCaseWord) & LAST) != 0;
+    }
+
+    /** Whether the gazetteer knows a lower-case word as a first name. */
+    boolean isFirstName(String lowerCaseWord) {
+        return (index.bits(lowerCaseWord) & FIRST) != 0;
+    }
+
     boolean isFirstName(int i) {
         return (bits(i) & FIRST) != 0;
     }

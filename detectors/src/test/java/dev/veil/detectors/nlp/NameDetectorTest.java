@@ -180,4 +180,16 @@ class NameDetectorTest {
     void detect_streetIsNoPerson() {
         assertNotFound("Send it to the corner of Dalbraut 99 and Frederikke Coves", "Frederikke Coves", NameDetector.PERSON);
     }
+
+    @Test
+    void detect_employerAfterWorkForIsOrganization() {
+        assertFound("Since May I work for Quennick Dataworks, mostly on billing.", "Quennick Dataworks",
+                NameDetector.ORGANIZATION);
+    }
+
+    @Test
+    void detect_twoSurnamesJoinedByHyphenAreAFirm() {
+        assertFound("The audit was done by Morrison-Kowalski last spring.", "Morrison-Kowalski", NameDetector.ORGANIZATION);
+        assertNotFound("Please call Anna Morrison-Kowalski tomorrow.", "Morrison-Kowalski", NameDetector.ORGANIZATION);
+    }
 }
