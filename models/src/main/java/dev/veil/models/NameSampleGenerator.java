@@ -117,9 +117,7 @@ final class NameSampleGenerator {
     }
 
     private void sentence(Annotated doc) {
-        int r = random.nextInt(100);
-        List<String> templates = r < 4 ? NameTemplates.QUOTED_TITLES
-                : r < 73 ? NameTemplates.WITH_ENTITIES : NameTemplates.WITHOUT_ENTITIES;
+        List<String> templates = random.nextInt(100) < 72 ? NameTemplates.WITH_ENTITIES : NameTemplates.WITHOUT_ENTITIES;
         fill(doc, templates.get(random.nextInt(templates.size())));
     }
 
@@ -216,10 +214,6 @@ final class NameSampleGenerator {
 
     /** Postal addresses: street lines are not names; the city, region and country in them are places. */
     private void address(Annotated doc) {
-        if (random.nextInt(5) < 2) {
-            addressBlock(doc);
-            return;
-        }
         int form = random.nextInt(6);
         boolean upperCity = random.nextInt(4) == 0;
         switch (form) {
@@ -251,77 +245,6 @@ final class NameSampleGenerator {
             doc.append(random.nextBoolean() ? ". " : "\n");
             prose(doc, 1);
         }
-    }
-
-    /**
-     * An address laid out line by line, as on an envelope, a signature or a quoted e-mail: an
-     * optional name and company, the street, perhaps a suite or flat line, then the city alone on
-     * its line (so that a lone capitalised word between an address line and a country is learnt
-     * as a place, not a person) and the country with a postcode.
-     */
-    private void addressBlock(Annotated doc) {
-        String[] prefixes = {"", "", "", " ", "    ", "> ", ">"};
-        String prefix = prefixes[random.nextInt(prefixes.length)];
-        String gap = random.nextInt(4) == 0 ? "\n\n" : "\n";
-        boolean upperCity = random.nextInt(3) == 0;
-        switch (random.nextInt(5)) {
-            case 0 -> fill(doc, prefix + "{P}" + gap);
-            case 1 -> fill(doc, prefix + "{P}\n" + prefix + "{O}" + gap);
-            case 2 -> fill(doc, prefix + "{O}" + gap);
-            case 3 -> fill(doc, prefix + "{P}\n" + prefix + "{J}\n" + prefix + "{O}\n");
-            default -> {
-            }
-        }
-        doc.append(prefix);
-        if (random.nextBoolean()) {
-            doc.append(Integer.toString(1 + random.nextInt(99999))).append(" ");
-        }
-        doc.append(pick(pools.streets)).append("\n");
-        if (random.nextBoolean()) {
-            doc.append(prefix).append(random.nextBoolean() ? "Suite " : "Apt. ")
-                    .append(Integer.toString(1 + random.nextInt(999))).append("\n");
-        }
-        doc.append(prefix);
-        placeEntity(doc, pick(pools.cities), upperCity);
-        if (random.nextInt(3) == 0) {
-            doc.append(", ");
-            doc.entity(LOCATION, pick(pools.regions));
-        }
-        doc.append(random.nextInt(4) == 0 ? "\n\n" : "\n").append(prefix);
-        if (random.nextInt(4) == 0) {
-            doc.append(pick(pools.postcodes)).append(" ");
-            placeEntity(doc, pick(pools.countries), upperCity && random.nextBoolean());
-        } else {
-            placeEntity(doc, pick(pools.countries), upperCity && random.nextBoolean());
-            if (random.nextBoolean()) {
-                doc.append(" ").append(pick(pools.postcodes));
-            }
-        }
-        if (random.nextBoolean()) {
-            doc.append("\n");
-            fill(doc, prefix + (random.nextBoolean() ? "Phone: +1 555 0{N}" : "Mobile: 0{N} {N} {N}"));
-        }
-    }
-
-    /**
-     * A title of a song, film, book or product line in quotes, made of ordinary capitalised
-     * words: a hard negative, since titles look like names to a model that has only seen
-     * capitalised words in names.
-     */
-    private String quotedTitle() {
-        int n = 2 + random.nextInt(4);
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < n; i++) {
-            String w = pick(pools.commonWords);
-            if (w.isEmpty()) {
-                w = "the";
-            }
-            if (i > 0) {
-                b.append(' ');
-            }
-            b.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
-        }
-        return b.append('"').toString();
     }
 
     private void placeEntity(Annotated doc, String value, boolean upper) {
@@ -505,7 +428,6 @@ final class NameSampleGenerator {
             case "MED" -> doc.append(pick(pools.medicines));
             case "U" -> doc.append(handle());
             case "NA" -> doc.append(pick(pools.nationalities));
-            case "QT" -> doc.append(quotedTitle());
             case "E" -> doc.append(firstName().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + "@example.com");
             default -> throw new IllegalArgumentException("unknown template slot {" + name + "}");
         }

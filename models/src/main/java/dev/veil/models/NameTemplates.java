@@ -9,29 +9,12 @@ import java.util.List;
  * country, {@code {R}} a region, {@code {L}} any place, {@code {O}} an organization,
  * and unlabelled look-alikes: {@code {T}} a product or technology, {@code {J}} a job title,
  * {@code {W}} a capitalised common word, {@code {D}} a weekday, {@code {M}} a month,
- * {@code {N}} a number, {@code {QT}} a quoted title of capitalised ordinary words.
+ * {@code {N}} a number.
  */
 final class NameTemplates {
 
     private NameTemplates() {
     }
-
-    /**
-     * Sentences with a quoted title of capitalised ordinary words ({@code {QT}}), a hard negative.
-     * Kept apart from {@link #WITH_ENTITIES} and {@link #WITHOUT_ENTITIES}, which the topic
-     * generator also draws from, so that adding them leaves the topic model's training data as it was.
-     */
-    static final List<String> QUOTED_TITLES = List.of(
-            "{P} sang {QT} on the radio last night.",
-            "My favourite track is {QT} by {P}.",
-            "We watched {QT} with {PF} on {D}.",
-            "{O} released {QT} as a single in {M}.",
-            "The film {QT} was shot in {C}.",
-            "{PL} wrote {QT} while living in {CO}.",
-            "Have you heard {QT}?",
-            "Put {QT} on the playlist.",
-            "The chapter {QT} is the best part of the book.",
-            "Is {QT} worth watching?");
 
     static final List<String> WITH_ENTITIES = List.of(
             "My name is {P} and I work at {O} in {C}.",
