@@ -52,7 +52,9 @@ public final class NameDetector implements Detector {
             "yo", "yup");
 
     /** Words before a capitalised word that make it a person's name: greetings and naming verbs. */
-    private static final Set<String> CUES = Set.of("hi", "hello", "hey", "dear", "thanks", "named", "called");
+    private static final Set<String> CUES = Set.of("hi", "hello", "hey", "dear", "thanks", "named", "called", "says", "said");
+
+    private static final Set<String> OBJECT_PRONOUNS = Set.of("him", "her", "them", "it", "me", "us");
 
     /** Verbs before "for", "at" or "by" and the employer's name. */
     private static final Set<String> EMPLOYMENT = Set.of(
@@ -323,9 +325,17 @@ public final class NameDetector implements Detector {
             } else if (isNameField(facts, words, from, to, i)) {
                 next = i + 2;
                 score = 0.9;
-                if (next < to && !isCapitalised(words[next]) && !facts.isFirstName(next)) {
+                // "my name is vitoria": in lower case, a word of letters that is no ordinary word.
+                if (next < to && !isCapitalised(words[next]) && !facts.isFirstName(next)
+                        && (facts.isOrdinaryWord(next) || facts.isPlace(next) || !isLetters(words[next]))) {
                     next = -1;
                 }
+            } else if (CUES.contains(lower) && i + 2 < to && OBJECT_PRONOUNS.contains(words[i + 1])
+                    && (lower.equals("named") || lower.equals("called")) && isCapitalised(words[i + 2])
+                    && !facts.isCommonWord(i + 2)) {
+                // "She named him Frank".
+                next = i + 2;
+                score = 0.8;
             } else if (CUES.contains(lower) && i + 1 < to && isCapitalised(words[i + 1])
                     && !TITLES.contains(facts.lower(i + 1)) && !facts.isCommonWord(i + 1)
                     && Character.isLetter(words[i + 1].codePointAt(0)) && !isAllCaps(words[i + 1])) {
@@ -379,8 +389,16 @@ public final class NameDetector implements Detector {
             }
             int end = next;
             boolean lowerCase = Character.isLowerCase(words[next].codePointAt(0));
-            while (end < to && end - next < 3 && isNamePart(facts, words, end, end == next, lowerCase)) {
-                end++;
+            while (end < to && end - next < 4) {
+                if (isNamePart(facts, words, end, end == next, lowerCase)) {
+                    end++;
+                } else if (end > next && words[end].equals(".") && words[end - 1].length() == 1 && end + 1 < to
+                        && isNamePart(facts, words, end + 1, false, lowerCase)) {
+                    // an initial: "Iva D. Grusová"
+                    end += 2;
+                } else {
+                    break;
+                }
             }
             if (end > next) {
                 strong.add(new Finding(PERSON, tokens.starts()[next], tokens.ends()[end - 1], score, ID));
