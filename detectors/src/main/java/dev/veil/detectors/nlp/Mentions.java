@@ -75,7 +75,102 @@ final class Mentions {
                 i = end - 1;
             }
         }
+        speakers(facts, tokens, at, out);
+        firstNameLists(facts, tokens, at, out);
         return out;
+    }
+
+    /**
+     * A chat or script with two or more "Name: ..." lines, one of them a person found already or
+     * a known first name: the other speakers are people too ("Vsevolod: Who are you?").
+     */
+    private static void speakers(WordFacts facts, Tokens tokens, Finding[] at, List<Finding> out) {
+        String[] words = tokens.words();
+        List<Integer> labels = new ArrayList<>();
+        boolean person = false;
+        for (int i = 0; i + 1 < words.length; i++) {
+            if ((i == 0 || tokens.lineBreakBefore(i)) && words[i + 1].equals(":") && isNameWord(facts, words[i], i)
+                    && !FIELD_LABELS.contains(facts.lower(i)) && saysSomething(tokens, i + 2)) {
+                labels.add(i);
+                person |= facts.isFirstName(i) || (at[i] != null && NameDetector.PERSON.equals(at[i].type()));
+            }
+        }
+        if (labels.size() < 2 || !person) {
+            return;
+        }
+        for (int i : labels) {
+            if (at[i] == null) {
+                addPerson(tokens, at, i, out);
+            }
+        }
+    }
+
+    /** Labels of form fields and chat roles, which also stand at the start of a line before a colon. */
+    private static final Set<String> FIELD_LABELS = Set.of(
+            "phone", "mobile", "cell", "tel", "telephone", "fax", "desk", "email", "e-mail", "mail", "website", "web",
+            "address", "subject", "from", "to", "cc", "bcc", "date", "time", "title", "company", "employer",
+            "department", "office", "note", "notes", "status", "priority", "reporter", "assignee", "owner", "user",
+            "assistant", "bot", "system", "agent", "customer", "support", "admin", "moderator", "host", "guest",
+            "re", "fwd", "ps", "q", "a", "me", "you", "update", "edit", "summary", "location", "where", "when");
+
+    /** A line that goes on after the colon with words, not with a number, an address or nothing. */
+    private static boolean saysSomething(Tokens tokens, int i) {
+        if (i >= tokens.size() || tokens.lineBreakBefore(i)) {
+            return false;
+        }
+        int cp = tokens.words()[i].codePointAt(0);
+        return !Character.isDigit(cp) && cp != '+' && cp != '(' && !tokens.words()[i].startsWith("http");
+    }
+
+    /**
+     * "Romi, Erik, Amy and Kristen": a list of three or more one-word members, at least two of
+     * them known first names, is a list of people. (Lists of last names are left alone: "Lopez,
+     * Santos and Coleman" is as often a firm as three people.)
+     */
+    private static void firstNameLists(WordFacts facts, Tokens tokens, Finding[] at, List<Finding> out) {
+        String[] words = tokens.words();
+        int n = words.length;
+        int i = 0;
+        while (i < n) {
+            if (!isListMember(facts, tokens, i)) {
+                i++;
+                continue;
+            }
+            List<Integer> members = new ArrayList<>();
+            members.add(i);
+            int k = i;
+            while (k + 2 < n && (words[k + 1].equals(",") || words[k + 1].equals("and")) && isListMember(facts, tokens, k + 2)) {
+                k += 2;
+                members.add(k);
+                if (words[k - 1].equals("and")) {
+                    break;
+                }
+            }
+            int known = 0;
+            for (int m : members) {
+                known += facts.isFirstName(m) ? 1 : 0;
+            }
+            if (members.size() >= 3 && known >= 2) {
+                for (int m : members) {
+                    if (at[m] == null) {
+                        addPerson(tokens, at, m, out);
+                    }
+                }
+            }
+            i = k + 1;
+        }
+    }
+
+    private static boolean isListMember(WordFacts facts, Tokens tokens, int i) {
+        String[] words = tokens.words();
+        return isNameWord(facts, words[i], i) && (i + 1 >= words.length || !isCapitalised(words[i + 1]))
+                && (i == 0 || !isCapitalised(words[i - 1]));
+    }
+
+    private static void addPerson(Tokens tokens, Finding[] at, int i, List<Finding> out) {
+        Finding f = new Finding(NameDetector.PERSON, tokens.starts()[i], tokens.ends()[i], SCORE, NameDetector.ID);
+        out.add(f);
+        at[i] = f;
     }
 
     /** An organization or place named again word for word. Returns the end word, or i. */

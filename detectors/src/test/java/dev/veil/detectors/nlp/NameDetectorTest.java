@@ -192,4 +192,30 @@ class NameDetectorTest {
         assertFound("The audit was done by Morrison-Kowalski last spring.", "Morrison-Kowalski", NameDetector.ORGANIZATION);
         assertNotFound("Please call Anna Morrison-Kowalski tomorrow.", "Morrison-Kowalski", NameDetector.ORGANIZATION);
     }
+
+    @Test
+    void detect_speakerLabelsOfAChatArePeople() {
+        String text = "Zorabel: Who are you?\nMaria: I am the new tenant.\nZorabel: Welcome.";
+        assertFound(text, "Zorabel", NameDetector.PERSON);
+    }
+
+    @Test
+    void detect_listWithKnownFirstNamesIsAListOfPeople() {
+        String text = "They invited Zorabel, Maria, Peter and Quennick.";
+        assertFound(text, "Zorabel", NameDetector.PERSON);
+        assertFound(text, "Quennick", NameDetector.PERSON);
+    }
+
+    @Test
+    void detect_fieldLabelsAreNoSpeakers() {
+        String text = "Phone: 555 0100\nEmail: a@example.com\nMaria: see you";
+        assertNotFound(text, "Phone", NameDetector.PERSON);
+        assertNotFound(text, "Email", NameDetector.PERSON);
+    }
+
+    @Test
+    void detect_initialInsideNameAfterNameField() {
+        assertFound("Name:    Zorabel D. Quennick\nAddress: PSC 6695", "Zorabel D. Quennick", NameDetector.PERSON);
+        assertFound("She named him Tomasz", "Tomasz", NameDetector.PERSON);
+    }
 }
