@@ -35,7 +35,8 @@ final class Mentions {
         // The finding each word belongs to, or null.
         Finding[] at = new Finding[n];
         Set<String> personWords = new HashSet<>();
-        Map<String, String> phrases = new HashMap<>();
+        // first word -> (phrase -> type): a word is compared only with the phrases it can start.
+        Map<String, Map<String, String>> phrases = new HashMap<>();
         int t = 0;
         for (Finding f : found) {
             while (t < n && tokens.ends()[t] <= f.start()) {
@@ -49,7 +50,8 @@ final class Mentions {
                 }
             }
             if (!NameDetector.PERSON.equals(f.type()) && first < n && hasNameWord(facts, words, first, at, f)) {
-                phrases.putIfAbsent(tokens.text().substring(f.start(), f.end()), f.type());
+                phrases.computeIfAbsent(words[first], w -> new HashMap<>())
+                        .putIfAbsent(tokens.text().substring(f.start(), f.end()), f.type());
             }
         }
         List<Finding> out = new ArrayList<>();
@@ -174,8 +176,10 @@ final class Mentions {
     }
 
     /** An organization or place named again word for word. Returns the end word, or i. */
-    private static int phraseAt(Tokens tokens, Map<String, String> phrases, Finding[] at, int i, List<Finding> out) {
-        if (phrases.isEmpty()) {
+    private static int phraseAt(Tokens tokens, Map<String, Map<String, String>> byFirstWord, Finding[] at, int i,
+            List<Finding> out) {
+        Map<String, String> phrases = byFirstWord.get(tokens.words()[i]);
+        if (phrases == null) {
             return i;
         }
         String text = tokens.text();
