@@ -91,7 +91,7 @@ final class Mentions {
         List<Integer> labels = new ArrayList<>();
         boolean person = false;
         for (int i = 0; i + 1 < words.length; i++) {
-            if ((i == 0 || tokens.lineBreakBefore(i)) && words[i + 1].equals(":") && isNameWord(facts, words[i], i)
+            if (words[i + 1].equals(":") && (i == 0 || tokens.lineBreakBefore(i)) && isNameWord(facts, words[i], i)
                     && !FIELD_LABELS.contains(facts.lower(i)) && saysSomething(tokens, i + 2)) {
                 labels.add(i);
                 person |= facts.isFirstName(i) || (at[i] != null && NameDetector.PERSON.equals(at[i].type()));
@@ -134,7 +134,8 @@ final class Mentions {
         int n = words.length;
         int i = 0;
         while (i < n) {
-            if (!isListMember(facts, tokens, i)) {
+            // A list starts with "<member> ,": check the comma first, it is the cheap test.
+            if (i + 1 >= n || !words[i + 1].equals(",") || !isListMember(facts, tokens, i)) {
                 i++;
                 continue;
             }
