@@ -322,7 +322,8 @@ public final class NameDetector implements Detector {
                 if (next < to && !isCapitalised(words[next])) {
                     next = -1;
                 }
-            } else if (isNameField(facts, words, from, to, i)) {
+            } else if (i + 1 < to && (words[i + 1].equals(":") || words[i + 1].length() == 2)
+                    && isNameField(facts, words, from, to, i)) {
                 next = i + 2;
                 score = 0.9;
                 // "my name is vitoria": in lower case, a word of letters that is no ordinary word.
@@ -330,13 +331,13 @@ public final class NameDetector implements Detector {
                         && (facts.isOrdinaryWord(next) || facts.isPlace(next) || !isLetters(words[next]))) {
                     next = -1;
                 }
-            } else if (CUES.contains(lower) && i + 2 < to && OBJECT_PRONOUNS.contains(words[i + 1])
+            } else if (i + 2 < to && isCapitalised(words[i + 2]) && CUES.contains(lower) && OBJECT_PRONOUNS.contains(words[i + 1])
                     && (lower.equals("named") || lower.equals("called")) && isCapitalised(words[i + 2])
                     && !facts.isCommonWord(i + 2)) {
                 // "She named him Frank".
                 next = i + 2;
                 score = 0.8;
-            } else if (CUES.contains(lower) && i + 1 < to && isCapitalised(words[i + 1])
+            } else if (i + 1 < to && isCapitalised(words[i + 1]) && CUES.contains(lower)
                     && !TITLES.contains(facts.lower(i + 1)) && !facts.isCommonWord(i + 1)
                     && Character.isLetter(words[i + 1].codePointAt(0)) && !isAllCaps(words[i + 1])) {
                 // "Hi Freddy,", "Dear Ngozi", "a girl named Ilse", "he is called Tamas": a weak
@@ -349,7 +350,7 @@ public final class NameDetector implements Detector {
                 i = end - 1;
                 continue;
             }
-            if (next < 0 && i + 2 < to && EMPLOYMENT.contains(lower) && isCapitalised(words[i + 2])
+            if (next < 0 && i + 2 < to && isCapitalised(words[i + 2]) && EMPLOYMENT.contains(lower)
                     && (words[i + 1].equals("for") || words[i + 1].equals("at") || words[i + 1].equals("by"))) {
                 int end = organizationAfter(facts, words, i + 2, to);
                 if (end > i + 2) {
