@@ -1,6 +1,7 @@
 package dev.veil.detectors.pattern;
 
 import dev.veil.detectors.Detector;
+import dev.veil.detectors.pattern.PatternDetector.CharTest;
 import dev.veil.detectors.validate.AbaRouting;
 import dev.veil.detectors.validate.Bic;
 import dev.veil.detectors.validate.Iban;
@@ -29,6 +30,7 @@ public final class FinancialDetectors {
     public static Detector iban() {
         return PatternDetector.builder("financial.iban")
                 .pattern("[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z]\\d{2}(?:[ -]?+[A-Za-z0-9]){10,34}+")
+                .startsWith(FinancialDetectors::asciiLetter, c -> asciiLetter(c) || c >= '0' && c <= '9')
                 .near(Windows.DIGITS, 2, 12)
                 .minAnchors(2)
                 .refiner(FinancialDetectors::ibanPrefix)
@@ -110,6 +112,7 @@ public final class FinancialDetectors {
         return new CompositeDetector(type, List.of(
                 PatternDetector.builder(type)
                         .pattern(run)
+                        .startsWith(CharTest.digit(), CharTest.wordOr(".,"))
                         .near(Windows.DIGITS, 0, 0)
                         .minAnchors(12)
                         .refiner(r -> cardsInRun(r, PaymentCards::valid))
@@ -119,6 +122,7 @@ public final class FinancialDetectors {
                 // Issuers outside the brand table, taken only next to a card word.
                 PatternDetector.builder(type)
                         .pattern(run)
+                        .startsWith(CharTest.digit(), CharTest.wordOr(".,"))
                         .near(Windows.DIGITS, 0, 0)
                         .minAnchors(12)
                         .refiner(r -> cardsInRun(r, c -> !PaymentCards.valid(c) && PaymentCards.validAnyBrand(c)))
@@ -158,5 +162,10 @@ public final class FinancialDetectors {
             }
         }
         return cards;
+    }
+
+    /** {@code [A-Za-z]}. */
+    private static boolean asciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 }

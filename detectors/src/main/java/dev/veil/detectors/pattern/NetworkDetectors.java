@@ -1,6 +1,7 @@
 package dev.veil.detectors.pattern;
 
 import dev.veil.detectors.Detector;
+import dev.veil.detectors.pattern.PatternDetector.CharTest;
 import dev.veil.detectors.validate.Ipv4;
 import dev.veil.detectors.validate.Ipv6;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class NetworkDetectors {
     public static Detector ipv4() {
         return PatternDetector.builder("network.ipv4")
                 .pattern("\\d(?<![\\w.-]\\d|\\d\\.\\d)\\d{0,2}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}(?![\\w-]|\\.\\d)")
+                .startsWith(CharTest.digit(), CharTest.wordOr(".-"))
                 .near(Windows.DIGITS, 0, 0)
                 .minAnchors(4)
                 .validator(Ipv4::valid)
@@ -41,6 +43,7 @@ public final class NetworkDetectors {
         return PatternDetector.builder("network.ipv6")
                 .pattern("(?=[0-9A-Fa-f:])(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}+:){2,7}+(?:[0-9A-Fa-f]{1,4}+(?:\\.\\d{1,3}){3}+|[0-9A-Fa-f]{1,4}+)?+"
                         + "(?![\\w:]|\\.\\w)")
+                .startsWith(c -> isHex(c) || c == ':', CharTest.wordOr(":."))
                 .near(":", 45, 45)
                 .minAnchors(2)
                 .validator(NetworkDetectors::plausibleIpv6)
@@ -70,6 +73,7 @@ public final class NetworkDetectors {
         return PatternDetector.builder("network.mac")
                 .pattern("[0-9A-Fa-f](?<![\\w:.-][0-9A-Fa-f])(?:[0-9A-Fa-f]([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}"
                         + "|[0-9A-Fa-f]{3}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})(?![\\w:-]|\\.\\w)")
+                .startsWith(NetworkDetectors::isHex, CharTest.wordOr(":.-"))
                 .validator(v -> !v.replaceAll("[:.-]", "").chars().allMatch(Character::isDigit)
                         || v.indexOf(':') >= 0 || v.indexOf('-') >= 0)
                 .near(":-.", 15, 15)
@@ -93,6 +97,11 @@ public final class NetworkDetectors {
                 .score(0.95)
                 .literals("://")
                 .build();
+    }
+
+    /** {@code [0-9A-Fa-f]}. */
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f';
     }
 
     static String passwordOf(String url) {

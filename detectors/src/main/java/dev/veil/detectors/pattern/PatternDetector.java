@@ -7,6 +7,7 @@ import dev.veil.detectors.Finding;
 import dev.veil.detectors.ScanText;
 import dev.veil.detectors.custom.AhoCorasick;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -46,6 +47,8 @@ public final class PatternDetector implements Detector {
     private final int minAnchors;
     private final CharTest firstChar;
     private final CharTest notAfter;
+    /** Names this detector's candidates, shared in a scan by detectors that would find the same. */
+    private final CandidateKey candidatesKey;
 
     private PatternDetector(Builder b) {
         this.type = requireNonNull(b.type, "type");
@@ -67,6 +70,8 @@ public final class PatternDetector implements Detector {
         this.minAnchors = b.minAnchors;
         this.firstChar = b.firstChar;
         this.notAfter = b.notAfter;
+        this.candidatesKey = new CandidateKey(pattern.pattern(), pattern.flags(), group, anchors, minAnchors,
+                anchorBefore, anchorAfter);
         if (group > pattern.matcher("").groupCount()) {
             throw new IllegalArgumentException(id + ": no group " + group + " in pattern");
         }
@@ -75,6 +80,39 @@ public final class PatternDetector implements Detector {
         }
         checkScore(score);
         checkScore(contextScore);
+    }
+
+    /** The same detector without its shortcuts, for tests that compare the two. */
+    private PatternDetector(PatternDetector d) {
+        this.id = d.id;
+        this.type = d.type;
+        this.pattern = d.pattern;
+        this.group = d.group;
+        this.refiner = d.refiner;
+        this.score = d.score;
+        this.context = d.context;
+        this.contextScore = d.contextScore;
+        this.contextRequired = d.contextRequired;
+        this.anyContext = d.anyContext;
+        this.exclusions = d.exclusions;
+        this.literals = d.literals;
+        this.resumeAfterFinding = d.resumeAfterFinding;
+        this.anchors = d.anchors;
+        this.anchorBefore = d.anchorBefore;
+        this.anchorAfter = d.anchorAfter;
+        this.minAnchors = d.minAnchors;
+        this.firstChar = null;
+        this.notAfter = null;
+        this.candidatesKey = null;
+    }
+
+    /**
+     * This detector as the plain expression would run: at every position of each window, with
+     * no candidates shared. It must find exactly what this detector finds, only slower; tests
+     * hold the shortcuts ({@link Builder#startsWith}, shared candidates) to that.
+     */
+    PatternDetector withoutShortcuts() {
+        return new PatternDetector(this);
     }
 
     public static Builder builder(String type) {
@@ -102,12 +140,7 @@ public final class PatternDetector implements Detector {
         if (!mayContain(text)) {
             return List.of();
         }
-        int[] windows = null;
-        if (Windows.DIGITS.equals(anchors)) {
-            windows = Windows.aroundClusters(scanText, minAnchors, anchorBefore, anchorAfter);
-        } else if (anchors != null) {
-            windows = Windows.around(text, anchors, minAnchors, anchorBefore, anchorAfter);
-        }
+        int[] windows = windows(scanText);
         // Required context is looked for near each candidate anyway; the pass over the whole
         // text only pays where the expression would otherwise run over much of it.
         if ((windows != null && windows.length == 0)
@@ -115,15 +148,73 @@ public final class PatternDetector implements Detector {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        if (windows == null) {
-            scan(text, m, 0, text.length(), text.length(), findings);
-        } else {
-            for (int w = 0; w < windows.length; w += 3) {
-                scan(text, m, windows[w], windows[w + 1], windows[w + 2], findings);
+        if (resumeAfterFinding) {
+            Matcher m = matcher(text);
+            if (windows == null) {
+                scan(text, m, 0, text.length(), text.length(), findings);
+            } else {
+                for (int w = 0; w < windows.length; w += 3) {
+                    scan(text, m, windows[w], windows[w + 1], windows[w + 2], findings);
+                }
+            }
+            return findings;
+        }
+        // Without resuming, the candidates do not depend on what the refiner makes of them:
+        // detectors with the same expression and windows (the two parts of a card or SWIFT
+        // detector, the nine plain digits of SSNs, ITINs, routing numbers and SINs) find them
+        // once per scan.
+        int[] found = candidatesKey == null ? candidates(text, windows)
+                : scanText.derived(candidatesKey, int[].class, t -> candidates(t, windows));
+        for (int k = 0; k < found.length; k += 2) {
+            int start = found[k];
+            for (Span span : refiner.apply(text.substring(start, found[k + 1]))) {
+                add(text, start + span.start(), start + span.end(), findings);
             }
         }
         return findings;
+    }
+
+    private int[] windows(ScanText scanText) {
+        if (Windows.DIGITS.equals(anchors)) {
+            return Windows.aroundClusters(scanText, minAnchors, anchorBefore, anchorAfter);
+        }
+        return anchors == null ? null
+                : Windows.around(scanText.text(), anchors, minAnchors, anchorBefore, anchorAfter);
+    }
+
+    private Matcher matcher(String text) {
+        return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /**
+     * The spans of group {@code group} of every match, in order, as {@code [start0, end0,
+     * start1, end1, ...]}, leaving out empty and missing groups; matches are looked for in the
+     * windows ({@code null}: the whole text) as {@link #scan} does, one after the other.
+     */
+    private int[] candidates(String text, int[] windows) {
+        Matcher m = matcher(text);
+        int[] out = new int[8];
+        int n = 0;
+        int count = windows == null ? 3 : windows.length;
+        for (int w = 0; w < count; w += 3) {
+            int from = windows == null ? 0 : windows[w];
+            int to = windows == null ? text.length() : windows[w + 1];
+            int startLimit = windows == null ? text.length() : windows[w + 2];
+            int pos = from;
+            while (pos <= to && find(text, m, pos, to, startLimit)) {
+                pos = m.end() > m.start() ? m.end() : m.end() + 1;
+                int start = m.start(group);
+                if (start < 0 || start == m.end(group)) {
+                    continue;
+                }
+                if (n + 2 > out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                out[n++] = start;
+                out[n++] = m.end(group);
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** Finds candidates that start and end within {@code [from, to)}; lookarounds see beyond. */
@@ -221,6 +312,15 @@ public final class PatternDetector implements Detector {
     @Override
     public String toString() {
         return "PatternDetector[" + id + "]";
+    }
+
+    /**
+     * What the candidates of a detector depend on: its expression and its windows. The char
+     * tests of {@link Builder#startsWith} only skip positions where the expression cannot match,
+     * so they are not part of it.
+     */
+    private record CandidateKey(String regex, int flags, int group, String anchors, int minAnchors, int before,
+            int after) {
     }
 
     /** A test on one char, without boxing. */
