@@ -70,6 +70,7 @@ public final class FinancialDetectors {
                 PatternDetector.builder(type)
                         .pattern(code)
                         .startsWith(c -> c >= 'A' && c <= 'Z', c -> c < 128 && Character.isLetterOrDigit(c))
+                        .startsWhere(FinancialDetectors::bicShape)
                         .validator(v -> Bic.valid(v) && v.chars().anyMatch(Character::isDigit))
                         .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
                                 "bank", "wire", "transfer", "iban", "beneficiary", "sort code", "routing"), 0.9)
@@ -79,6 +80,7 @@ public final class FinancialDetectors {
                 PatternDetector.builder(type)
                         .pattern(code)
                         .startsWith(c -> c >= 'A' && c <= 'Z', c -> c < 128 && Character.isLetterOrDigit(c))
+                        .startsWhere(FinancialDetectors::bicShape)
                         .validator(v -> Bic.valid(v) && v.chars().noneMatch(Character::isDigit))
                         .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
                                 "swift-code", "bic/swift"), 0.9)
@@ -167,5 +169,19 @@ public final class FinancialDetectors {
     /** {@code [A-Za-z]}. */
     private static boolean asciiLetter(char c) {
         return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
+    /** Six capital letters and two more capitals or digits from {@code start}, as every BIC starts. */
+    private static boolean bicShape(String text, int start) {
+        if (start + 8 > text.length()) {
+            return false;
+        }
+        for (int i = start + 1; i < start + 8; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || i >= start + 6 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

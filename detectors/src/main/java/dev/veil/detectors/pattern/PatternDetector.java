@@ -47,6 +47,10 @@ public final class PatternDetector implements Detector {
     private final int minAnchors;
     private final CharTest firstChar;
     private final CharTest notAfter;
+    /** The answers of {@code firstChar} and {@link #mayFollow} for ASCII, looked up without a call. */
+    private final boolean[] startsAscii;
+    private final boolean[] followsAscii;
+    private final StartTest startTest;
     /** Names this detector's candidates, shared in a scan by detectors that would find the same. */
     private final CandidateKey candidatesKey;
 
@@ -70,6 +74,16 @@ public final class PatternDetector implements Detector {
         this.minAnchors = b.minAnchors;
         this.firstChar = b.firstChar;
         this.notAfter = b.notAfter;
+        this.startTest = b.startTest;
+        if (startTest != null && firstChar == null) {
+            throw new IllegalArgumentException(id + ": startsWhere needs startsWith");
+        }
+        this.startsAscii = new boolean[128];
+        this.followsAscii = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            startsAscii[c] = firstChar != null && firstChar.test(c);
+            followsAscii[c] = mayFollow(c);
+        }
         this.candidatesKey = new CandidateKey(pattern.pattern(), pattern.flags(), group, anchors, minAnchors,
                 anchorBefore, anchorAfter);
         if (group > pattern.matcher("").groupCount()) {
@@ -103,6 +117,9 @@ public final class PatternDetector implements Detector {
         this.minAnchors = d.minAnchors;
         this.firstChar = null;
         this.notAfter = null;
+        this.startTest = null;
+        this.startsAscii = d.startsAscii;
+        this.followsAscii = d.followsAscii;
         this.candidatesKey = null;
     }
 
@@ -262,7 +279,9 @@ public final class PatternDetector implements Detector {
         }
         for (int i = pos, limit = Math.min(to, startLimit); i < limit; i++) {
             char c = text.charAt(i);
-            if ((firstChar.test(c) || Character.isSurrogate(c)) && (i == 0 || mayFollow(text.charAt(i - 1)))) {
+            if ((c < 128 ? startsAscii[c] : firstChar.test(c) || Character.isSurrogate(c))
+                    && (i == 0 || mayFollowAt(text.charAt(i - 1)))
+                    && (startTest == null || startTest.test(text, i))) {
                 m.region(i, to);
                 if (m.lookingAt()) {
                     return true;
@@ -270,6 +289,10 @@ public final class PatternDetector implements Detector {
             }
         }
         return false;
+    }
+
+    private boolean mayFollowAt(char previous) {
+        return previous < 128 ? followsAscii[previous] : mayFollow(previous);
     }
 
     private boolean mayFollow(char previous) {
@@ -321,6 +344,12 @@ public final class PatternDetector implements Detector {
      */
     private record CandidateKey(String regex, int flags, int group, String anchors, int minAnchors, int before,
             int after) {
+    }
+
+    /** A test on the text at a position where a match might start. */
+    @FunctionalInterface
+    public interface StartTest {
+        boolean test(String text, int start);
     }
 
     /** A test on one char, without boxing. */
@@ -377,6 +406,7 @@ public final class PatternDetector implements Detector {
         private int minAnchors = 1;
         private CharTest firstChar;
         private CharTest notAfter;
+        private StartTest startTest;
 
         private Builder(String type) {
             this.type = requireNonNull(type, "type");
@@ -509,6 +539,17 @@ public final class PatternDetector implements Detector {
         public Builder startsWith(CharTest first, CharTest notAfter) {
             this.notAfter = requireNonNull(notAfter, "notAfter");
             return startsWith(first);
+        }
+
+        /**
+         * With {@link #startsWith}: the expression is tried only at starts that {@code test}
+         * also accepts, a cheap look at the chars that follow ("six capital letters"), for
+         * expressions that would otherwise be tried at many starts and fail a few chars later.
+         * A test that rejects a start where the expression matches loses that match.
+         */
+        public Builder startsWhere(StartTest test) {
+            this.startTest = requireNonNull(test, "test");
+            return this;
         }
 
         public PatternDetector build() {

@@ -2,6 +2,7 @@ package dev.veil.detectors.pattern;
 
 import dev.veil.detectors.Detector;
 import dev.veil.detectors.pattern.PatternDetector.CharTest;
+import dev.veil.detectors.pattern.PatternDetector.StartTest;
 import java.util.List;
 
 /**
@@ -54,15 +55,17 @@ public final class PiiDetectors {
      */
     public static Detector streetAddress() {
         return new CompositeDetector("pii.street_address", List.of(
-                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), NUMBER + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:" + WORD + "[ \\t]{1,3}+){1,4}" + EN_SUFFIX
+                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), null, NUMBER + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:" + WORD + "[ \\t]{1,3}+){1,4}" + EN_SUFFIX
                         + "(?:[ \\t]{1,3}+(?:NE|NW|SE|SW|N|S|E|W)\\b)?" + UNIT + US_TAIL + NEXT_LINES),
-                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), NUMBER + ",?[ \\t]{1,3}+(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
+                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), null, NUMBER + ",?[ \\t]{1,3}+(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
                         + "|cours|route|square|passage)[ \\t]{1,3}+(?:(?i:de la|de l'|des|du|de|d')[ \\t]{0,3}+)?"
                         + "(?:" + WORD + "[ \\t]{0,3}+){1,4}" + UNIT + FR_TAIL + NEXT_LINES),
-                address(64, c -> Character.getType(c) == Character.UPPERCASE_LETTER, PiiDetectors::letterOrDigit, "\\p{Lu}(?<![\\p{L}\\d]\\p{Lu})[\\p{L}-]{2,40}+(?=[ \\t]{1,3}+\\d)(?<=(?i:straße|strasse|str\\.|weg|platz|allee|gasse|damm"
+                address(64, c -> Character.getType(c) == Character.UPPERCASE_LETTER, PiiDetectors::letterOrDigit,
+                        PiiDetectors::wordThenNumber, "\\p{Lu}(?<![\\p{L}\\d]\\p{Lu})[\\p{L}-]{2,40}+(?=[ \\t]{1,3}+\\d)(?<=(?i:straße|strasse|str\\.|weg|platz|allee|gasse|damm"
                         + "|ufer|chaussee|steig|pfad|gade|vej|veien|vegen|vägen|gatan|katu|tie|kuja|straat|laan"
                         + "|plein|gracht|utca|ulica|cesta))[ \\t]{1,3}+\\d{1,3}[a-z]?\\b" + UNIT + DE_TAIL + NEXT_LINES),
-                address(64, CharTest.anyOf("VPCARLT"), PiiDetectors::letterOrDigit, "(?=[VPCARLT])" + IT_ES_PT_STREET + "(?<![\\p{L}\\d]" + IT_ES_PT_STREET + ")"
+                address(64, CharTest.anyOf("VPCARLT"), PiiDetectors::letterOrDigit, PiiDetectors::streetWordFirst,
+                        "(?=[VPCARLT])" + IT_ES_PT_STREET + "(?<![\\p{L}\\d]" + IT_ES_PT_STREET + ")"
                         + "[ \\t]{1,3}+(?:" + WORD + "[ \\t]{1,3}+){1,4}\\d{1,4}[a-z]?\\b" + UNIT + NEXT_LINES),
                 // A unit on its own ("Apt. 236", "Suite 741") is part of an address: reported, weakly.
                 PatternDetector.builder("pii.street_address")
@@ -103,10 +106,14 @@ public final class PiiDetectors {
     private static final String DE_TAIL = "(?:,?[ \\t]{1,3}+\\d{5}[ \\t]{1,3}+\\p{Lu}[\\p{L}-]{1,30}+)?+";
 
     /** {@code before}: how far before a digit a match may start (0 where it starts with the number). */
-    private static Detector address(int before, CharTest first, CharTest notAfter, String regex) {
-        return PatternDetector.builder("pii.street_address")
+    private static Detector address(int before, CharTest first, CharTest notAfter, StartTest where, String regex) {
+        PatternDetector.Builder b = PatternDetector.builder("pii.street_address")
                 .pattern(regex)
-                .startsWith(first, notAfter)
+                .startsWith(first, notAfter);
+        if (where != null) {
+            b.startsWhere(where);
+        }
+        return b
                 .near(Windows.DIGITS, before, 160)
                 .score(0.75)
                 .context(ContextWords.of("address", "live at", "lives at", "living at", "located at", "ship to",
@@ -130,6 +137,42 @@ public final class PiiDetectors {
                 .score(0.95)
                 .literals("@")
                 .build();
+    }
+
+    /** The words of {@code IT_ES_PT_STREET}, one of which such an address starts with. */
+    private static final List<String> STREET_WORDS_FIRST = List.of("Via", "Viale", "Piazza", "Corso", "Calle",
+            "Avenida", "Rua", "Carrer", "Paseo", "Travessa", "Largo");
+
+    private static boolean streetWordFirst(String text, int start) {
+        for (String word : STREET_WORDS_FIRST) {
+            if (text.startsWith(word, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True if a word of letters and dashes runs from {@code start} to one to three spaces or
+     * tabs and a digit, as in "Hauptstraße 5": the street name of the number-last shape can
+     * only start there. Surrogates count as letters, so a start this rejects cannot match.
+     */
+    private static boolean wordThenNumber(String text, int start) {
+        int i = start + 1;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!(Character.isLetter(c) || c == '-' || Character.isSurrogate(c))) {
+                break;
+            }
+            i++;
+        }
+        int spaces = 0;
+        while (i < n && spaces < 3 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+            spaces++;
+        }
+        return spaces > 0 && i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9';
     }
 
     /** {@code [\\p{L}\\d]} of the expressions. */

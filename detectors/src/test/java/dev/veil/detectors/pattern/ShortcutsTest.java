@@ -34,7 +34,10 @@ class ShortcutsTest {
         "10 Downing Street\nLondon\nSW1A 2AA", "5 apples", "Section 12", "a.b@example.org", "x@y",
         "first.last+tag@mail.example.co.uk", "12/05/1980", "March 5, 1990", "1990-03-05", "5th of May 1985",
         "https://user:secret@host.example/path", "+1 415 555 0100", "(415) 555-0100", "2026-03-01T12:00:03.114Z",
-        "v1.4.2", "8080:8080"};
+        "v1.4.2", "8080:8080", "Foo-Bar-Weg 12", "Hauptstraße\t\t5", "Lange Straße   7", "Ringstraße    9",
+        "Gartenweg 3a", "Alte-Gasse 10", "Ab\uD835\uDC1Estraße 5", "Carrer de Mallorca 401", "Rua Augusta 100",
+        "Calle Mayor 5", "Avenida Paulista 1578", "Largo do Carmo 1", "Via", "COBADEFFXXX", "NWBKGB2LXXX",
+        "DEUTDE", "DEUTDEF"};
     private static final String[] WORDS = {
         "ssn", "social security", "itin", "card", "credit", "visa", "iban", "account", "bank", "swift", "bic",
         "routing", "aba", "passport", "driver", "license", "DL", "national insurance", "nhs", "patient",
