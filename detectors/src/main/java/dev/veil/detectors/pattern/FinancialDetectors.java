@@ -31,6 +31,8 @@ public final class FinancialDetectors {
         return PatternDetector.builder("financial.iban")
                 .pattern("[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z]\\d{2}(?:[ -]?+[A-Za-z0-9]){10,34}+")
                 .startsWith(FinancialDetectors::asciiLetter, c -> asciiLetter(c) || c >= '0' && c <= '9')
+                .startsWhere((t, i) -> Starts.at(t, i + 1, FinancialDetectors::asciiLetter)
+                        && Starts.all(t, i + 2, 2, CharTest.digit()))
                 .near(Windows.DIGITS, 2, 12)
                 .minAnchors(2)
                 .refiner(FinancialDetectors::ibanPrefix)
@@ -71,6 +73,7 @@ public final class FinancialDetectors {
                         .pattern(code)
                         .startsWith(c -> c >= 'A' && c <= 'Z', c -> c < 128 && Character.isLetterOrDigit(c))
                         .startsWhere(FinancialDetectors::bicShape)
+                        .candidatesBeforeContext()
                         .validator(v -> Bic.valid(v) && v.chars().anyMatch(Character::isDigit))
                         .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
                                 "bank", "wire", "transfer", "iban", "beneficiary", "sort code", "routing"), 0.9)
@@ -81,6 +84,7 @@ public final class FinancialDetectors {
                         .pattern(code)
                         .startsWith(c -> c >= 'A' && c <= 'Z', c -> c < 128 && Character.isLetterOrDigit(c))
                         .startsWhere(FinancialDetectors::bicShape)
+                        .candidatesBeforeContext()
                         .validator(v -> Bic.valid(v) && v.chars().noneMatch(Character::isDigit))
                         .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
                                 "swift-code", "bic/swift"), 0.9)

@@ -44,6 +44,7 @@ public final class NetworkDetectors {
                 .pattern("(?=[0-9A-Fa-f:])(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}+:){2,7}+(?:[0-9A-Fa-f]{1,4}+(?:\\.\\d{1,3}){3}+|[0-9A-Fa-f]{1,4}+)?+"
                         + "(?![\\w:]|\\.\\w)")
                 .startsWith(c -> isHex(c) || c == ':', CharTest.wordOr(":."))
+                .startsWhere(NetworkDetectors::hexGroupThenColon)
                 .near(":", 45, 45)
                 .minAnchors(2)
                 .validator(NetworkDetectors::plausibleIpv6)
@@ -74,6 +75,9 @@ public final class NetworkDetectors {
                 .pattern("[0-9A-Fa-f](?<![\\w:.-][0-9A-Fa-f])(?:[0-9A-Fa-f]([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}"
                         + "|[0-9A-Fa-f]{3}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})(?![\\w:-]|\\.\\w)")
                 .startsWith(NetworkDetectors::isHex, CharTest.wordOr(":.-"))
+                .startsWhere((t, i) -> Starts.at(t, i + 1, NetworkDetectors::isHex)
+                        && (Starts.at(t, i + 2, c -> c == ':' || c == '-')
+                        || Starts.all(t, i + 2, 2, NetworkDetectors::isHex) && Starts.at(t, i + 4, c -> c == '.')))
                 .validator(v -> !v.replaceAll("[:.-]", "").chars().allMatch(Character::isDigit)
                         || v.indexOf(':') >= 0 || v.indexOf('-') >= 0)
                 .near(":-.", 15, 15)
@@ -97,6 +101,15 @@ public final class NetworkDetectors {
                 .score(0.95)
                 .literals("://")
                 .build();
+    }
+
+    /** Up to four hex digits from {@code start}, then a colon, as every IPv6 address starts. */
+    private static boolean hexGroupThenColon(String text, int start) {
+        int i = start;
+        while (i < start + 4 && Starts.at(text, i, NetworkDetectors::isHex)) {
+            i++;
+        }
+        return Starts.at(text, i, c -> c == ':');
     }
 
     /** {@code [0-9A-Fa-f]}. */

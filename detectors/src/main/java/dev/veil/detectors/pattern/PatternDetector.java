@@ -51,6 +51,7 @@ public final class PatternDetector implements Detector {
     private final boolean[] startsAscii;
     private final boolean[] followsAscii;
     private final StartTest startTest;
+    private final boolean candidatesFirst;
     /** Names this detector's candidates, shared in a scan by detectors that would find the same. */
     private final CandidateKey candidatesKey;
 
@@ -75,6 +76,10 @@ public final class PatternDetector implements Detector {
         this.firstChar = b.firstChar;
         this.notAfter = b.notAfter;
         this.startTest = b.startTest;
+        this.candidatesFirst = b.candidatesFirst;
+        if (candidatesFirst && resumeAfterFinding) {
+            throw new IllegalArgumentException(id + ": candidatesBeforeContext does not resume after findings");
+        }
         if (startTest != null && firstChar == null) {
             throw new IllegalArgumentException(id + ": startsWhere needs startsWith");
         }
@@ -118,6 +123,7 @@ public final class PatternDetector implements Detector {
         this.firstChar = null;
         this.notAfter = null;
         this.startTest = null;
+        this.candidatesFirst = false;
         this.startsAscii = d.startsAscii;
         this.followsAscii = d.followsAscii;
         this.candidatesKey = null;
@@ -158,10 +164,14 @@ public final class PatternDetector implements Detector {
             return List.of();
         }
         int[] windows = windows(scanText);
+        if (windows != null && windows.length == 0) {
+            return List.of();
+        }
         // Required context is looked for near each candidate anyway; the pass over the whole
-        // text only pays where the expression would otherwise run over much of it.
-        if ((windows != null && windows.length == 0)
-                || (anyContext != null && covers(windows, text.length() / 4) && !anyContext.containsAny(text))) {
+        // text only pays where the expression would otherwise run over much of it, and where
+        // finding the candidates is not cheaper still (candidatesBeforeContext).
+        if (anyContext != null && !candidatesFirst && covers(windows, text.length() / 4)
+                && !anyContext.containsAny(text)) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
@@ -182,6 +192,11 @@ public final class PatternDetector implements Detector {
         // once per scan.
         int[] found = candidatesKey == null ? candidates(text, windows)
                 : scanText.derived(candidatesKey, int[].class, t -> candidates(t, windows));
+        if (found.length == 0 || anyContext != null && candidatesFirst
+                && found.length / 2 * (long) (context.before() + context.after()) > text.length()
+                && !anyContext.containsAny(text)) {
+            return List.of();
+        }
         for (int k = 0; k < found.length; k += 2) {
             int start = found[k];
             for (Span span : refiner.apply(text.substring(start, found[k + 1]))) {
@@ -407,6 +422,7 @@ public final class PatternDetector implements Detector {
         private CharTest firstChar;
         private CharTest notAfter;
         private StartTest startTest;
+        private boolean candidatesFirst;
 
         private Builder(String type) {
             this.type = requireNonNull(type, "type");
@@ -549,6 +565,17 @@ public final class PatternDetector implements Detector {
          */
         public Builder startsWhere(StartTest test) {
             this.startTest = requireNonNull(test, "test");
+            return this;
+        }
+
+        /**
+         * With required context: finds the candidates before looking for the context words in
+         * the whole text, and skips that look where the candidates are few (each is checked for
+         * context near it anyway). For expressions whose start tests make candidates rarer and
+         * cheaper to find than a pass over the text (SWIFT codes: eight capitals).
+         */
+        public Builder candidatesBeforeContext() {
+            this.candidatesFirst = true;
             return this;
         }
 

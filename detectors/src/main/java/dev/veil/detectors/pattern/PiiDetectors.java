@@ -38,6 +38,7 @@ public final class PiiDetectors {
                         + "|" + MONTHS + "\\s{1,3}+\\d{1,2}(?:st|nd|rd|th)?,?\\s{1,3}+\\d{4})(?![\\w/-]|\\.\\d)")
                 .near(Windows.DIGITS, 24, 24)
                 .startsWith(c -> c >= '0' && c <= '9' || "JFMASONDjfmasond".indexOf(c) >= 0, CharTest.wordOr("/.-"))
+                .startsWhere((t, i) -> t.charAt(i) <= '9' || monthFirst(t, i))
                 .minAnchors(4)
                 .validator(Dates::plausibleBirthDate)
                 .requireContext(new ContextWords(List.of("born", "birth", "dob", "d.o.b", "d.o.b.", "birthday",
@@ -137,6 +138,20 @@ public final class PiiDetectors {
                 .score(0.95)
                 .literals("@")
                 .build();
+    }
+
+    /** The first three letters of every month name in {@code MONTHS}, lower case. */
+    private static final List<String> MONTH_STARTS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+            "sep", "oct", "nov", "dec");
+
+    /** True if a month name may start at {@code start}: its first three letters, in any ASCII case. */
+    private static boolean monthFirst(String text, int start) {
+        for (String month : MONTH_STARTS) {
+            if (text.regionMatches(true, start, month, 0, 3) && Starts.all(text, start, 3, c -> c < 128)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The words of {@code IT_ES_PT_STREET}, one of which such an address starts with. */
