@@ -28,6 +28,7 @@ public final class NetworkDetectors {
         return PatternDetector.builder("network.ipv4")
                 .pattern("\\d(?<![\\w.-]\\d|\\d\\.\\d)\\d{0,2}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}(?![\\w-]|\\.\\d)")
                 .startsWith(CharTest.digit(), CharTest.wordOr(".-"))
+                .startsWhere(NetworkDetectors::octetThenDot)
                 .near(Windows.DIGITS, 0, 0)
                 .minAnchors(4)
                 .validator(Ipv4::valid)
@@ -101,6 +102,15 @@ public final class NetworkDetectors {
                 .score(0.95)
                 .literals("://")
                 .build();
+    }
+
+    /** Up to three digits from {@code start}, a dot and a digit, as every dotted quad starts. */
+    private static boolean octetThenDot(String text, int start) {
+        int i = start + 1;
+        while (i < start + 3 && Starts.at(text, i, CharTest.digit())) {
+            i++;
+        }
+        return Starts.at(text, i, c -> c == '.') && Starts.at(text, i + 1, CharTest.digit());
     }
 
     /** Up to four hex digits from {@code start}, then a colon, as every IPv6 address starts. */

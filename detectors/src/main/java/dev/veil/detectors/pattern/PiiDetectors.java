@@ -56,9 +56,9 @@ public final class PiiDetectors {
      */
     public static Detector streetAddress() {
         return new CompositeDetector("pii.street_address", List.of(
-                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), null, NUMBER + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:" + WORD + "[ \\t]{1,3}+){1,4}" + EN_SUFFIX
+                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), PiiDetectors::numberThenSpace, NUMBER + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:" + WORD + "[ \\t]{1,3}+){1,4}" + EN_SUFFIX
                         + "(?:[ \\t]{1,3}+(?:NE|NW|SE|SW|N|S|E|W)\\b)?" + UNIT + US_TAIL + NEXT_LINES),
-                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), null, NUMBER + ",?[ \\t]{1,3}+(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
+                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), PiiDetectors::numberThenSpace, NUMBER + ",?[ \\t]{1,3}+(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
                         + "|cours|route|square|passage)[ \\t]{1,3}+(?:(?i:de la|de l'|des|du|de|d')[ \\t]{0,3}+)?"
                         + "(?:" + WORD + "[ \\t]{0,3}+){1,4}" + UNIT + FR_TAIL + NEXT_LINES),
                 address(64, c -> Character.getType(c) == Character.UPPERCASE_LETTER, PiiDetectors::letterOrDigit,
@@ -134,6 +134,7 @@ public final class PiiDetectors {
                         + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}+)\\.){1,8}[A-Za-z]{2,24}+(?![\\w-])")
                 .near("@", 70, 270)
                 .startsWith(c -> c < 128 && (Character.isLetterOrDigit(c) || "_%+-".indexOf(c) >= 0), CharTest.wordOr(".%+-"))
+                .startsWhere(PiiDetectors::localPartThenAt)
                 .validator(PiiDetectors::plausibleEmail)
                 .score(0.95)
                 .literals("@")
@@ -188,6 +189,34 @@ public final class PiiDetectors {
             spaces++;
         }
         return spaces > 0 && i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9';
+    }
+
+    /**
+     * True if at most 63 more chars of a local part follow {@code start}, then an '@': the
+     * expression takes the local part possessively, so an address can only start there.
+     */
+    private static boolean localPartThenAt(String text, int start) {
+        int i = start + 1;
+        int limit = Math.min(text.length(), start + 64);
+        while (i < limit && LOCAL_PART.test(text.charAt(i))) {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == '@';
+    }
+
+    /** {@code [A-Za-z0-9._%+-]}. */
+    private static final CharTest LOCAL_PART = CharTest.wordOr(".%+-");
+
+    /**
+     * True if the house number that starts at {@code start} (digits, a letter, a dash and
+     * digits: "221B", "12-14") ends at a space, tab or comma, as it must before a street name.
+     */
+    private static boolean numberThenSpace(String text, int start) {
+        int i = start + 1;
+        while (i < text.length() && (letterOrDigit(text.charAt(i)) || text.charAt(i) == '-')) {
+            i++;
+        }
+        return i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == ',');
     }
 
     /** {@code [\\p{L}\\d]} of the expressions. */

@@ -37,7 +37,9 @@ class ShortcutsTest {
         "v1.4.2", "8080:8080", "Foo-Bar-Weg 12", "Hauptstraße\t\t5", "Lange Straße   7", "Ringstraße    9",
         "Gartenweg 3a", "Alte-Gasse 10", "Ab\uD835\uDC1Estraße 5", "Carrer de Mallorca 401", "Rua Augusta 100",
         "Calle Mayor 5", "Avenida Paulista 1578", "Largo do Carmo 1", "Via", "COBADEFFXXX", "NWBKGB2LXXX",
-        "DEUTDE", "DEUTDEF", "SEPT 5, 1990", "dec. 1st, 1975", "Jun 3 1980", "julY 4, 1976"};
+        "DEUTDE", "DEUTDEF", "SEPT 5, 1990", "dec. 1st, 1975", "Jun 3 1980", "julY 4, 1976",
+        "12-14 Baker Street", "12, rue de la Paix", "7\tHigh Street", "a-b_c%d+e@x.io", "x.y@z.co",
+        "averyveryveryveryveryveryveryveryveryveryveryveryveryverylonglocalpart@example.com", "1.2.3", "999.1.1.1"};
     private static final String[] WORDS = {
         "ssn", "social security", "itin", "card", "credit", "visa", "iban", "account", "bank", "swift", "bic",
         "routing", "aba", "passport", "driver", "license", "DL", "national insurance", "nhs", "patient",
