@@ -922,6 +922,20 @@ public final class LoadGen {
                     .put("p50_ms", p.latency.pct(50)).put("p99_ms", p.latency.pct(99)));
             return;
         }
+        if (plan.startsWith("rate:") || plan.startsWith("c1:")) {
+            // rate:SECONDS:WORKLOAD:RPS (open loop at a fixed rate, with CPU per request) and
+            // c1:SECONDS:WORKLOAD (one request at a time): single figures for side experiments.
+            String[] a = plan.split(":");
+            Workload w = WORKLOADS.get(a[2]);
+            double seconds = Double.parseDouble(a[1]);
+            if (plan.startsWith("c1:")) {
+                latencyAtOne(w, 0, seconds);
+            } else {
+                shapeFor(w, 0);
+                openStep(w, 0, Double.parseDouble(a[3]), 0.5, seconds, "fixed_rate");
+            }
+            return;
+        }
         boolean quick = plan.equals("quick");
         Workload small = WORKLOADS.get("small");
         Workload typical = WORKLOADS.get("typical");
