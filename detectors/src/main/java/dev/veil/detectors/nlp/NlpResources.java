@@ -35,6 +35,11 @@ final class NlpResources {
         return TopicsHolder.TOPICS;
     }
 
+    /** The shipped topic model's weights, read once and shared by every topic detector. */
+    static TopicClassifier topicClassifier() {
+        return TopicClassifierHolder.VALUE;
+    }
+
     static Gazetteer gazetteer() {
         return GazetteerHolder.VALUE;
     }
@@ -46,6 +51,10 @@ final class NlpResources {
 
     private static final class TopicsHolder {
         static final DoccatModel TOPICS = load(TOPICS_MODEL, DoccatModel::new);
+    }
+
+    private static final class TopicClassifierHolder {
+        static final TopicClassifier VALUE = TopicClassifier.of(TopicsHolder.TOPICS);
     }
 
     private static final class GazetteerHolder {
