@@ -238,15 +238,21 @@ final class TopicClassifier {
         int find(String word) {
             int length = word.length();
             int hash = 0;
+            boolean upper = false;
             for (int i = 0; i < length; i++) {
                 char c = word.charAt(i);
                 if (c >= 0x80) {
                     return findExact(word.toLowerCase(Locale.ROOT));
                 }
-                hash = 31 * hash + lowerAscii(c);
+                if (c >= 'A' && c <= 'Z') {
+                    upper = true;
+                    c += 'a' - 'A';
+                }
+                hash = 31 * hash + c;
             }
             for (int slot = spread(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
-                if (equalsLowerAscii(keys[slot], word)) {
+                // Most words are already lower case: String.equals is then the faster comparison.
+                if (upper ? equalsLowerAscii(keys[slot], word) : keys[slot].equals(word)) {
                     return values[slot];
                 }
             }
