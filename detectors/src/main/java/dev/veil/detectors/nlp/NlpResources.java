@@ -14,9 +14,9 @@ import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.namefind.TokenNameFinderModel;
 
 /**
- * Loads the shipped models and word lists once per JVM, on first use. The model objects are
- * immutable after loading and shared by every thread; the per-thread decoders are built by the
- * detectors.
+ * Loads the shipped models and word lists once per JVM, on first use. The model objects, and the
+ * topic weights read from the topic model, are immutable after loading and shared by every
+ * thread.
  */
 final class NlpResources {
 
