@@ -905,6 +905,45 @@ public final class LoadGen {
                 .put("rss_mb", probe.rssKb() / 1024.0));
     }
 
+    /**
+     * Warm-up: JIT-compile every path (ours and the server's) before anything is recorded. A JVM
+     * path needs tens of seconds of traffic, more on one core, before its compilers settle, and a
+     * compiler thread still at work shares the core with the requests: it inflates CPU per request
+     * and puts milliseconds into the latency tail. So rounds of the mixed workload run until the
+     * proxy's CPU per request stops falling (two rounds in a row within 10% of the round before),
+     * for at least three rounds and at most {@code maxSeconds}; a path whose CPU this generator
+     * cannot see (the direct path) runs the three rounds. The rounds are reported.
+     */
+    void warmUp(Workload small, Workload typical, Workload longCtx, double maxSeconds) throws Exception {
+        long start = System.nanoTime();
+        List<Double> perRound = new ArrayList<>();
+        int settled = 0;
+        for (int round = 0; ; round++) {
+            long t0 = probe.cpuTicks();
+            long n = 0;
+            for (Workload w : List.of(small, typical, longCtx)) {
+                shapeFor(w, 0);
+                n += run(new ClosedLoop(this, w, 4, 0.0, w == typical ? 3.0 : 1.0)).completedAll;
+            }
+            shape(300, 0, 64, 20);
+            run(new ClosedLoop(this, WORKLOADS.get("stream"), 20, 0.0, 1.0));
+            double us = probe.pids.isEmpty() || n == 0 ? -1 : (probe.cpuTicks() - t0) * 1e6 / probe.ticksPerSecond / n;
+            if (round > 0 && us > 0 && us >= 0.9 * perRound.get(round - 1)) {
+                settled++;
+            } else {
+                settled = 0;
+            }
+            perRound.add(us);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (round >= 2 && (us < 0 || settled >= 2) || elapsed + 6.5 > maxSeconds) {
+                emit(new Json().put("target", label).put("kind", "warmup").put("rounds", perRound.size())
+                        .put("seconds", elapsed).put("settled", us < 0 || settled >= 2)
+                        .put("cpu_us_per_req_by_round", perRound.toString()));
+                return;
+            }
+        }
+    }
+
     void plan(String plan) throws Exception {
         if (plan.startsWith("soak:")) {
             // soak:SECONDS:WORKLOAD:CONNS[:DELAY_MS], closed loop, for profiling a path under steady load.
@@ -922,6 +961,24 @@ public final class LoadGen {
                     .put("p50_ms", p.latency.pct(50)).put("p99_ms", p.latency.pct(99)));
             return;
         }
+        if (plan.equals("warmup")) {
+            warmUp(WORKLOADS.get("small"), WORKLOADS.get("typical"), WORKLOADS.get("long"), 120);
+            return;
+        }
+        if (plan.startsWith("rate:") || plan.startsWith("c1:")) {
+            // rate:SECONDS:WORKLOAD:RPS (open loop at a fixed rate, with CPU per request) and
+            // c1:SECONDS:WORKLOAD (one request at a time): single figures for side experiments.
+            String[] a = plan.split(":");
+            Workload w = WORKLOADS.get(a[2]);
+            double seconds = Double.parseDouble(a[1]);
+            if (plan.startsWith("c1:")) {
+                latencyAtOne(w, 0, seconds);
+            } else {
+                shapeFor(w, 0);
+                openStep(w, 0, Double.parseDouble(a[3]), 0.5, seconds, "fixed_rate");
+            }
+            return;
+        }
         boolean quick = plan.equals("quick");
         Workload small = WORKLOADS.get("small");
         Workload typical = WORKLOADS.get("typical");
@@ -931,15 +988,7 @@ public final class LoadGen {
         emit(new Json().put("target", label).put("kind", "rss_idle").put("rss_mb", probe.rssKb() / 1024.0));
         probe.startSampling();
 
-        // Warm-up: JIT-compile every path (ours and the server's) before anything is recorded.
-        // A JVM path needs tens of seconds of traffic before its JIT compilers settle; a shorter
-        // warm-up charges compilation to the first measurements (CPU per request most of all).
-        for (Workload w : List.of(small, typical, longCtx)) {
-            shapeFor(w, 0);
-            run(new ClosedLoop(this, w, 4, 0.0, w == typical ? (quick ? 8.0 : 10.0) : (quick ? 1.0 : 4.0)));
-        }
-        shape(300, 0, 64, 20);
-        run(new ClosedLoop(this, WORKLOADS.get("stream"), 20, 0.0, quick ? 1.0 : 2.0));
+        warmUp(small, typical, longCtx, quick ? 60 : 120);
 
         for (int delay : new int[] {0, 20}) {
             for (Workload w : plain) {

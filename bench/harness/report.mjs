@@ -140,6 +140,21 @@ for (const t of TARGETS) {
 }
 p();
 
+p('### Warm-up before the figures');
+p();
+p('Rounds of the mixed workload until the path\'s CPU per request stops falling (see "How each figure is measured").');
+p();
+p('| Path | Rounds | Seconds | Settled | CPU per request by round (µs) |');
+p('|---|---:|---:|---|---|');
+for (const t of TARGETS) {
+  const r = find(t, 'warmup');
+  if (!r) continue;
+  const us = String(r.cpu_us_per_req_by_round).replace(/[[\]]/g, '').split(',').map((x) => Number(x))
+    .map((x) => (x < 0 ? '–' : fmt(x))).join(', ');
+  p(`| ${NAMES[t]} | ${fmt(r.rounds)} | ${fmt(r.seconds)} | ${r.settled ? 'yes' : 'no (time limit)'} | ${us} |`);
+}
+p();
+
 // ------------------------------------------------------------------ goals
 const g = [];
 const tp = (t, l) => find(t, 'throughput', (r) => r.workload === 'typical' && r.delay_ms === 0 && r.p99_limit_ms === l)?.rps;

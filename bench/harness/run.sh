@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of Veil against the direct path, nginx and the Portkey gateway.
 #
-#   bench/harness/run.sh            full run (about 12 minutes)
-#   bench/harness/run.sh --quick    short run (about 4 minutes): 1 KB workload, 250 and 1,000 streams
+#   bench/harness/run.sh            full run (about 15-20 minutes)
+#   bench/harness/run.sh --quick    short run (about 5-7 minutes): 1 KB workload, 250 and 1,000 streams
 #   add --profile to also profile Veil (all detectors) under the 1 KB and 16 KB workloads with JDK
 #   Flight Recorder, after and apart from the measurements (about 2 more minutes)
 #
@@ -35,7 +35,7 @@ nginx_port=$((stub_port + 1))
 veil_port=$((stub_port + 2))
 portkey_port=$((stub_port + 3))
 # Bound on each path's whole plan; a hung path fails the run instead of hanging it.
-if [ "$mode" = quick ]; then plan_timeout=150; else plan_timeout=300; fi
+if [ "$mode" = quick ]; then plan_timeout=240; else plan_timeout=480; fi
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 

@@ -25,7 +25,7 @@ public final class ScanText {
 
     private final String text;
     private int[] clusters;
-    private Map<Class<?>, Object> derived;
+    private Map<Object, Object> derived;
 
     public ScanText(String text) {
         this.text = requireNonNull(text, "text");
@@ -54,13 +54,24 @@ public final class ScanText {
      * detectors read, for example). The value must not be modified.
      */
     public <T> T derived(Class<T> kind, Function<String, T> compute) {
+        return derived(kind, kind, compute);
+    }
+
+    /**
+     * As {@link #derived(Class, Function)}, for values of one kind that differ by some
+     * parameters: {@code key} (with {@code equals} and {@code hashCode}, a record for example)
+     * names the value, such as the candidates of one expression, which every detector built on
+     * the same expression then shares. The value must not be modified.
+     */
+    public <T> T derived(Object key, Class<T> kind, Function<String, T> compute) {
+        requireNonNull(key, "key");
         if (derived == null) {
-            derived = new HashMap<>(4);
+            derived = new HashMap<>(16);
         }
-        Object v = derived.get(kind);
+        Object v = derived.get(key);
         if (v == null) {
             v = requireNonNull(compute.apply(text), "derived value");
-            derived.put(kind, v);
+            derived.put(key, v);
         }
         return kind.cast(v);
     }

@@ -7,6 +7,7 @@ import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
@@ -17,8 +18,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Reloads a {@link PolicyHolder} when its file changes. Watches the file's directory rather than
  * the file, because editors save by writing a new file and renaming it, and Kubernetes ConfigMaps
- * swap a symlink; after any change in the directory it waits {@code debounce} for the writer to
+ * swap a symlink; after a change in the directory it waits {@code debounce} for the writer to
  * finish, then reloads (a reload of unchanged content is a no-op).
+ *
+ * <p>Only changes that can alter the policy count: YAML files (the policy and its fixture file),
+ * Kubernetes' {@code ..data} swap, and lost events. Other files in the same directory, such as a
+ * log Veil itself appends to on every request, would otherwise re-read and re-parse the policy
+ * after every write.
  *
  * <p>Runs one daemon thread; {@link #close} stops it. Thread-safe.
  */
@@ -61,12 +67,17 @@ public final class PolicyFileWatcher implements AutoCloseable {
             while (true) {
                 WatchKey key = watcher.take();
                 // Collect the burst of events one save produces, then reload once.
+                boolean relevant = false;
                 do {
-                    key.pollEvents();
+                    for (WatchEvent<?> event : key.pollEvents()) {
+                        relevant |= mayChangePolicy(event);
+                    }
                     key.reset();
                     key = watcher.poll(debounce.toMillis(), TimeUnit.MILLISECONDS);
                 } while (key != null);
-                onReload.accept(holder.reload());
+                if (relevant) {
+                    onReload.accept(holder.reload());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -75,6 +86,14 @@ public final class PolicyFileWatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("policy watcher stopped: error={}; reloads now need a restart", e.getClass().getSimpleName());
         }
+    }
+
+    static boolean mayChangePolicy(WatchEvent<?> event) {
+        if (event.kind() == StandardWatchEventKinds.OVERFLOW || !(event.context() instanceof Path p)) {
+            return true;
+        }
+        String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.startsWith("..");
     }
 
     @Override

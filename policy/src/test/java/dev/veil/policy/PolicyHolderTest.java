@@ -219,6 +219,33 @@ class PolicyHolderTest {
     }
 
     @Test
+    void watcher_otherFileInTheDirectoryChanges_doesNotReload() throws Exception {
+        Path file = write("p.yaml", ROUTE_PII);
+        PolicyHolder holder = holder(file);
+        AtomicLong outcomes = new AtomicLong();
+        try (PolicyFileWatcher ignored = PolicyFileWatcher.start(holder, Duration.ofMillis(50),
+                outcome -> outcomes.incrementAndGet())) {
+            // A log file next to the policy, appended to like a request log.
+            Path log = dir.resolve("veil.log");
+            for (int i = 0; i < 20; i++) {
+                Files.writeString(log, "line " + i + "\n", java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+                Thread.sleep(10);
+            }
+            Thread.sleep(300);
+            assertEquals(0, outcomes.get(), "a write to another file re-read the policy");
+            // The policy itself still reloads.
+            Files.writeString(file, BLOCK_PII);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (holder.reloads() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertEquals(1, holder.reloads());
+        assertEquals(Action.BLOCK, holder.decide(facts("pii.email")).action());
+    }
+
+    @Test
     void shadow_candidateDisagrees_isCountedButNeverEnforced() throws Exception {
         PolicyHolder holder = holder(write("p.yaml", ROUTE_PII));
         holder.shadow(write("candidate.yaml", BLOCK_PII));

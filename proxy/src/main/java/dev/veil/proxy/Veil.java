@@ -6,6 +6,7 @@ import dev.veil.audit.AuditSink;
 import dev.veil.audit.AuditTrail;
 import dev.veil.audit.ValueFingerprinter;
 import dev.veil.detectors.Scanner;
+import dev.veil.detectors.custom.RegexDetector;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.veil.audit.AuditRecord;
 import dev.veil.audit.AuditUnavailableException;
@@ -98,7 +99,8 @@ public final class Veil implements AutoCloseable {
                 transport.ioHandlers().get());
         Supplier<ValueFingerprinter> fingerprints = audit instanceof AuditTrail trail ? trail::fingerprinter : () -> null;
         ProxyServices services = new ProxyServices(config, policy, inspector, upstreams, audit, scanPool,
-                fingerprints, pseudonyms(env), metrics, clientKeys, inFlight);
+                fingerprints, pseudonyms(env), metrics, clientKeys, inFlight,
+                inlineScanMaxBytes(config, inspector.scanner()));
         try {
             this.serverChannel = new ServerBootstrap()
                     .group(boss, workers)
@@ -243,6 +245,19 @@ public final class Veil implements AutoCloseable {
      * The pseudonym key from {@value #PSEUDONYM_KEY_ENV}: replicas that share it give a value the same
      * token. Without it, a random key: tokens then change at restart and differ between replicas.
      */
+    /**
+     * How large a body may be to be scanned on the network thread. Only Veil's own detectors are
+     * trusted there: each is written and tested to run in time linear in its input, so a small body
+     * cannot hold the thread. A custom expression from the configuration can backtrack without
+     * bound, and a detector from elsewhere is unknown; with either, every scan goes to the scan
+     * threads, where the scan time limit still decides for a scan that does not end.
+     */
+    static int inlineScanMaxBytes(VeilConfig config, Scanner scanner) {
+        boolean ownOnly = scanner.detectors().stream().allMatch(d -> !(d instanceof RegexDetector)
+                && d.getClass().getPackageName().startsWith("dev.veil.detectors"));
+        return ownOnly ? config.server().inlineScanMaxBytes() : 0;
+    }
+
     static Pseudonyms pseudonyms(Map<String, String> env) {
         String secret = env.get(PSEUDONYM_KEY_ENV);
         byte[] key = new byte[32];

@@ -14,9 +14,9 @@ import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.namefind.TokenNameFinderModel;
 
 /**
- * Loads the shipped models and word lists once per JVM, on first use. The model objects are
- * immutable after loading and shared by every thread; the per-thread decoders are built by the
- * detectors.
+ * Loads the shipped models and word lists once per JVM, on first use. The model objects, and the
+ * topic weights read from the topic model, are immutable after loading and shared by every
+ * thread.
  */
 final class NlpResources {
 
@@ -35,6 +35,11 @@ final class NlpResources {
         return TopicsHolder.TOPICS;
     }
 
+    /** The shipped topic model's weights, read once and shared by every topic detector. */
+    static TopicClassifier topicClassifier() {
+        return TopicClassifierHolder.VALUE;
+    }
+
     static Gazetteer gazetteer() {
         return GazetteerHolder.VALUE;
     }
@@ -46,6 +51,10 @@ final class NlpResources {
 
     private static final class TopicsHolder {
         static final DoccatModel TOPICS = load(TOPICS_MODEL, DoccatModel::new);
+    }
+
+    private static final class TopicClassifierHolder {
+        static final TopicClassifier VALUE = TopicClassifier.of(TopicsHolder.TOPICS);
     }
 
     private static final class GazetteerHolder {

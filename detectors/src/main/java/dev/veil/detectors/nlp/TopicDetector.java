@@ -7,9 +7,7 @@ import dev.veil.detectors.Finding;
 import dev.veil.detectors.ScanText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.DocumentCategorizerME;
 
 /**
  * Classifies what a text is about: {@code topic.health}, {@code topic.legal},
@@ -18,9 +16,11 @@ import opennlp.tools.doccat.DocumentCategorizerME;
  *
  * <p>Long texts are classified in windows of about {@value #WINDOW_TOKENS} words, so a medical
  * paragraph inside a long code review is still found; adjacent windows with the same topic are
- * reported as one finding covering them. The score is the categorizer's probability.
+ * reported as one finding covering them. The score is the categorizer's probability, computed
+ * by {@link TopicClassifier} from the model's weights (the same figures as OpenNLP's
+ * {@code DocumentCategorizerME}, without building a feature string per word).
  *
- * <p>Thread-safe: the model is shared and read-only, each thread has its own categorizer.
+ * <p>Thread-safe: the classifier is immutable and shared.
  */
 public final class TopicDetector implements Detector {
 
@@ -30,31 +30,31 @@ public final class TopicDetector implements Detector {
     /** Below this probability a topic is not reported (chosen on generated held-out text). */
     static final double DEFAULT_MIN_SCORE = 0.6;
 
-    private final DoccatModel model;
-    private final ThreadLocal<DocumentCategorizerME> categorizers;
+    private final TopicClassifier classifier;
     private final double minScore;
     private final List<String> types;
 
     public TopicDetector() {
-        this(NlpResources.topics(), DEFAULT_MIN_SCORE);
+        this(NlpResources.topicClassifier(), DEFAULT_MIN_SCORE);
     }
 
+    /**
+     * A detector over a categorizer trained as the models module trains it (a bag of words and
+     * bigrams over {@link WordTokenizer}'s lower-cased words).
+     *
+     * @throws IllegalArgumentException if the model uses other features, or minScore is not in [0, 1]
+     */
     public TopicDetector(DoccatModel model, double minScore) {
-        this.model = requireNonNull(model, "model");
+        this(TopicClassifier.of(requireNonNull(model, "model")), minScore);
+    }
+
+    TopicDetector(TopicClassifier classifier, double minScore) {
+        this.classifier = requireNonNull(classifier, "classifier");
         if (!(minScore >= 0.0 && minScore <= 1.0)) {
             throw new IllegalArgumentException("minScore must be within [0, 1]: " + minScore);
         }
         this.minScore = minScore;
-        this.categorizers = ThreadLocal.withInitial(() -> new DocumentCategorizerME(this.model));
-        DocumentCategorizerME probe = new DocumentCategorizerME(model);
-        List<String> t = new ArrayList<>();
-        for (int i = 0; i < probe.getNumberOfCategories(); i++) {
-            String c = probe.getCategory(i);
-            if (!NONE.equals(c)) {
-                t.add(c);
-            }
-        }
-        this.types = List.copyOf(t);
+        this.types = classifier.outcomes().stream().filter(c -> !NONE.equals(c)).toList();
     }
 
     @Override
@@ -80,33 +80,37 @@ public final class TopicDetector implements Detector {
     }
 
     private List<Finding> detect(Tokens tokens) {
-        List<String> words = new ArrayList<>();
-        List<Integer> index = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            String w = tokens.words()[i];
+        // The categorizer reads the tokens that start with a letter, lower-cased (as at training,
+        // see the models module); numbers[k] is the model's number for the k-th of them.
+        String[] all = tokens.words();
+        int[] index = new int[all.length];
+        int[] numbers = new int[all.length];
+        int count = 0;
+        for (int i = 0; i < all.length; i++) {
+            String w = all[i];
             if (Character.isLetter(w.codePointAt(0))) {
-                words.add(w.toLowerCase(Locale.ROOT));
-                index.add(i);
+                index[count] = i;
+                numbers[count] = classifier.wordNumber(w);
+                count++;
             }
         }
         List<Finding> out = new ArrayList<>();
-        if (words.isEmpty()) {
+        if (count == 0) {
             return out;
         }
-        DocumentCategorizerME categorizer = categorizers.get();
-        int windows = Math.max(1, (words.size() + WINDOW_TOKENS / 2) / WINDOW_TOKENS);
+        int windows = Math.max(1, (count + WINDOW_TOKENS / 2) / WINDOW_TOKENS);
         for (int w = 0; w < windows; w++) {
-            int from = w * words.size() / windows;
-            int to = (w + 1) * words.size() / windows;
-            String[] window = words.subList(from, to).toArray(new String[0]);
-            double[] probs = categorizer.categorize(window);
-            String best = categorizer.getBestCategory(probs);
-            double score = probs[categorizer.getIndex(best)];
+            int from = w * count / windows;
+            int to = (w + 1) * count / windows;
+            double[] probs = classifier.probabilities(numbers, from, to);
+            int bestIndex = TopicClassifier.best(probs);
+            String best = classifier.outcome(bestIndex);
+            double score = probs[bestIndex];
             if (NONE.equals(best) || score < minScore) {
                 continue;
             }
-            int start = tokens.starts()[index.get(from)];
-            int end = tokens.ends()[index.get(to - 1)];
+            int start = tokens.starts()[index[from]];
+            int end = tokens.ends()[index[to - 1]];
             Finding last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (last != null && last.type().equals(best) && last.end() <= start) {
                 out.set(out.size() - 1, new Finding(best, last.start(), end, Math.max(last.score(), score), ID));

@@ -36,7 +36,7 @@ public final class WordTokenizer {
         int[] chunkSpan = null;
         while (i < n) {
             int cp = text.codePointAt(i);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || isInvisible(cp)) {
+            if (isSpace(cp)) {
                 i += Character.charCount(cp);
                 continue;
             }
@@ -84,7 +84,7 @@ public final class WordTokenizer {
         int n = text.length();
         while (i < n) {
             int cp = text.codePointAt(i);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || isInvisible(cp)) {
+            if (isSpace(cp)) {
                 break;
             }
             i += Character.charCount(cp);
@@ -164,11 +164,38 @@ public final class WordTokenizer {
     }
 
     static boolean isWordChar(int cp) {
+        return cp < ASCII ? ASCII_WORD[cp] : isWordCharInUnicode(cp);
+    }
+
+    /** True for a character between tokens: white space, a space separator, or an invisible joiner. */
+    static boolean isSpace(int cp) {
+        return cp < ASCII ? ASCII_SPACE[cp] : isSpaceInUnicode(cp);
+    }
+
+    // Most chat text is ASCII: one array read per character instead of three or four look-ups in
+    // the Unicode tables. The arrays are filled from the Unicode definitions below, so the
+    // tokens are the same either way.
+    private static final int ASCII = 128;
+    private static final boolean[] ASCII_WORD = new boolean[ASCII];
+    private static final boolean[] ASCII_SPACE = new boolean[ASCII];
+
+    static {
+        for (int c = 0; c < ASCII; c++) {
+            ASCII_WORD[c] = isWordCharInUnicode(c);
+            ASCII_SPACE[c] = isSpaceInUnicode(c);
+        }
+    }
+
+    static boolean isWordCharInUnicode(int cp) {
         if (Character.isLetterOrDigit(cp)) {
             return true;
         }
         int type = Character.getType(cp);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    static boolean isSpaceInUnicode(int cp) {
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || isInvisible(cp);
     }
 
     private static boolean isInvisible(int cp) {

@@ -64,6 +64,13 @@ public final class CompositeDetector implements Detector {
         return findings;
     }
 
+    /** This composite with {@link PatternDetector#withoutShortcuts()} parts, for tests. */
+    CompositeDetector withoutShortcuts() {
+        return new CompositeDetector(id, parts.stream()
+                .map(p -> p instanceof PatternDetector pd ? pd.withoutShortcuts() : p)
+                .toList());
+    }
+
     @Override
     public String toString() {
         return "CompositeDetector[" + id + "]";

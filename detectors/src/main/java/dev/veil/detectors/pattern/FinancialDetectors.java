@@ -1,6 +1,7 @@
 package dev.veil.detectors.pattern;
 
 import dev.veil.detectors.Detector;
+import dev.veil.detectors.pattern.PatternDetector.CharTest;
 import dev.veil.detectors.validate.AbaRouting;
 import dev.veil.detectors.validate.Bic;
 import dev.veil.detectors.validate.Iban;
@@ -29,6 +30,9 @@ public final class FinancialDetectors {
     public static Detector iban() {
         return PatternDetector.builder("financial.iban")
                 .pattern("[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z]\\d{2}(?:[ -]?+[A-Za-z0-9]){10,34}+")
+                .startsWith(FinancialDetectors::asciiLetter, c -> asciiLetter(c) || c >= '0' && c <= '9')
+                .startsWhere((t, i) -> Starts.at(t, i + 1, FinancialDetectors::asciiLetter)
+                        && Starts.all(t, i + 2, 2, CharTest.digit()))
                 .near(Windows.DIGITS, 2, 12)
                 .minAnchors(2)
                 .refiner(FinancialDetectors::ibanPrefix)
@@ -68,6 +72,8 @@ public final class FinancialDetectors {
                 PatternDetector.builder(type)
                         .pattern(code)
                         .startsWith(c -> c >= 'A' && c <= 'Z', c -> c < 128 && Character.isLetterOrDigit(c))
+                        .startsWhere(FinancialDetectors::bicShape)
+                        .candidatesBeforeContext()
                         .validator(v -> Bic.valid(v) && v.chars().anyMatch(Character::isDigit))
                         .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
                                 "bank", "wire", "transfer", "iban", "beneficiary", "sort code", "routing"), 0.9)
@@ -77,6 +83,8 @@ public final class FinancialDetectors {
                 PatternDetector.builder(type)
                         .pattern(code)
                         .startsWith(c -> c >= 'A' && c <= 'Z', c -> c < 128 && Character.isLetterOrDigit(c))
+                        .startsWhere(FinancialDetectors::bicShape)
+                        .candidatesBeforeContext()
                         .validator(v -> Bic.valid(v) && v.chars().noneMatch(Character::isDigit))
                         .requireContext(ContextWords.of("swift", "bic", "swift code", "bic code", "swift/bic",
                                 "swift-code", "bic/swift"), 0.9)
@@ -110,6 +118,7 @@ public final class FinancialDetectors {
         return new CompositeDetector(type, List.of(
                 PatternDetector.builder(type)
                         .pattern(run)
+                        .startsWith(CharTest.digit(), CharTest.wordOr(".,"))
                         .near(Windows.DIGITS, 0, 0)
                         .minAnchors(12)
                         .refiner(r -> cardsInRun(r, PaymentCards::valid))
@@ -119,6 +128,7 @@ public final class FinancialDetectors {
                 // Issuers outside the brand table, taken only next to a card word.
                 PatternDetector.builder(type)
                         .pattern(run)
+                        .startsWith(CharTest.digit(), CharTest.wordOr(".,"))
                         .near(Windows.DIGITS, 0, 0)
                         .minAnchors(12)
                         .refiner(r -> cardsInRun(r, c -> !PaymentCards.valid(c) && PaymentCards.validAnyBrand(c)))
@@ -158,5 +168,24 @@ public final class FinancialDetectors {
             }
         }
         return cards;
+    }
+
+    /** {@code [A-Za-z]}. */
+    private static boolean asciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
+    /** Six capital letters and two more capitals or digits from {@code start}, as every BIC starts. */
+    private static boolean bicShape(String text, int start) {
+        if (start + 8 > text.length()) {
+            return false;
+        }
+        for (int i = start + 1; i < start + 8; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || i >= start + 6 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

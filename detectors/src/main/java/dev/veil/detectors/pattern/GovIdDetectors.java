@@ -1,6 +1,7 @@
 package dev.veil.detectors.pattern;
 
 import dev.veil.detectors.Detector;
+import dev.veil.detectors.pattern.PatternDetector.CharTest;
 import dev.veil.detectors.validate.CaSin;
 import dev.veil.detectors.validate.CodiceFiscale;
 import dev.veil.detectors.validate.DeTaxId;
@@ -21,6 +22,8 @@ public final class GovIdDetectors {
 
     private static final String NOT_WORD_BEFORE = "(?<![\\w-])";
     private static final String NOT_WORD_AFTER = "(?![\\w-]|[.,]\\d)";
+    /** {@code NOT_WORD_BEFORE} as a test on the char before a match. */
+    private static final CharTest NOT_WORD = CharTest.wordOr("-");
 
     private static final ContextWords SSN_CONTEXT = ContextWords.of("ssn", "ssns", "social security",
             "social sec", "ss#", "ss #", "ssa", "ss no", "ss number");
@@ -55,6 +58,7 @@ public final class GovIdDetectors {
         return new CompositeDetector(type, List.of(
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "\\d{3}([- .])\\d{2}\\1\\d{4}" + NOT_WORD_AFTER)
+                        .startsWith(CharTest.digit(), NOT_WORD)
                         .near(Windows.DIGITS, 0, 0)
                         .minAnchors(9)
                         .validator(valid)
@@ -63,6 +67,7 @@ public final class GovIdDetectors {
                         .build(),
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "\\d{9}" + NOT_WORD_AFTER)
+                        .startsWith(CharTest.digit(), NOT_WORD)
                         .near(Windows.DIGITS, 0, 0)
                         .minAnchors(9)
                         .validator(valid)
@@ -74,6 +79,7 @@ public final class GovIdDetectors {
     public static Detector usPassport() {
         return PatternDetector.builder("gov_id.us_passport")
                 .pattern(NOT_WORD_BEFORE + "(?:[A-Z]\\d{8}|\\d{9})" + NOT_WORD_AFTER)
+                .startsWith(GovIdDetectors::upperOrDigit, NOT_WORD)
                 .near(Windows.DIGITS, 1, 0)
                 .minAnchors(8)
                 .requireContext(ContextWords.of("passport", "passport no", "passport number",
@@ -90,6 +96,7 @@ public final class GovIdDetectors {
                 .pattern(NOT_WORD_BEFORE + "(?:[A-Z]{1,2}\\d{4,14}+|[A-Z]\\d{3}-\\d{3,4}-\\d{2,4}(?:-\\d{1,3})?"
                         + "|\\d{3}-\\d{2}-\\d{4}|\\d{7,12}+|[A-Z]\\d{2}-\\d{2}-\\d{4}|\\d{2}-\\d{3}-\\d{4})"
                         + NOT_WORD_AFTER)
+                .startsWith(GovIdDetectors::upperOrDigit, NOT_WORD)
                 .near(Windows.DIGITS, 2, 0)
                 .minAnchors(4)
                 .validator(v -> !v.chars().allMatch(c -> c == v.charAt(0)))
@@ -102,6 +109,10 @@ public final class GovIdDetectors {
     public static Detector ukNino() {
         return PatternDetector.builder("gov_id.uk_nino")
                 .pattern("(?<![\\w])[A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d](?!\\w)")
+                .startsWith(GovIdDetectors::asciiLetter, CharTest.word())
+                .startsWhere((t, i) -> Starts.at(t, i + 1, GovIdDetectors::asciiLetter)
+                        && (Starts.at(t, i + 2, CharTest.digit()) || Starts.at(t, i + 2, c -> c == ' ')
+                        && Starts.at(t, i + 3, CharTest.digit())))
                 .near(Windows.DIGITS, 3, 2)
                 .minAnchors(6)
                 .validator(v -> UkIds.validNino(v) && v.equals(v.toUpperCase(java.util.Locale.ROOT)))
@@ -114,6 +125,7 @@ public final class GovIdDetectors {
     public static Detector ukNhs() {
         return PatternDetector.builder("gov_id.uk_nhs")
                 .pattern(NOT_WORD_BEFORE + "(?:\\d{3}([ -])\\d{3}\\1\\d{4}|\\d{10})" + NOT_WORD_AFTER)
+                .startsWith(CharTest.digit(), NOT_WORD)
                 .near(Windows.DIGITS, 0, 0)
                 .minAnchors(10)
                 .validator(UkIds::validNhs)
@@ -126,6 +138,7 @@ public final class GovIdDetectors {
     public static Detector deTaxId() {
         return PatternDetector.builder("gov_id.de_tax_id")
                 .pattern(NOT_WORD_BEFORE + "(?:\\d{2} \\d{3} \\d{3} \\d{3}|\\d{11})" + NOT_WORD_AFTER)
+                .startsWith(CharTest.digit(), NOT_WORD)
                 .near(Windows.DIGITS, 0, 0)
                 .minAnchors(11)
                 .validator(DeTaxId::valid)
@@ -140,6 +153,7 @@ public final class GovIdDetectors {
         return PatternDetector.builder("gov_id.fr_nir")
                 .pattern(NOT_WORD_BEFORE + "[1-478] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[ABab]) ?\\d{3} ?\\d{3} ?\\d{2}"
                         + NOT_WORD_AFTER)
+                .startsWith(CharTest.digit(), NOT_WORD)
                 .near(Windows.DIGITS, 0, 0)
                 .minAnchors(13)
                 .validator(FrNir::valid)
@@ -153,6 +167,7 @@ public final class GovIdDetectors {
     public static Detector esDni() {
         return PatternDetector.builder("gov_id.es_dni")
                 .pattern(NOT_WORD_BEFORE + "\\d{8}[- ]?[A-Z]" + "(?![\\w-])")
+                .startsWith(CharTest.digit(), NOT_WORD)
                 .near(Windows.DIGITS, 0, 2)
                 .minAnchors(8)
                 .validator(SpanishIds::validDni)
@@ -165,6 +180,7 @@ public final class GovIdDetectors {
     public static Detector esNie() {
         return PatternDetector.builder("gov_id.es_nie")
                 .pattern(NOT_WORD_BEFORE + "[XYZ][- ]?\\d{7}[- ]?[A-Z]" + "(?![\\w-])")
+                .startsWith(CharTest.anyOf("XYZ"), NOT_WORD)
                 .near(Windows.DIGITS, 2, 2)
                 .minAnchors(7)
                 .validator(SpanishIds::validNie)
@@ -178,6 +194,8 @@ public final class GovIdDetectors {
         return PatternDetector.builder("gov_id.it_codice_fiscale")
                 .pattern("(?<![\\w])[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}"
                         + "[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z](?!\\w)")
+                .startsWith(GovIdDetectors::asciiLetter, CharTest.word())
+                .startsWhere((t, i) -> Starts.all(t, i + 1, 5, GovIdDetectors::asciiLetter))
                 .near(Windows.DIGITS, 8, 8)
                 .validator(CodiceFiscale::valid)
                 .score(0.95)
@@ -191,6 +209,7 @@ public final class GovIdDetectors {
         return new CompositeDetector(type, List.of(
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "[2-9]\\d{3}([ -])\\d{4}\\1\\d{4}" + NOT_WORD_AFTER)
+                        .startsWith(CharTest.digit(), NOT_WORD)
                         .near(Windows.DIGITS, 0, 0)
                         .minAnchors(12)
                         .validator(IndianIds::validAadhaar)
@@ -199,6 +218,7 @@ public final class GovIdDetectors {
                         .build(),
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "[2-9]\\d{11}" + NOT_WORD_AFTER)
+                        .startsWith(CharTest.digit(), NOT_WORD)
                         .near(Windows.DIGITS, 0, 0)
                         .minAnchors(12)
                         .validator(IndianIds::validAadhaar)
@@ -210,6 +230,8 @@ public final class GovIdDetectors {
     public static Detector inPan() {
         return PatternDetector.builder("gov_id.in_pan")
                 .pattern("(?<![\\w])[A-Z]{3}[ABCFGHJLPT][A-Z]\\d{4}[A-Z](?!\\w)")
+                .startsWith(c -> c >= 'A' && c <= 'Z', CharTest.word())
+                .startsWhere((t, i) -> Starts.all(t, i + 1, 4, c -> c >= 'A' && c <= 'Z') && Starts.at(t, i + 5, CharTest.digit()))
                 .near(Windows.DIGITS, 5, 1)
                 .minAnchors(4)
                 .validator(IndianIds::validPan)
@@ -225,6 +247,7 @@ public final class GovIdDetectors {
         return new CompositeDetector(type, List.of(
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "\\d{3}([ -])\\d{3}\\1\\d{3}" + NOT_WORD_AFTER)
+                        .startsWith(CharTest.digit(), NOT_WORD)
                         .near(Windows.DIGITS, 0, 0)
                         .minAnchors(9)
                         .validator(CaSin::valid)
@@ -233,10 +256,21 @@ public final class GovIdDetectors {
                         .build(),
                 PatternDetector.builder(type)
                         .pattern(NOT_WORD_BEFORE + "\\d{9}" + NOT_WORD_AFTER)
+                        .startsWith(CharTest.digit(), NOT_WORD)
                         .near(Windows.DIGITS, 0, 0)
                         .minAnchors(9)
                         .validator(CaSin::valid)
                         .requireContext(context, 0.85)
                         .build()));
+    }
+
+    /** {@code [A-Z0-9]}. */
+    private static boolean upperOrDigit(char c) {
+        return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    /** {@code [A-Za-z]}. */
+    private static boolean asciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 }

@@ -1,6 +1,7 @@
 package dev.veil.detectors.pattern;
 
 import dev.veil.detectors.Detector;
+import dev.veil.detectors.pattern.PatternDetector.CharTest;
 import dev.veil.detectors.validate.Ipv4;
 import dev.veil.detectors.validate.Ipv6;
 import java.util.List;
@@ -26,6 +27,8 @@ public final class NetworkDetectors {
     public static Detector ipv4() {
         return PatternDetector.builder("network.ipv4")
                 .pattern("\\d(?<![\\w.-]\\d|\\d\\.\\d)\\d{0,2}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}(?![\\w-]|\\.\\d)")
+                .startsWith(CharTest.digit(), CharTest.wordOr(".-"))
+                .startsWhere(NetworkDetectors::octetThenDot)
                 .near(Windows.DIGITS, 0, 0)
                 .minAnchors(4)
                 .validator(Ipv4::valid)
@@ -41,6 +44,8 @@ public final class NetworkDetectors {
         return PatternDetector.builder("network.ipv6")
                 .pattern("(?=[0-9A-Fa-f:])(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}+:){2,7}+(?:[0-9A-Fa-f]{1,4}+(?:\\.\\d{1,3}){3}+|[0-9A-Fa-f]{1,4}+)?+"
                         + "(?![\\w:]|\\.\\w)")
+                .startsWith(c -> isHex(c) || c == ':', CharTest.wordOr(":."))
+                .startsWhere(NetworkDetectors::hexGroupThenColon)
                 .near(":", 45, 45)
                 .minAnchors(2)
                 .validator(NetworkDetectors::plausibleIpv6)
@@ -70,6 +75,10 @@ public final class NetworkDetectors {
         return PatternDetector.builder("network.mac")
                 .pattern("[0-9A-Fa-f](?<![\\w:.-][0-9A-Fa-f])(?:[0-9A-Fa-f]([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}"
                         + "|[0-9A-Fa-f]{3}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})(?![\\w:-]|\\.\\w)")
+                .startsWith(NetworkDetectors::isHex, CharTest.wordOr(":.-"))
+                .startsWhere((t, i) -> Starts.at(t, i + 1, NetworkDetectors::isHex)
+                        && (Starts.at(t, i + 2, c -> c == ':' || c == '-')
+                        || Starts.all(t, i + 2, 2, NetworkDetectors::isHex) && Starts.at(t, i + 4, c -> c == '.')))
                 .validator(v -> !v.replaceAll("[:.-]", "").chars().allMatch(Character::isDigit)
                         || v.indexOf(':') >= 0 || v.indexOf('-') >= 0)
                 .near(":-.", 15, 15)
@@ -93,6 +102,29 @@ public final class NetworkDetectors {
                 .score(0.95)
                 .literals("://")
                 .build();
+    }
+
+    /** Up to three digits from {@code start}, a dot and a digit, as every dotted quad starts. */
+    private static boolean octetThenDot(String text, int start) {
+        int i = start + 1;
+        while (i < start + 3 && Starts.at(text, i, CharTest.digit())) {
+            i++;
+        }
+        return Starts.at(text, i, c -> c == '.') && Starts.at(text, i + 1, CharTest.digit());
+    }
+
+    /** Up to four hex digits from {@code start}, then a colon, as every IPv6 address starts. */
+    private static boolean hexGroupThenColon(String text, int start) {
+        int i = start;
+        while (i < start + 4 && Starts.at(text, i, NetworkDetectors::isHex)) {
+            i++;
+        }
+        return Starts.at(text, i, c -> c == ':');
+    }
+
+    /** {@code [0-9A-Fa-f]}. */
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f';
     }
 
     static String passwordOf(String url) {

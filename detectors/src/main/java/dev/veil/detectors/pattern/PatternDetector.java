@@ -7,6 +7,7 @@ import dev.veil.detectors.Finding;
 import dev.veil.detectors.ScanText;
 import dev.veil.detectors.custom.AhoCorasick;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -46,6 +47,13 @@ public final class PatternDetector implements Detector {
     private final int minAnchors;
     private final CharTest firstChar;
     private final CharTest notAfter;
+    /** The answers of {@code firstChar} and {@link #mayFollow} for ASCII, looked up without a call. */
+    private final boolean[] startsAscii;
+    private final boolean[] followsAscii;
+    private final StartTest startTest;
+    private final boolean candidatesFirst;
+    /** Names this detector's candidates, shared in a scan by detectors that would find the same. */
+    private final CandidateKey candidatesKey;
 
     private PatternDetector(Builder b) {
         this.type = requireNonNull(b.type, "type");
@@ -67,6 +75,22 @@ public final class PatternDetector implements Detector {
         this.minAnchors = b.minAnchors;
         this.firstChar = b.firstChar;
         this.notAfter = b.notAfter;
+        this.startTest = b.startTest;
+        this.candidatesFirst = b.candidatesFirst;
+        if (candidatesFirst && resumeAfterFinding) {
+            throw new IllegalArgumentException(id + ": candidatesBeforeContext does not resume after findings");
+        }
+        if (startTest != null && firstChar == null) {
+            throw new IllegalArgumentException(id + ": startsWhere needs startsWith");
+        }
+        this.startsAscii = new boolean[128];
+        this.followsAscii = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            startsAscii[c] = firstChar != null && firstChar.test(c);
+            followsAscii[c] = mayFollow(c);
+        }
+        this.candidatesKey = new CandidateKey(pattern.pattern(), pattern.flags(), group, anchors, minAnchors,
+                anchorBefore, anchorAfter);
         if (group > pattern.matcher("").groupCount()) {
             throw new IllegalArgumentException(id + ": no group " + group + " in pattern");
         }
@@ -75,6 +99,43 @@ public final class PatternDetector implements Detector {
         }
         checkScore(score);
         checkScore(contextScore);
+    }
+
+    /** The same detector without its shortcuts, for tests that compare the two. */
+    private PatternDetector(PatternDetector d) {
+        this.id = d.id;
+        this.type = d.type;
+        this.pattern = d.pattern;
+        this.group = d.group;
+        this.refiner = d.refiner;
+        this.score = d.score;
+        this.context = d.context;
+        this.contextScore = d.contextScore;
+        this.contextRequired = d.contextRequired;
+        this.anyContext = d.anyContext;
+        this.exclusions = d.exclusions;
+        this.literals = d.literals;
+        this.resumeAfterFinding = d.resumeAfterFinding;
+        this.anchors = d.anchors;
+        this.anchorBefore = d.anchorBefore;
+        this.anchorAfter = d.anchorAfter;
+        this.minAnchors = d.minAnchors;
+        this.firstChar = null;
+        this.notAfter = null;
+        this.startTest = null;
+        this.candidatesFirst = false;
+        this.startsAscii = d.startsAscii;
+        this.followsAscii = d.followsAscii;
+        this.candidatesKey = null;
+    }
+
+    /**
+     * This detector as the plain expression would run: at every position of each window, with
+     * no candidates shared. It must find exactly what this detector finds, only slower; tests
+     * hold the shortcuts ({@link Builder#startsWith}, shared candidates) to that.
+     */
+    PatternDetector withoutShortcuts() {
+        return new PatternDetector(this);
     }
 
     public static Builder builder(String type) {
@@ -102,28 +163,90 @@ public final class PatternDetector implements Detector {
         if (!mayContain(text)) {
             return List.of();
         }
-        int[] windows = null;
-        if (Windows.DIGITS.equals(anchors)) {
-            windows = Windows.aroundClusters(scanText, minAnchors, anchorBefore, anchorAfter);
-        } else if (anchors != null) {
-            windows = Windows.around(text, anchors, minAnchors, anchorBefore, anchorAfter);
+        int[] windows = windows(scanText);
+        if (windows != null && windows.length == 0) {
+            return List.of();
         }
         // Required context is looked for near each candidate anyway; the pass over the whole
-        // text only pays where the expression would otherwise run over much of it.
-        if ((windows != null && windows.length == 0)
-                || (anyContext != null && covers(windows, text.length() / 4) && !anyContext.containsAny(text))) {
+        // text only pays where the expression would otherwise run over much of it, and where
+        // finding the candidates is not cheaper still (candidatesBeforeContext).
+        if (anyContext != null && !candidatesFirst && covers(windows, text.length() / 4)
+                && !anyContext.containsAny(text)) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        if (windows == null) {
-            scan(text, m, 0, text.length(), text.length(), findings);
-        } else {
-            for (int w = 0; w < windows.length; w += 3) {
-                scan(text, m, windows[w], windows[w + 1], windows[w + 2], findings);
+        if (resumeAfterFinding) {
+            Matcher m = matcher(text);
+            if (windows == null) {
+                scan(text, m, 0, text.length(), text.length(), findings);
+            } else {
+                for (int w = 0; w < windows.length; w += 3) {
+                    scan(text, m, windows[w], windows[w + 1], windows[w + 2], findings);
+                }
+            }
+            return findings;
+        }
+        // Without resuming, the candidates do not depend on what the refiner makes of them:
+        // detectors with the same expression and windows (the two parts of a card or SWIFT
+        // detector, the nine plain digits of SSNs, ITINs, routing numbers and SINs) find them
+        // once per scan.
+        int[] found = candidatesKey == null ? candidates(text, windows)
+                : scanText.derived(candidatesKey, int[].class, t -> candidates(t, windows));
+        if (found.length == 0 || anyContext != null && candidatesFirst
+                && found.length / 2 * (long) (context.before() + context.after()) > text.length()
+                && !anyContext.containsAny(text)) {
+            return List.of();
+        }
+        for (int k = 0; k < found.length; k += 2) {
+            int start = found[k];
+            for (Span span : refiner.apply(text.substring(start, found[k + 1]))) {
+                add(text, start + span.start(), start + span.end(), findings);
             }
         }
         return findings;
+    }
+
+    private int[] windows(ScanText scanText) {
+        if (Windows.DIGITS.equals(anchors)) {
+            return Windows.aroundClusters(scanText, minAnchors, anchorBefore, anchorAfter);
+        }
+        return anchors == null ? null
+                : Windows.around(scanText.text(), anchors, minAnchors, anchorBefore, anchorAfter);
+    }
+
+    private Matcher matcher(String text) {
+        return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /**
+     * The spans of group {@code group} of every match, in order, as {@code [start0, end0,
+     * start1, end1, ...]}, leaving out empty and missing groups; matches are looked for in the
+     * windows ({@code null}: the whole text) as {@link #scan} does, one after the other.
+     */
+    private int[] candidates(String text, int[] windows) {
+        Matcher m = matcher(text);
+        int[] out = new int[8];
+        int n = 0;
+        int count = windows == null ? 3 : windows.length;
+        for (int w = 0; w < count; w += 3) {
+            int from = windows == null ? 0 : windows[w];
+            int to = windows == null ? text.length() : windows[w + 1];
+            int startLimit = windows == null ? text.length() : windows[w + 2];
+            int pos = from;
+            while (pos <= to && find(text, m, pos, to, startLimit)) {
+                pos = m.end() > m.start() ? m.end() : m.end() + 1;
+                int start = m.start(group);
+                if (start < 0 || start == m.end(group)) {
+                    continue;
+                }
+                if (n + 2 > out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                out[n++] = start;
+                out[n++] = m.end(group);
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** Finds candidates that start and end within {@code [from, to)}; lookarounds see beyond. */
@@ -171,7 +294,9 @@ public final class PatternDetector implements Detector {
         }
         for (int i = pos, limit = Math.min(to, startLimit); i < limit; i++) {
             char c = text.charAt(i);
-            if ((firstChar.test(c) || Character.isSurrogate(c)) && (i == 0 || mayFollow(text.charAt(i - 1)))) {
+            if ((c < 128 ? startsAscii[c] : firstChar.test(c) || Character.isSurrogate(c))
+                    && (i == 0 || mayFollowAt(text.charAt(i - 1)))
+                    && (startTest == null || startTest.test(text, i))) {
                 m.region(i, to);
                 if (m.lookingAt()) {
                     return true;
@@ -179,6 +304,10 @@ public final class PatternDetector implements Detector {
             }
         }
         return false;
+    }
+
+    private boolean mayFollowAt(char previous) {
+        return previous < 128 ? followsAscii[previous] : mayFollow(previous);
     }
 
     private boolean mayFollow(char previous) {
@@ -221,6 +350,21 @@ public final class PatternDetector implements Detector {
     @Override
     public String toString() {
         return "PatternDetector[" + id + "]";
+    }
+
+    /**
+     * What the candidates of a detector depend on: its expression and its windows. The char
+     * tests of {@link Builder#startsWith} only skip positions where the expression cannot match,
+     * so they are not part of it.
+     */
+    private record CandidateKey(String regex, int flags, int group, String anchors, int minAnchors, int before,
+            int after) {
+    }
+
+    /** A test on the text at a position where a match might start. */
+    @FunctionalInterface
+    public interface StartTest {
+        boolean test(String text, int start);
     }
 
     /** A test on one char, without boxing. */
@@ -277,6 +421,8 @@ public final class PatternDetector implements Detector {
         private int minAnchors = 1;
         private CharTest firstChar;
         private CharTest notAfter;
+        private StartTest startTest;
+        private boolean candidatesFirst;
 
         private Builder(String type) {
             this.type = requireNonNull(type, "type");
@@ -409,6 +555,28 @@ public final class PatternDetector implements Detector {
         public Builder startsWith(CharTest first, CharTest notAfter) {
             this.notAfter = requireNonNull(notAfter, "notAfter");
             return startsWith(first);
+        }
+
+        /**
+         * With {@link #startsWith}: the expression is tried only at starts that {@code test}
+         * also accepts, a cheap look at the chars that follow ("six capital letters"), for
+         * expressions that would otherwise be tried at many starts and fail a few chars later.
+         * A test that rejects a start where the expression matches loses that match.
+         */
+        public Builder startsWhere(StartTest test) {
+            this.startTest = requireNonNull(test, "test");
+            return this;
+        }
+
+        /**
+         * With required context: finds the candidates before looking for the context words in
+         * the whole text, and skips that look where the candidates are few (each is checked for
+         * context near it anyway). For expressions whose start tests make candidates rarer and
+         * cheaper to find than a pass over the text (SWIFT codes: eight capitals).
+         */
+        public Builder candidatesBeforeContext() {
+            this.candidatesFirst = true;
+            return this;
         }
 
         public PatternDetector build() {

@@ -97,19 +97,22 @@ public final class PhoneDetector implements Detector {
         String text = scanText.text();
         List<Finding> findings = new ArrayList<>();
         Matcher c = CANDIDATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        // One matcher for the date test of every candidate: DATE_START has no lookaround, so a
+        // region is all it needs.
+        Matcher date = DATE_START.matcher(text);
         for (int w = 0; w < windows.length; w += 3) {
-            candidates(text, c.region(windows[w], windows[w + 1]), findings);
+            candidates(text, c.region(windows[w], windows[w + 1]), date, findings);
         }
         return findings;
     }
 
-    private void candidates(String text, Matcher c, List<Finding> findings) {
+    private void candidates(String text, Matcher c, Matcher date, List<Finding> findings) {
         while (c.find()) {
             int digits = 0;
             for (int i = c.start(); i < c.end(); i++) {
                 digits += Character.isDigit(text.charAt(i)) ? 1 : 0;
             }
-            if (digits < 6 || digits > 17 || DATE_START.matcher(text).region(c.start(), c.end()).lookingAt()
+            if (digits < 6 || digits > 17 || date.region(c.start(), c.end()).lookingAt()
                     || anotherFormat(c.group())) {
                 continue;
             }

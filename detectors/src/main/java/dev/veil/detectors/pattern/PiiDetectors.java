@@ -2,6 +2,7 @@ package dev.veil.detectors.pattern;
 
 import dev.veil.detectors.Detector;
 import dev.veil.detectors.pattern.PatternDetector.CharTest;
+import dev.veil.detectors.pattern.PatternDetector.StartTest;
 import java.util.List;
 
 /**
@@ -37,6 +38,7 @@ public final class PiiDetectors {
                         + "|" + MONTHS + "\\s{1,3}+\\d{1,2}(?:st|nd|rd|th)?,?\\s{1,3}+\\d{4})(?![\\w/-]|\\.\\d)")
                 .near(Windows.DIGITS, 24, 24)
                 .startsWith(c -> c >= '0' && c <= '9' || "JFMASONDjfmasond".indexOf(c) >= 0, CharTest.wordOr("/.-"))
+                .startsWhere((t, i) -> t.charAt(i) <= '9' || monthFirst(t, i))
                 .minAnchors(4)
                 .validator(Dates::plausibleBirthDate)
                 .requireContext(new ContextWords(List.of("born", "birth", "dob", "d.o.b", "d.o.b.", "birthday",
@@ -54,15 +56,17 @@ public final class PiiDetectors {
      */
     public static Detector streetAddress() {
         return new CompositeDetector("pii.street_address", List.of(
-                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), NUMBER + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:" + WORD + "[ \\t]{1,3}+){1,4}" + EN_SUFFIX
+                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), PiiDetectors::numberThenSpace, NUMBER + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:" + WORD + "[ \\t]{1,3}+){1,4}" + EN_SUFFIX
                         + "(?:[ \\t]{1,3}+(?:NE|NW|SE|SW|N|S|E|W)\\b)?" + UNIT + US_TAIL + NEXT_LINES),
-                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), NUMBER + ",?[ \\t]{1,3}+(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
+                address(0, CharTest.digit(), CharTest.wordOr(".,/-"), PiiDetectors::numberThenSpace, NUMBER + ",?[ \\t]{1,3}+(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
                         + "|cours|route|square|passage)[ \\t]{1,3}+(?:(?i:de la|de l'|des|du|de|d')[ \\t]{0,3}+)?"
                         + "(?:" + WORD + "[ \\t]{0,3}+){1,4}" + UNIT + FR_TAIL + NEXT_LINES),
-                address(64, c -> Character.getType(c) == Character.UPPERCASE_LETTER, PiiDetectors::letterOrDigit, "\\p{Lu}(?<![\\p{L}\\d]\\p{Lu})[\\p{L}-]{2,40}+(?=[ \\t]{1,3}+\\d)(?<=(?i:straße|strasse|str\\.|weg|platz|allee|gasse|damm"
+                address(64, c -> Character.getType(c) == Character.UPPERCASE_LETTER, PiiDetectors::letterOrDigit,
+                        PiiDetectors::wordThenNumber, "\\p{Lu}(?<![\\p{L}\\d]\\p{Lu})[\\p{L}-]{2,40}+(?=[ \\t]{1,3}+\\d)(?<=(?i:straße|strasse|str\\.|weg|platz|allee|gasse|damm"
                         + "|ufer|chaussee|steig|pfad|gade|vej|veien|vegen|vägen|gatan|katu|tie|kuja|straat|laan"
                         + "|plein|gracht|utca|ulica|cesta))[ \\t]{1,3}+\\d{1,3}[a-z]?\\b" + UNIT + DE_TAIL + NEXT_LINES),
-                address(64, CharTest.anyOf("VPCARLT"), PiiDetectors::letterOrDigit, "(?=[VPCARLT])" + IT_ES_PT_STREET + "(?<![\\p{L}\\d]" + IT_ES_PT_STREET + ")"
+                address(64, CharTest.anyOf("VPCARLT"), PiiDetectors::letterOrDigit, PiiDetectors::streetWordFirst,
+                        "(?=[VPCARLT])" + IT_ES_PT_STREET + "(?<![\\p{L}\\d]" + IT_ES_PT_STREET + ")"
                         + "[ \\t]{1,3}+(?:" + WORD + "[ \\t]{1,3}+){1,4}\\d{1,4}[a-z]?\\b" + UNIT + NEXT_LINES),
                 // A unit on its own ("Apt. 236", "Suite 741") is part of an address: reported, weakly.
                 PatternDetector.builder("pii.street_address")
@@ -103,10 +107,14 @@ public final class PiiDetectors {
     private static final String DE_TAIL = "(?:,?[ \\t]{1,3}+\\d{5}[ \\t]{1,3}+\\p{Lu}[\\p{L}-]{1,30}+)?+";
 
     /** {@code before}: how far before a digit a match may start (0 where it starts with the number). */
-    private static Detector address(int before, CharTest first, CharTest notAfter, String regex) {
-        return PatternDetector.builder("pii.street_address")
+    private static Detector address(int before, CharTest first, CharTest notAfter, StartTest where, String regex) {
+        PatternDetector.Builder b = PatternDetector.builder("pii.street_address")
                 .pattern(regex)
-                .startsWith(first, notAfter)
+                .startsWith(first, notAfter);
+        if (where != null) {
+            b.startsWhere(where);
+        }
+        return b
                 .near(Windows.DIGITS, before, 160)
                 .score(0.75)
                 .context(ContextWords.of("address", "live at", "lives at", "living at", "located at", "ship to",
@@ -126,10 +134,89 @@ public final class PiiDetectors {
                         + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}+)\\.){1,8}[A-Za-z]{2,24}+(?![\\w-])")
                 .near("@", 70, 270)
                 .startsWith(c -> c < 128 && (Character.isLetterOrDigit(c) || "_%+-".indexOf(c) >= 0), CharTest.wordOr(".%+-"))
+                .startsWhere(PiiDetectors::localPartThenAt)
                 .validator(PiiDetectors::plausibleEmail)
                 .score(0.95)
                 .literals("@")
                 .build();
+    }
+
+    /** The first three letters of every month name in {@code MONTHS}, lower case. */
+    private static final List<String> MONTH_STARTS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+            "sep", "oct", "nov", "dec");
+
+    /** True if a month name may start at {@code start}: its first three letters, in any ASCII case. */
+    private static boolean monthFirst(String text, int start) {
+        for (String month : MONTH_STARTS) {
+            if (text.regionMatches(true, start, month, 0, 3) && Starts.all(text, start, 3, c -> c < 128)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The words of {@code IT_ES_PT_STREET}, one of which such an address starts with. */
+    private static final List<String> STREET_WORDS_FIRST = List.of("Via", "Viale", "Piazza", "Corso", "Calle",
+            "Avenida", "Rua", "Carrer", "Paseo", "Travessa", "Largo");
+
+    private static boolean streetWordFirst(String text, int start) {
+        for (String word : STREET_WORDS_FIRST) {
+            if (text.startsWith(word, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True if a word of letters and dashes runs from {@code start} to one to three spaces or
+     * tabs and a digit, as in "Hauptstraße 5": the street name of the number-last shape can
+     * only start there. Surrogates count as letters, so a start this rejects cannot match.
+     */
+    private static boolean wordThenNumber(String text, int start) {
+        int i = start + 1;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!(Character.isLetter(c) || c == '-' || Character.isSurrogate(c))) {
+                break;
+            }
+            i++;
+        }
+        int spaces = 0;
+        while (i < n && spaces < 3 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+            spaces++;
+        }
+        return spaces > 0 && i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9';
+    }
+
+    /**
+     * True if at most 63 more chars of a local part follow {@code start}, then an '@': the
+     * expression takes the local part possessively, so an address can only start there.
+     */
+    private static boolean localPartThenAt(String text, int start) {
+        int i = start + 1;
+        int limit = Math.min(text.length(), start + 64);
+        while (i < limit && LOCAL_PART.test(text.charAt(i))) {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == '@';
+    }
+
+    /** {@code [A-Za-z0-9._%+-]}. */
+    private static final CharTest LOCAL_PART = CharTest.wordOr(".%+-");
+
+    /**
+     * True if the house number that starts at {@code start} (digits, a letter, a dash and
+     * digits: "221B", "12-14") ends at a space, tab or comma, as it must before a street name.
+     */
+    private static boolean numberThenSpace(String text, int start) {
+        int i = start + 1;
+        while (i < text.length() && (letterOrDigit(text.charAt(i)) || text.charAt(i) == '-')) {
+            i++;
+        }
+        return i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == ',');
     }
 
     /** {@code [\\p{L}\\d]} of the expressions. */

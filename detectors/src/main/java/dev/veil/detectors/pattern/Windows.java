@@ -25,7 +25,7 @@ final class Windows {
         if (anchors.equals(DIGITS)) {
             return aroundClusters(new ScanText(text), minAnchors, before, after);
         }
-        Builder out = new Builder(text.length(), before, after, minAnchors);
+        Builder out = new Builder(text.length(), before, after, minAnchors, 12);
         int[] next = new int[anchors.length()];
         for (int a = 0; a < next.length; a++) {
             next[a] = text.indexOf(anchors.charAt(a));
@@ -51,8 +51,19 @@ final class Windows {
      * digits: no match of a format with that many digits can lie in them.
      */
     static int[] aroundClusters(ScanText text, int minAnchors, int before, int after) {
-        int[] clusters = text.digitClusters();
-        Builder out = new Builder(text.text().length(), before, after, minAnchors);
+        // Detectors of formats with as many digits (nine for SSNs, ITINs, routing numbers and
+        // SINs) share one computation per scan.
+        return text.derived(new ClusterKey(minAnchors, before, after), int[].class,
+                t -> fromClusters(text.digitClusters(), t.length(), minAnchors, before, after));
+    }
+
+    /** Names the windows of {@link #aroundClusters} in {@link ScanText#derived(Object, Class, java.util.function.Function)}. */
+    private record ClusterKey(int minAnchors, int before, int after) {
+    }
+
+    private static int[] fromClusters(int[] clusters, int length, int minAnchors, int before, int after) {
+        // Each cluster opens at most one window: room for all of them, so the array never grows.
+        Builder out = new Builder(length, before, after, minAnchors, clusters.length);
         for (int c = 0; c < clusters.length; c += 3) {
             out.add(clusters[c], clusters[c + 1], clusters[c + 2]);
         }
@@ -64,12 +75,13 @@ final class Windows {
         private final int length;
         private final int before;
         private final int after;
-        private int[] out = new int[12];
+        private int[] out;
         private int n;
         private int anchors;
         private final int minAnchors;
 
-        Builder(int length, int before, int after, int minAnchors) {
+        Builder(int length, int before, int after, int minAnchors, int capacity) {
+            this.out = new int[Math.max(3, capacity)];
             this.length = length;
             this.before = before;
             this.after = after;

@@ -60,16 +60,20 @@ final class TokenDetector implements Detector {
     @Override
     public List<Finding> detect(String text) {
         List<Finding> findings = new ArrayList<>(0);
-        Matcher[] matchers = new Matcher[mine.length];
+        // Most texts hold no anchor of this detector's rules: the matchers are made on the first.
+        Matcher[][] matchers = new Matcher[1][];
         index.forEachHit(text, leader, (r, a, at) -> {
             if (!mine[r] || insideLast(findings, at)) {
                 return;
             }
             TokenRule rule = index.rules().get(r);
-            if (matchers[r] == null) {
-                matchers[r] = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            if (matchers[0] == null) {
+                matchers[0] = new Matcher[mine.length];
             }
-            int[] span = rule.match(text, at, rule.anchors().get(a), matchers[r]);
+            if (matchers[0][r] == null) {
+                matchers[0][r] = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            int[] span = rule.match(text, at, rule.anchors().get(a), matchers[0][r]);
             if (span != null && !insideLast(findings, span[0])) {
                 findings.add(new Finding(type, span[0], span[1], rule.score(), id));
             }

@@ -78,8 +78,13 @@ public final class PaymentCards {
         return null;
     }
 
+    /** The number the first {@code k} digits make; {@code digits} holds only ASCII digits. */
     private static int prefix(String digits, int k) {
-        return Integer.parseInt(digits.substring(0, k));
+        int v = 0;
+        for (int i = 0; i < k; i++) {
+            v = v * 10 + digits.charAt(i) - '0';
+        }
+        return v;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.veil.detectors.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +49,24 @@ class WordTokenizerTest {
     void tokenize_emptyAndBlankTextGiveNoTokens() {
         assertEquals(0, WordTokenizer.tokenize("").size());
         assertEquals(0, WordTokenizer.tokenize(" \n\t\u200B").size());
+    }
+
+    @Test
+    void characterClasses_asciiFastPathAgreesWithUnicodeForEveryCodePoint() {
+        int words = 0;
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            assertEquals(WordTokenizer.isWordCharInUnicode(cp), WordTokenizer.isWordChar(cp), "word char " + cp);
+            assertEquals(WordTokenizer.isSpaceInUnicode(cp), WordTokenizer.isSpace(cp), "space " + cp);
+            words += WordTokenizer.isWordChar(cp) ? 1 : 0;
+        }
+        assertTrue(WordTokenizer.isWordChar('q') && WordTokenizer.isWordChar('7') && !WordTokenizer.isWordChar('-'));
+        assertTrue(WordTokenizer.isSpace('\t') && WordTokenizer.isSpace('\u00A0') && WordTokenizer.isSpace('\u200B'));
+        assertTrue(words > 100_000, "letters, digits and marks of every script: " + words);
+    }
+
+    @Test
+    void tokenize_nonAsciiWordsAndSpacesAsAscii() {
+        Tokens t = WordTokenizer.tokenize("Zo\u00EB\u00A0na\u0131ve\u2003caf\u00E9-bar\u200B\u00C5sa");
+        assertArrayEquals(new String[] {"Zo\u00EB", "na\u0131ve", "caf\u00E9-bar", "\u00C5sa"}, t.words());
     }
 }

@@ -29,7 +29,8 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("listen", "max_body_bytes", "policy",
             "default_upstream", "scan_timeout_ms", "worker_threads", "audit", "upstreams", "detectors", "tls", "auth",
-            "admin", "drain_timeout_ms", "shadow_policy", "client_timeout_ms");
+            "admin", "drain_timeout_ms", "shadow_policy", "client_timeout_ms",
+            "inline_scan_max_bytes");
     private static final Set<String> TLS_KEYS = Set.of("cert", "key");
     private static final Set<String> AUTH_KEYS = Set.of("keys_file");
     private static final Set<String> ADMIN_KEYS = Set.of("listen", "enabled");
@@ -190,7 +191,9 @@ public final class ConfigLoader {
                 .map(Duration::ofMillis).orElse(d.drainTimeout());
         Duration client = opt(top, "client_timeout_ms").flatMap(n -> yaml.number(n, "client_timeout_ms", 100,
                 MAX_TIMEOUT_MS)).map(Duration::ofMillis).orElse(d.clientTimeout());
-        return new ServerOptions(cert, key, keys, adminHost, adminPort, drain, client);
+        int inline = opt(top, "inline_scan_max_bytes").flatMap(n -> yaml.number(n, "inline_scan_max_bytes", 0,
+                1L << 20)).map(Long::intValue).orElse(d.inlineScanMaxBytes());
+        return new ServerOptions(cert, key, keys, adminHost, adminPort, drain, client, inline);
     }
 
     private static DetectorSettings detectors(YamlNodes yaml, Node node, Path base) {

@@ -22,6 +22,8 @@ public final class SseRewriter {
 
     private final ResponseRewriter rewriter;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    /** The last event ended with a CR at the end of a chunk; an LF opening the next one belongs to it. */
+    private boolean lfAfterCr;
 
     public SseRewriter(ResponseRewriter rewriter) {
         this.rewriter = requireNonNull(rewriter, "rewriter");
@@ -34,7 +36,9 @@ public final class SseRewriter {
      * @throws IllegalStateException if one event grows beyond {@value #MAX_EVENT_BYTES} bytes
      */
     public byte[] feed(byte[] chunk) {
-        partial.write(chunk, 0, chunk.length);
+        int skip = lfAfterCr && chunk.length > 0 && chunk[0] == '\n' ? 1 : 0;
+        lfAfterCr = false;
+        partial.write(chunk, skip, chunk.length - skip);
         byte[] all = partial.toByteArray();
         int start = 0;
         StringBuilder out = new StringBuilder();
@@ -44,6 +48,8 @@ public final class SseRewriter {
                 out.append(rewrite(new String(all, start, i - start, StandardCharsets.UTF_8)));
                 start = end;
                 i = end - 1;
+                // A CR that ends the buffer may be the first half of a CR LF: its LF is no new line.
+                lfAfterCr = end == all.length && all[end - 1] == '\r';
             }
         }
         partial.reset();
@@ -67,22 +73,35 @@ public final class SseRewriter {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** If a blank line (LF LF, or CR LF CR LF) starts at {@code i}, the index after it; else -1. */
+    /**
+     * If the line ending at {@code i} is followed by an empty line (two line ends in a row, each
+     * CR LF, LF or a lone CR, as the event-stream format allows), the index after both; else -1.
+     */
     private static int eventEnd(byte[] b, int i) {
-        if (b[i] == '\n' && i + 1 < b.length && b[i + 1] == '\n') {
-            return i + 2;
+        int first = lineEnd(b, i);
+        if (first == 0) {
+            return -1;
         }
-        if (b[i] == '\r' && i + 3 < b.length && b[i + 1] == '\n' && b[i + 2] == '\r' && b[i + 3] == '\n') {
-            return i + 4;
+        int second = i + first < b.length ? lineEnd(b, i + first) : 0;
+        return second == 0 ? -1 : i + first + second;
+    }
+
+    /** The length of the line end at {@code i} (2 for CR LF, 1 for LF or a lone CR), or 0. */
+    private static int lineEnd(byte[] b, int i) {
+        if (b[i] == '\n') {
+            return 1;
         }
-        return -1;
+        if (b[i] != '\r') {
+            return 0;
+        }
+        return i + 1 < b.length && b[i + 1] == '\n' ? 2 : 1;
     }
 
     private String rewrite(String event) {
         List<String> other = new ArrayList<>();
         StringBuilder data = null;
         String eventName = null;
-        for (String line : event.split("\r?\n", -1)) {
+        for (String line : event.split("\r\n|\r|\n", -1)) {
             if (line.startsWith("data:")) {
                 String v = line.substring(line.startsWith("data: ") ? 6 : 5);
                 data = data == null ? new StringBuilder(v) : data.append('\n').append(v);

@@ -30,6 +30,8 @@ import java.util.function.Supplier;
  * @param metrics Veil's Prometheus metrics
  * @param clientKeys the client API keys, if clients must present one
  * @param inFlight requests being served now, for draining at shutdown
+ * @param inlineScanMaxBytes bodies up to this size are parsed and scanned on the event loop that
+ *     received them; 0: every body goes to {@code scanExecutor}
  */
 public record ProxyServices(
         VeilConfig config,
@@ -42,7 +44,8 @@ public record ProxyServices(
         Pseudonyms pseudonyms,
         VeilMetrics metrics,
         Optional<ApiKeyStore> clientKeys,
-        AtomicInteger inFlight) {
+        AtomicInteger inFlight,
+        int inlineScanMaxBytes) {
 
     public ProxyServices {
         requireNonNull(config, "config");

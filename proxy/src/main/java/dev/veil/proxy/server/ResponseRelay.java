@@ -312,6 +312,12 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
                             + "anywhere else. Retry later or contact your administrator.")
                     : ApiError.of(ErrorKind.UPSTREAM_UNREACHABLE, "Veil could not connect to upstream '"
                             + upstream.name() + "'.");
+            case TLS_HANDSHAKE -> internal
+                    ? ApiError.of(ErrorKind.INTERNAL_UPSTREAM_UNAVAILABLE, "This request must stay on the "
+                            + "self-hosted model '" + upstream.name() + "', whose TLS handshake failed. It was not "
+                            + "sent anywhere else. Retry later or contact your administrator.")
+                    : ApiError.of(ErrorKind.UPSTREAM_UNREACHABLE, "Veil could not make a TLS connection to "
+                            + "upstream '" + upstream.name() + "' (the handshake failed); the request was not sent.");
             case CIRCUIT_OPEN -> internal
                     ? ApiError.of(ErrorKind.INTERNAL_UPSTREAM_UNAVAILABLE, "This request must stay on the "
                             + "self-hosted model '" + upstream.name() + "', which is failing and is given a pause "

@@ -27,6 +27,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsServerAddressStreamProviders;
 import io.netty.util.AttributeKey;
@@ -166,26 +167,50 @@ public final class UpstreamClient implements AutoCloseable {
         pool.acquire().addListener(f -> {
             if (!f.isSuccess()) {
                 Throwable cause = f.cause();
-                UpstreamFailure failure = cause instanceof ConnectTimeoutException
-                        ? UpstreamFailure.CONNECT_TIMEOUT : UpstreamFailure.CONNECT;
-                permit.failed();
-                RetrySettings retry = upstream.retry();
-                if (attempt < retry.maxAttempts()) {
-                    // Nothing was sent: trying again cannot make the upstream act twice.
-                    try {
-                        loop.schedule(() -> attempt(loop, upstream, method, path, body, listener, attempt + 1),
-                                retry.backoffBefore(attempt + 1).toMillis(), TimeUnit.MILLISECONDS);
-                        events.connectRetried(upstream.name());
-                        return;
-                    } catch (RejectedExecutionException e) {
-                        // Veil is shutting down: report the failure now rather than never.
-                    }
-                }
-                listener.onFailure(failure, false, cause);
+                notConnected(loop, upstream, method, path, body, listener, attempt, permit,
+                        cause instanceof ConnectTimeoutException ? UpstreamFailure.CONNECT_TIMEOUT
+                                : UpstreamFailure.CONNECT, cause);
                 return;
             }
-            call(loop, pool, (Channel) f.getNow(), upstream, method, path, body, listener, permit, 0);
+            Channel ch = (Channel) f.getNow();
+            SslHandler tls = ch.pipeline().get(SslHandler.class);
+            if (tls == null || tls.handshakeFuture().isDone() && tls.handshakeFuture().isSuccess()) {
+                call(loop, pool, ch, upstream, method, path, body, listener, permit, 0);
+                return;
+            }
+            // A new TLS connection: the request would only wait in the TLS handler, so a failed
+            // handshake is a failure to connect (retried, and open to a fallback), not a broken call.
+            tls.handshakeFuture().addListener(h -> {
+                if (h.isSuccess()) {
+                    call(loop, pool, ch, upstream, method, path, body, listener, permit, 0);
+                    return;
+                }
+                ch.close();
+                pool.release(ch);
+                notConnected(loop, upstream, method, path, body, listener, attempt, permit,
+                        UpstreamFailure.TLS_HANDSHAKE, h.cause());
+            });
         });
+    }
+
+    /** No connection to send on: retry after the backoff while attempts remain, else report {@code failure}. */
+    private void notConnected(EventLoop loop, UpstreamConfig upstream, HttpMethod method, String path, byte[] body,
+            UpstreamListener listener, int attempt, CircuitBreaker.Permit permit, UpstreamFailure failure,
+            Throwable cause) {
+        permit.failed();
+        RetrySettings retry = upstream.retry();
+        if (attempt < retry.maxAttempts()) {
+            // Nothing was sent: trying again cannot make the upstream act twice.
+            try {
+                loop.schedule(() -> attempt(loop, upstream, method, path, body, listener, attempt + 1),
+                        retry.backoffBefore(attempt + 1).toMillis(), TimeUnit.MILLISECONDS);
+                events.connectRetried(upstream.name());
+                return;
+            } catch (RejectedExecutionException e) {
+                // Veil is shutting down: report the failure now rather than never.
+            }
+        }
+        listener.onFailure(failure, false, cause);
     }
 
     private void call(EventLoop loop, ChannelPool pool, Channel ch, UpstreamConfig upstream, HttpMethod method,
@@ -250,7 +275,10 @@ public final class UpstreamClient implements AutoCloseable {
             public void channelCreated(Channel ch) {
                 ChannelPipeline p = ch.pipeline();
                 if (upstream.tls()) {
-                    p.addLast(ssl.newHandler(ch.alloc(), upstream.url().getHost(), upstream.port()));
+                    SslHandler tls = ssl.newHandler(ch.alloc(), upstream.url().getHost(), upstream.port());
+                    // The handshake is part of connecting, and bounded like it.
+                    tls.setHandshakeTimeoutMillis(upstream.connectTimeout().toMillis());
+                    p.addLast(tls);
                 }
                 p.addLast(new HttpClientCodec(4096, 64 * 1024, 64 * 1024));
             }

@@ -7,6 +7,12 @@ public enum UpstreamFailure {
     /** The connection was not made in time. The request was not sent. */
     CONNECT_TIMEOUT,
     /**
+     * The connection was made but its TLS handshake failed or timed out (an untrusted certificate,
+     * a server that does not speak TLS, a middlebox). The request was not sent: it waits in the TLS
+     * handler until the handshake completes.
+     */
+    TLS_HANDSHAKE,
+    /**
      * The upstream's circuit is open after repeated failures: Veil did not try to connect. The
      * request was not sent.
      */
@@ -25,6 +31,6 @@ public enum UpstreamFailure {
      * upstream or to a fallback) cannot make the upstream act on it twice.
      */
     public boolean requestNotSent() {
-        return this == CONNECT || this == CONNECT_TIMEOUT || this == CIRCUIT_OPEN;
+        return this == CONNECT || this == CONNECT_TIMEOUT || this == TLS_HANDSHAKE || this == CIRCUIT_OPEN;
     }
 }

@@ -106,6 +106,7 @@ class ConfigLoaderTest {
                 default_upstream: azure
                 scan_timeout_ms: 750
                 worker_threads: 3
+                inline_scan_max_bytes: 1024
                 audit:
                   dir: trail
                   officer_keys: [keys/officer-a.pub, keys/officer-b.pub]
@@ -129,6 +130,7 @@ class ConfigLoaderTest {
         assertEquals("azure", c.defaultUpstream());
         assertEquals(Duration.ofMillis(750), c.scanTimeout());
         assertEquals(3, c.workerThreads());
+        assertEquals(1024, c.server().inlineScanMaxBytes());
         assertEquals(dir.resolve("trail"), c.audit().dir());
         assertEquals(List.of(dir.resolve("keys/officer-a.pub"), dir.resolve("keys/officer-b.pub")),
                 c.audit().officerKeys());
@@ -271,15 +273,18 @@ class ConfigLoaderTest {
                 audit:
                   fsync: always
                   officer_keys: officer.pub
+                inline_scan_max_bytes: -1
                 """);
 
-        assertEquals(6, ps.size(), String.join("\n", ps));
+        assertEquals(7, ps.size(), String.join("\n", ps));
         assertTrue(ps.get(0).contains(":1:9: listen must be host:port"), ps.get(0));
         assertTrue(ps.get(1).contains(":2:17: max_body_bytes must be a whole number"), ps.get(1));
         assertTrue(ps.get(2).contains(":3:18: scan_timeout_ms must be between 1 and"), ps.get(2));
         assertTrue(ps.get(3).contains(":4:17: worker_threads must be between 0 and 1024, got -1"), ps.get(3));
         assertTrue(String.join("\n", ps).contains(":6:10: audit.fsync must be one of: batch, checkpoint, none"));
         assertTrue(String.join("\n", ps).contains(":7:17: audit.officer_keys must be a list"));
+        assertTrue(String.join("\n", ps).contains(":8:24: inline_scan_max_bytes must be between 0 and"),
+                String.join("\n", ps));
     }
 
     @Test
@@ -366,6 +371,7 @@ class ConfigLoaderTest {
         assertEquals("OPENAI_API_KEY", c.upstream("openai").apiKeyEnv());
         assertEquals(Trust.INTERNAL, c.upstream("local").trust());
         assertEquals("", c.upstream("local").apiKeyEnv(), "the example must not give the internal upstream a key");
+        assertEquals(ServerOptions.DEFAULT_INLINE_SCAN_MAX_BYTES, c.server().inlineScanMaxBytes());
     }
 
     @Test

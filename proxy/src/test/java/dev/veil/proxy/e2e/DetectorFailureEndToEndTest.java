@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veil.audit.AuditRecord;
 import dev.veil.detectors.Detector;
+import dev.veil.detectors.custom.RegexDetector;
 import dev.veil.detectors.Finding;
 import dev.veil.detectors.Scanner;
 import dev.veil.proxy.config.VeilConfig;
@@ -172,6 +173,39 @@ class DetectorFailureEndToEndTest {
             assertNotNull(record);
             assertEquals(List.of("scan-timeout"), record.findings().degradedDetectors());
             assertTrue(record.verdict().rules().contains("on_detector_error"), record.verdict().toString());
+        }
+    }
+
+    /**
+     * A custom expression from the configuration that backtracks without bound on one request:
+     * Veil's own detectors would scan this small body on the network thread, but with a custom
+     * expression every scan goes to a scan thread, so the scan time limit still decides.
+     */
+    @Nested
+    class RunawayCustomExpression {
+
+        static final Duration SCAN_TIMEOUT = Duration.ofMillis(50);
+
+        @RegisterExtension
+        final VeilExtension veil = VeilExtension.builder()
+                .scanner(() -> standardPlus(new RegexDetector("runaway", "((a+)+)+b", 0.9, List.of())))
+                .configure(c -> new VeilConfig(c.host(), c.port(), c.maxBodyBytes(), c.upstreams(),
+                        c.defaultUpstream(), c.policyFile(), c.audit(), SCAN_TIMEOUT, c.workerThreads()))
+                .recordingAudit()
+                .build();
+
+        @Test
+        void smallRequestThatMakesItBacktrack_timesOutAndIsRoutedInternal() throws Exception {
+            // Nested repetition over a run of 24 letters: one to five seconds of backtracking
+            // (measured), far beyond the 50 ms limit, and the thread comes free again in the end.
+            HttpResponse<String> r = veil.chat("Please repeat: " + "a".repeat(24) + "! Thanks, bye");
+
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("local", r.headers().firstValue("x-veil-upstream").orElse(""));
+            assertNull(veil.openai().takeRequest(QUIET), "a request whose scan never ended went out as clean");
+            AuditRecord record = veil.records().take(WAIT);
+            assertNotNull(record);
+            assertEquals(List.of("scan-timeout"), record.findings().degradedDetectors());
         }
     }
 }

@@ -106,6 +106,62 @@ class FallbackEndToEndTest {
         }
     }
 
+    /**
+     * The external upstream's TLS handshake fails (here: its URL says https but the server speaks
+     * plain HTTP). The request waits in the TLS handler and is never sent, so this is a failure to
+     * connect: retried, and open to the fallback.
+     */
+    @Nested
+    class ExternalTlsHandshakeFails {
+
+        @RegisterExtension
+        final VeilExtension veil = VeilExtension.builder()
+                .policy(POLICY)
+                .recordingAudit()
+                .configure(c -> c.withUpstream(overTls(c.upstream("openai"))
+                        .withRetry(new RetrySettings(2, Duration.ofMillis(10)))))
+                .build();
+
+        @Test
+        void cleanRequest_isRetriedThenAnsweredByTheInternalUpstream() throws Exception {
+            HttpResponse<String> r = veil.chat(CLEAN);
+
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("local", r.headers().firstValue("x-veil-upstream").orElse(""));
+            assertNotNull(veil.local().takeRequest(WAIT));
+            assertNull(veil.openai().takeRequest(QUIET), "the request reached the upstream whose handshake failed");
+            AuditRecord record = veil.records().take(WAIT);
+            assertEquals("upstream openai unreachable (tls_handshake); sent to local", record.verdict().fallback());
+            String metrics = scrape(veil);
+            assertTrue(metrics.contains("veil_upstream_connect_retries_total{upstream=\"openai\"} 1\n"), metrics);
+        }
+    }
+
+    /** Without a fallback the client learns that the upstream could not be reached, not that it broke. */
+    @Nested
+    class ExternalTlsHandshakeFailsWithoutFallback {
+
+        @RegisterExtension
+        final VeilExtension veil = VeilExtension.builder()
+                .configure(c -> c.withUpstream(overTls(c.upstream("openai")).withRetry(RetrySettings.NONE)))
+                .build();
+
+        @Test
+        void cleanRequest_gets502Unreachable() throws Exception {
+            HttpResponse<String> r = veil.chat(CLEAN);
+
+            assertError(r, 502, "upstream_error", "upstream_unreachable");
+            assertTrue(json(r.body()).at("/error/message").asText().contains("TLS"), r.body());
+        }
+    }
+
+    /** The same upstream, addressed with https: its plain-HTTP server cannot complete a handshake. */
+    static dev.veil.proxy.config.UpstreamConfig overTls(dev.veil.proxy.config.UpstreamConfig u) {
+        return new dev.veil.proxy.config.UpstreamConfig(u.name(),
+                java.net.URI.create(u.url().toString().replaceFirst("^http:", "https:")), u.trust(), u.apiKeyEnv(),
+                u.models(), u.connectTimeout(), u.responseTimeout(), u.idleTimeout());
+    }
+
     @Nested
     class ExternalCircuitOpen {
 

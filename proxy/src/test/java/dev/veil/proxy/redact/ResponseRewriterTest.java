@@ -131,6 +131,30 @@ class ResponseRewriterTest {
         assertEquals(0, tokens.holdback("see EMAX"));
     }
 
+    @Test
+    void stream_withCrOrMixedLineEndings_isRewrittenEventByEvent() throws Exception {
+        // Server-sent events may end lines with CR LF, LF or a lone CR, and mix them.
+        for (String eol : List.of("\r", "\r\n", "\n")) {
+            TokenMap tokens = new TokenMap();
+            String token = tokens.put(pseudonyms.token("t", "pii.person", "Jane Roe"), "Jane Roe");
+            SseRewriter sse = new SseRewriter(new ResponseRewriter(tokens, null));
+            String label = "line ending " + eol.replace("\r", "CR").replace("\n", "LF");
+            List<String> got = new ArrayList<>();
+            for (String content : List.of("Hello ", token, ", welcome")) {
+                String event = new String(chunk(content), StandardCharsets.UTF_8).replace("\n\n", eol + eol);
+                // Fed in two halves, the second starting inside the blank line.
+                byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
+                int cut = bytes.length - eol.length();
+                got.addAll(contents(sse.feed(java.util.Arrays.copyOfRange(bytes, 0, cut))));
+                got.addAll(contents(sse.feed(java.util.Arrays.copyOfRange(bytes, cut, bytes.length))));
+                assertEquals(content.equals(token) ? "Jane Roe" : content, got.get(got.size() - 1),
+                        label + ": the event is passed on when its blank line arrives");
+            }
+            got.addAll(contents(sse.finish()));
+            assertEquals("Hello Jane Roe, welcome", String.join("", got), label);
+        }
+    }
+
     private static byte[] chunk(String content) throws Exception {
         return ("data: {\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":"
                 + JSON.writeValueAsString(content) + "},\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.UTF_8);
