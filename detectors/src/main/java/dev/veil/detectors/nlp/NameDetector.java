@@ -14,9 +14,12 @@ import opennlp.tools.namefind.TokenNameFinderModel;
 
 /**
  * Finds person, location and organization names ({@code pii.person}, {@code pii.location},
- * {@code pii.organization}) with Veil's trained OpenNLP name finder, plus two context rules the
- * model can miss: a title such as "Dr." or "Mrs." before a capitalised word, and a name given
- * after "my name is" (also in lower case when the gazetteer knows the first name).
+ * {@code pii.organization}) with Veil's trained OpenNLP name finder, plus context rules for what
+ * the model misses: a title such as "Dr." or "Mrs." before a capitalised word, a name given after
+ * "my name is" or in a "Name:" field, greetings, employers, organization suffixes, known first
+ * names; place rules ({@link Places}: countries, cued gazetteer places, the city line of an
+ * address) and document rules ({@link Mentions}: a name found once is found where it comes again,
+ * chat speakers, lists of first names). docs/detectors.md lists each rule.
  *
  * <p>Thread-safe: the model is shared and read-only; the per-text state of the decoder
  * ({@link NameTagger}) is made for each call.
