@@ -13,8 +13,8 @@ import java.util.Set;
  * found in one text: a name found once is the same name where it comes again ("Asya Godina ...
  * Asya", a company named twice). The model decides each sentence alone and misses a name in a
  * sentence that gives it too little context; the rest of the text often has it. (Taking the other
- * one-word members of a list with a person in it for people too, "Eklund, Michael and Hodge", was
- * tried: it also took law-firm style company names, "Lopez, Santos and Coleman", for people.)
+ * one-word members of a list with a person in it for people too, "Varga, Thomas and Pruitt", was
+ * tried: it also took law-firm style company names, "Brandt, Okoye and Marsh", for people.)
  *
  * <p>Stateless and thread-safe.
  */
@@ -125,9 +125,9 @@ final class Mentions {
     }
 
     /**
-     * "Romi, Erik, Amy and Kristen": a list of three or more one-word members, at least two of
-     * them known first names, is a list of people. (Lists of last names are left alone: "Lopez,
-     * Santos and Coleman" is as often a firm as three people.)
+     * "Liesel, Paul, Ines and Marco": a list of three or more one-word members, at least two of
+     * them known first names, is a list of people. (Lists of last names are left alone: "Brandt,
+     * Okoye and Marsh" is as often a firm as three people.)
      */
     private static void firstNameLists(WordFacts facts, Tokens tokens, Finding[] at, List<Finding> out) {
         String[] words = tokens.words();

@@ -214,7 +214,7 @@ public final class NameDetector implements Detector {
     }
 
     /**
-     * Adds a person span of the model, cut at commas: "Derek, Anna" in a list is two people. The
+     * Adds a person span of the model, cut at commas: "Wilma, Anselm" in a list is two people. The
      * one exception is "Okafor, Ngozi", a known last name alone before the comma (a name written
      * last name first).
      */
@@ -258,8 +258,8 @@ public final class NameDetector implements Detector {
         if (!LOCATION.equals(type) && ((to - from >= 2 && Places.isStreetWord(facts.lower(to - 1)) && !facts.isLastName(to - 1))
                 || (to < words.length && isCapitalised(words[to]) && Places.isStreetWord(facts.lower(to))
                 && !facts.isLastName(to)))) {
-            // "Frederikke Coves", "Philip Bypass": a street, not a person or a company, nor is a
-            // part of it ("Fletcher Hill" is a person: Hill is a surname too).
+            // "Annelise Crescent", "Oswin Bypass": a street, not a person or a company, nor is a
+            // part of it ("Imogen Hill" is a person: Hill is a surname too).
             return true;
         }
         boolean allLower = true;
@@ -329,7 +329,7 @@ public final class NameDetector implements Detector {
                     && isNameField(facts, words, from, to, i)) {
                 next = i + 2;
                 score = 0.9;
-                // "my name is vitoria": in lower case, a word of letters that is no ordinary word.
+                // "my name is rosalind": in lower case, a word of letters that is no ordinary word.
                 if (next < to && !isCapitalised(words[next]) && !facts.isFirstName(next)
                         && (facts.isOrdinaryWord(next) || facts.isPlace(next) || !isLetters(words[next]))) {
                     next = -1;
@@ -337,13 +337,13 @@ public final class NameDetector implements Detector {
             } else if (i + 2 < to && isCapitalised(words[i + 2]) && CUES.contains(lower) && OBJECT_PRONOUNS.contains(words[i + 1])
                     && (lower.equals("named") || lower.equals("called")) && isCapitalised(words[i + 2])
                     && !facts.isCommonWord(i + 2)) {
-                // "She named him Frank".
+                // "She named him Rufus".
                 next = i + 2;
                 score = 0.8;
             } else if (i + 1 < to && isCapitalised(words[i + 1]) && CUES.contains(lower)
                     && !TITLES.contains(facts.lower(i + 1)) && !facts.isCommonWord(i + 1)
                     && Character.isLetter(words[i + 1].codePointAt(0)) && !isAllCaps(words[i + 1])) {
-                // "Hi Freddy,", "Dear Ngozi", "a girl named Ilse", "he is called Tamas": a weak
+                // "Hi Anders,", "Dear Ngozi", "a girl named Ilse", "he is called Tamas": a weak
                 // rule, used only where the model found nothing.
                 int end = i + 1;
                 while (end < to && end - i <= 3 && isNamePart(facts, words, end, end == i + 1, false)) {
@@ -398,7 +398,7 @@ public final class NameDetector implements Detector {
                     end++;
                 } else if (end > next && words[end].equals(".") && words[end - 1].length() == 1 && end + 1 < to
                         && isNamePart(facts, words, end + 1, false, lowerCase)) {
-                    // an initial: "Iva D. Grusová"
+                    // an initial: "Bohdana K. Dvořáková"
                     end += 2;
                 } else {
                     break;
@@ -411,7 +411,7 @@ public final class NameDetector implements Detector {
     }
 
     /**
-     * "works for Rapid Cycle Solutions", "employed by Xignite": the capitalised words after a
+     * "works for Northwind Crate Logistics", "employed by Quorvex": the capitalised words after a
      * verb of employment name the employer, unless they look like a person (a known first name
      * followed by a capitalised word). Returns the end of the name, or {@code start} for none.
      */
@@ -431,7 +431,7 @@ public final class NameDetector implements Detector {
     }
 
     /**
-     * "Weeks-Rivas", "Morrison-Kowalski": two last names joined by a hyphen, with no first name
+     * "Thorne-Abara", "Morrison-Kowalski": two last names joined by a hyphen, with no first name
      * or title before them, name a firm, the way law firms and old companies are named. A person
      * with a double-barrelled name is nearly always written with the first name.
      */
@@ -553,9 +553,9 @@ public final class NameDetector implements Detector {
 
     /**
      * A word of a name after a title or "my name is": capitalised, or a known first (last) name
-     * in lower case. After a lower-case first name ("my name is lena andersson") also a lower-case
+     * in lower case. After a lower-case first name ("my name is maren solberg") also a lower-case
      * word of letters that is neither an ordinary word nor a place. Never an address word: "Mrs.
-     * Barbara Yudina Apt. 675" ends before "Apt".
+     * Helga Marsh Apt. 12" ends before "Apt".
      */
     private static boolean isNamePart(WordFacts facts, String[] words, int i, boolean first, boolean lowerCase) {
         String word = words[i];

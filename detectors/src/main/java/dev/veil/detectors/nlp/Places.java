@@ -10,7 +10,7 @@ import java.util.Set;
  * Place rules of the name detector, for places the model misses: a country name (a closed list
  * the JDK already knows in English, plus common short forms), and a capitalised place from the
  * gazetteer after a word such as "in" or "from". (The city written just before a country,
- * "Tallinn, Estonia", was tried too: the city inside a full postal address is scored as part of
+ * "Porto, Portugal", was tried too: the city inside a full postal address is scored as part of
  * the street address on the Presidio data, so it cost precision there and gained nothing.)
  *
  * <p>Stateless and thread-safe.
@@ -118,7 +118,7 @@ final class Places {
         }
     }
 
-    /** Last words of street names ("Harbour Road", "Frederikke Coves"): the name is a street's. */
+    /** Last words of street names ("Harbour Road", "Annelise Crescent"): the name is a street's. */
     private static final Set<String> STREET_WORDS = Set.of(
             "street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "dr", "boulevard", "blvd",
             "way", "court", "courts", "ct", "place", "pl", "square", "sq", "terrace", "crescent", "close",
@@ -135,7 +135,7 @@ final class Places {
 
     /**
      * A person found alone on a line of a postal address, under a street, "Suite 12" or "Apt. 3"
-     * line or above a line that starts with a country, is the city: "Suite 501 / Riisa / Estonia".
+     * line or above a line that starts with a country, is the city: "Suite 12 / Vellby / Norway".
      * Returns the findings with those relabelled.
      */
     static List<Finding> inAddresses(WordFacts facts, Tokens tokens, List<Finding> found) {
@@ -181,7 +181,7 @@ final class Places {
         return out == null ? found : out;
     }
 
-    /** The word starts its line, after any quote marks or bullets ("> Riisa"). */
+    /** The word starts its line, after any quote marks or bullets ("> Vellby"). */
     private static boolean startsLine(Tokens tokens, int i) {
         int k = i;
         while (k > 0 && !tokens.lineBreakBefore(k) && !Character.isLetterOrDigit(tokens.words()[k - 1].codePointAt(0))) {

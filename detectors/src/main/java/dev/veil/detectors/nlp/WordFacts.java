@@ -71,7 +71,7 @@ final class WordFacts {
         return b;
     }
 
-    /** Whether the gazetteer knows a lower-case word, such as one half of "Weeks-Rivas", as a last name. */
+    /** Whether the gazetteer knows a lower-case word, such as one half of "Thorne-Abara", as a last name. */
     boolean isLastName(String lowerCaseWord) {
         return (index.bits(lowerCaseWord) & LAST) != 0;
     }

@@ -131,7 +131,7 @@ class NameDetectorTest {
 
     @Test
     void detect_listOfFirstNamesIsSeveralPeople() {
-        String text = "The new hires are Derek, Ingrid, Tomasz and Akosua.";
+        String text = "The new hires are Wilma, Ingrid, Tomasz and Akosua.";
         List<Finding> findings = DETECTOR.detect(text);
         assertTrue(findings.stream().noneMatch(f -> text.substring(f.start(), f.end()).contains(",")),
                 () -> describe(text, findings));
@@ -151,7 +151,7 @@ class NameDetectorTest {
         assertFound("Name: Oluwaseun Brathwaite\nPhone: 555 0100", "Oluwaseun Brathwaite", NameDetector.PERSON);
         assertFound("Her maiden name is Quennick", "Quennick", NameDetector.PERSON);
         assertFound("Hi Zorabel, the report is attached.", "Zorabel", NameDetector.PERSON);
-        assertFound("i lost my card, my name is lena andersson", "lena andersson", NameDetector.PERSON);
+        assertFound("i lost my card, my name is maren solberg", "maren solberg", NameDetector.PERSON);
     }
 
     @Test
@@ -161,13 +161,13 @@ class NameDetectorTest {
 
     @Test
     void detect_titledNameStopsBeforeAddressWords() {
-        assertFound("Mrs. Zorabel Quennick Apt. 675 Mellemvej 32", "Zorabel Quennick", NameDetector.PERSON);
+        assertFound("Mrs. Zorabel Quennick Apt. 12 Brekkevej 7", "Zorabel Quennick", NameDetector.PERSON);
     }
 
     @Test
     void detect_cityAloneOnAddressLineIsALocation() {
-        String text = "Ingrid Bakke\n20789 Allika 46\nSuite 501\nRiisavik\nEstonia 62488";
-        assertNotFound(text, "Riisavik", NameDetector.PERSON);
+        String text = "Ingrid Bakke\n412 Lindholm 9\nSuite 12\nVellby\nNorway 0451";
+        assertNotFound(text, "Vellby", NameDetector.PERSON);
     }
 
     @Test
@@ -178,7 +178,7 @@ class NameDetectorTest {
 
     @Test
     void detect_streetIsNoPerson() {
-        assertNotFound("Send it to the corner of Dalbraut 99 and Frederikke Coves", "Frederikke Coves", NameDetector.PERSON);
+        assertNotFound("Send it to the corner of Brekkevej 99 and Annelise Crescent", "Annelise Crescent", NameDetector.PERSON);
     }
 
     @Test
