@@ -965,6 +965,13 @@ public final class LoadGen {
             warmUp(WORKLOADS.get("small"), WORKLOADS.get("typical"), WORKLOADS.get("long"), 120);
             return;
         }
+        if (plan.startsWith("streams:")) {
+            // streams:SECONDS:CONCURRENCY, time to first token and gaps, as the plans measure them.
+            String[] a = plan.split(":");
+            shape(300, 0, 64, 20);
+            streams(Integer.parseInt(a[2]), Double.parseDouble(a[1]), 0.3, "streams_low");
+            return;
+        }
         if (plan.startsWith("rate:") || plan.startsWith("c1:")) {
             // rate:SECONDS:WORKLOAD:RPS (open loop at a fixed rate, with CPU per request) and
             // c1:SECONDS:WORKLOAD (one request at a time): single figures for side experiments.
