@@ -36,6 +36,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -164,31 +166,39 @@ public final class UpstreamClient implements AutoCloseable {
             return;
         }
         ChannelPool pool = pools.computeIfAbsent(new PoolKey(loop, upstream.name()), k -> newPool(loop, upstream));
+        whenConnected(pool, ch -> call(loop, pool, ch, upstream, method, path, body, listener, permit, 0),
+                (failure, cause) -> notConnected(loop, upstream, method, path, body, listener, attempt, permit,
+                        failure, cause));
+    }
+
+    /**
+     * Acquires a connection and hands it to {@code send} once it can carry a request; otherwise
+     * tells {@code failed} why not. A new TLS connection waits for its handshake: until then a
+     * request would only wait in the TLS handler, so a failed handshake is a failure to connect
+     * (nothing was sent), not a broken call.
+     */
+    private static void whenConnected(ChannelPool pool, Consumer<Channel> send,
+            BiConsumer<UpstreamFailure, Throwable> failed) {
         pool.acquire().addListener(f -> {
             if (!f.isSuccess()) {
-                Throwable cause = f.cause();
-                notConnected(loop, upstream, method, path, body, listener, attempt, permit,
-                        cause instanceof ConnectTimeoutException ? UpstreamFailure.CONNECT_TIMEOUT
-                                : UpstreamFailure.CONNECT, cause);
+                failed.accept(f.cause() instanceof ConnectTimeoutException ? UpstreamFailure.CONNECT_TIMEOUT
+                        : UpstreamFailure.CONNECT, f.cause());
                 return;
             }
             Channel ch = (Channel) f.getNow();
             SslHandler tls = ch.pipeline().get(SslHandler.class);
             if (tls == null || tls.handshakeFuture().isDone() && tls.handshakeFuture().isSuccess()) {
-                call(loop, pool, ch, upstream, method, path, body, listener, permit, 0);
+                send.accept(ch);
                 return;
             }
-            // A new TLS connection: the request would only wait in the TLS handler, so a failed
-            // handshake is a failure to connect (retried, and open to a fallback), not a broken call.
             tls.handshakeFuture().addListener(h -> {
                 if (h.isSuccess()) {
-                    call(loop, pool, ch, upstream, method, path, body, listener, permit, 0);
+                    send.accept(ch);
                     return;
                 }
                 ch.close();
                 pool.release(ch);
-                notConnected(loop, upstream, method, path, body, listener, attempt, permit,
-                        UpstreamFailure.TLS_HANDSHAKE, h.cause());
+                failed.accept(UpstreamFailure.TLS_HANDSHAKE, h.cause());
             });
         });
     }
@@ -218,16 +228,13 @@ public final class UpstreamClient implements AutoCloseable {
         Integer uses = ch.attr(USES).get();
         ch.attr(USES).set(uses == null ? 1 : uses + 1);
         Runnable onStale = staleRetries < MAX_STALE_RETRIES
-                ? () -> pool.acquire().addListener(f -> {
-                    if (f.isSuccess()) {
-                        call(loop, pool, (Channel) f.getNow(), upstream, method, path, body, listener, permit,
-                                staleRetries + 1);
-                    } else {
-                        permit.failed();
-                        listener.onFailure(f.cause() instanceof ConnectTimeoutException
-                                ? UpstreamFailure.CONNECT_TIMEOUT : UpstreamFailure.CONNECT, false, f.cause());
-                    }
-                })
+                ? () -> whenConnected(pool,
+                        fresh -> call(loop, pool, fresh, upstream, method, path, body, listener, permit,
+                                staleRetries + 1),
+                        (failure, cause) -> {
+                            permit.failed();
+                            listener.onFailure(failure, false, cause);
+                        })
                 : () -> {
                     permit.failed();
                     listener.onFailure(UpstreamFailure.BROKEN, false, null);
