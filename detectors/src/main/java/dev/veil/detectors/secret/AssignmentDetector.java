@@ -33,6 +33,11 @@ final class AssignmentDetector implements Detector {
     static final String HIGH_ENTROPY = "secret.generic_high_entropy";
     static final String HTTP_AUTH = "secret.http_authorization";
     static final String ID = "secret.assignment";
+    /**
+     * Not a finding type: the key ends in "secret" ({@code jwt_secret}, {@code client_secret}),
+     * so a value someone chose (a passphrase) is reported as well as a random one.
+     */
+    private static final String SHARED_SECRET = "shared secret";
 
     /**
      * Words one of which every credential key name contains (the rest is decided by
@@ -61,7 +66,7 @@ final class AssignmentDetector implements Detector {
 
     @Override
     public List<String> types() {
-        return List.of(PASSWORD, HIGH_ENTROPY, HTTP_AUTH, CredentialPairs.USERNAME);
+        return List.of(PASSWORD, HIGH_ENTROPY, HTTP_AUTH, CredentialPairs.USERNAME, CredentialPairs.CLIENT_ID);
     }
 
     @Override
@@ -69,6 +74,7 @@ final class AssignmentDetector implements Detector {
         List<Finding> findings = new ArrayList<>();
         int[] pos = {0};
         List<Integer> schemes = new ArrayList<>();
+        List<Finding> clientSecrets = new ArrayList<>();
         KEYWORDS.find(text, (start, end, word) -> {
             if (word == BEARER || word == BASIC || word == TOKEN) {
                 schemes.add(start);
@@ -92,15 +98,23 @@ final class AssignmentDetector implements Detector {
             if (word == DIRECTORY_ENTRY) {
                 return;
             }
-            String type = classify(text.substring(idStart, idEnd).toLowerCase(Locale.ROOT));
+            String key = text.substring(idStart, idEnd).toLowerCase(Locale.ROOT);
+            String type = classify(key);
             if (type != null) {
-                assignment(text, idStart, idEnd, type, findings);
+                int before = findings.size();
+                assignment(text, idStart, idEnd, type.equals(HIGH_ENTROPY) && key.endsWith("secret") ? SHARED_SECRET
+                        : type, findings);
+                if (findings.size() > before && findings.get(findings.size() - 1).type().equals(HIGH_ENTROPY)
+                        && key.contains("secret")) {
+                    clientSecrets.add(findings.get(findings.size() - 1));
+                }
             }
         });
         for (int at : schemes) {
             authHeader(text, at, findings);
         }
         CredentialPairs.addUsernames(text, findings);
+        CredentialPairs.addClientIds(text, clientSecrets, findings);
         return findings;
     }
 
@@ -155,6 +169,9 @@ final class AssignmentDetector implements Detector {
             i++;
         } else if ((open == '"' || open == '\'') && valueBlankUntil(text, i, open)) {
             return; // "Password:" or 'password = ' is a string that mentions the key, not a key
+        }
+        if (i > idEnd && open == text.charAt(idEnd) && namedInString(text, idStart - 1, i, type, out)) {
+            return;
         }
         int afterKey = i;
         if (type.equals(PASSWORD) && text.startsWith(" for ", i)) {
@@ -245,7 +262,13 @@ final class AssignmentDetector implements Detector {
         if (PlaceholderValues.isPlaceholder(stripQuotes(value)) || codeReference(value, quoted) || label(value)) {
             return;
         }
-        if (type.equals(PASSWORD)) {
+        if (type.equals(SHARED_SECRET)) {
+            if (random(value)) {
+                out.add(new Finding(HIGH_ENTROPY, start, end, 0.8, ID));
+            } else if (quoted && passphrase(value)) {
+                out.add(new Finding(PASSWORD, start, end, 0.7, ID));
+            }
+        } else if (type.equals(PASSWORD)) {
             if (value.strip().length() < 4) {
                 return; // "password = 123": no system takes a password this short; an example.
             }
@@ -253,6 +276,63 @@ final class AssignmentDetector implements Detector {
         } else if (random(value)) {
             out.add(new Finding(HIGH_ENTROPY, start, end, 0.8, ID));
         }
+    }
+
+    /**
+     * A key written as a string, its value in the next string: the arguments of a call
+     * ({@code define('DB_PASSWORD', 'x')}, {@code setenv("API_KEY", "x")}, Android Gradle's
+     * {@code buildConfigField 'String', 'API_KEY', '"x"'}) or the attributes of a .NET setting
+     * ({@code <add key="SmtpPassword" value="x" />}). {@code open} is the key's opening quote,
+     * {@code after} the index after its closing quote. Returns true if the key is written in one
+     * of these forms, whether or not a value was reported.
+     */
+    private static boolean namedInString(String text, int open, int after, String type, List<Finding> out) {
+        int before = open;
+        while (before > 0 && before > open - 16 && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == '\t')) {
+            before--;
+        }
+        int v = skipBlanks(text, after);
+        boolean argument = v < text.length() && text.charAt(v) == ','
+                && (before > 0 && text.charAt(before - 1) == '(' || androidBuildValue(text, open));
+        boolean attribute = !argument && before >= 4 && text.regionMatches(true, before - 4, "key=", 0, 4)
+                && v < text.length() && text.regionMatches(true, v, "value", 0, 5);
+        if (!argument && !attribute) {
+            return false;
+        }
+        v = skipBlanks(text, v + (argument ? 1 : 5));
+        if (attribute) {
+            if (v >= text.length() || text.charAt(v) != '=') {
+                return true;
+            }
+            v = skipBlanks(text, v + 1);
+        }
+        if (v >= text.length() || text.charAt(v) != '"' && text.charAt(v) != '\'') {
+            return true; // a variable, not a literal
+        }
+        int close = text.indexOf(text.charAt(v), v + 1);
+        int nl = text.indexOf('\n', v + 1);
+        if (close <= v + 1 || close - v - 1 > MAX_VALUE || nl >= 0 && nl < close) {
+            return true;
+        }
+        int s = v + 1;
+        int e = close;
+        // '"value"': Gradle writes a Java string literal inside a Groovy one.
+        if (e - s >= 2 && (text.charAt(s) == '"' || text.charAt(s) == '\'') && text.charAt(e - 1) == text.charAt(s)) {
+            s++;
+            e--;
+        }
+        if (type.equals(PASSWORD) && !text.substring(s, e).isBlank() && text.substring(s, e).strip().indexOf(' ') >= 0) {
+            return true; // a label in a call ("password", "Mot de passe"), not a password
+        }
+        report(text, s, e, type, true, out);
+        return true;
+    }
+
+    /** True if the line holding {@code at} starts with Android Gradle's buildConfigField or resValue. */
+    private static boolean androidBuildValue(String text, int at) {
+        int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+        int k = skipBlanks(text, lineStart);
+        return text.startsWith("buildConfigField", k) || text.startsWith("resValue", k);
     }
 
     /**
@@ -292,6 +372,29 @@ final class AssignmentDetector implements Detector {
         String previousLine = text.substring(Math.max(0, text.lastIndexOf('\n', Math.max(0, lineStart - 2)) + 1),
                 Math.max(0, lineStart)).toLowerCase(Locale.ROOT);
         return before.contains("login ") || previousLine.strip().startsWith("login ");
+    }
+
+    /**
+     * True if a quoted value of a secret key reads like a passphrase someone chose: 8 to 64 chars
+     * without blanks, letters and a symbol that names and paths do not hold
+     * ({@code "blue#harbor"}), rather than a name ({@code "my-app-secret"}) or a path.
+     */
+    static boolean passphrase(String value) {
+        int n = value.length();
+        if (n < 8 || n > 64 || Entropy.madeUp(value) || value.contains("://")) {
+            return false;
+        }
+        int letters = 0;
+        boolean symbol = false;
+        for (int k = 0; k < n; k++) {
+            char c = value.charAt(k);
+            if (Character.isWhitespace(c)) {
+                return false;
+            }
+            letters += Character.isLetter(c) ? 1 : 0;
+            symbol |= k > 0 && "!#$%&*+=?^~".indexOf(c) >= 0;
+        }
+        return symbol && letters >= 4;
     }
 
     /** True if {@code value} looks like a generated secret rather than a word or a number. */

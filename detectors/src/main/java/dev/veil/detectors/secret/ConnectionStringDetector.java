@@ -153,11 +153,17 @@ final class ConnectionStringDetector implements Detector {
         return false;
     }
 
-    /** Start of the quoted string or line holding {@code at}, at most 512 chars back. */
+    /**
+     * Start of the quoted string or line holding {@code at}, at most 512 chars back. A string
+     * written one key per line ({@code AccountName=x;} then {@code AccountKey=y;}) is one segment.
+     */
     private static int segmentStart(String text, int at) {
         int limit = Math.max(0, at - 512);
         for (int i = at - 1; i >= limit; i--) {
             char c = text.charAt(i);
+            if (c == '\n' && continuesOnNextLine(text, i)) {
+                continue;
+            }
             if (c == '\n' || c == '"' || c == '\'' || c == '`' || c == '>') {
                 return skipSpaces(text, i + 1, at);
             }
@@ -169,11 +175,56 @@ final class ConnectionStringDetector implements Detector {
         int limit = Math.min(text.length(), at + 512);
         for (int i = at; i < limit; i++) {
             char c = text.charAt(i);
+            if (c == '\n' && continuesOnNextLine(text, i)) {
+                continue;
+            }
             if (c == '\n' || c == '"' || c == '\'' || c == '`' || c == '<') {
                 return i;
             }
         }
         return limit;
+    }
+
+    /**
+     * True if the line break at {@code nl} splits one key-value string: the line before it ends
+     * with ";", and both lines start with a key and "=" ({@code BlobEndpoint=...}), not with
+     * code ({@code int a = 5;}).
+     */
+    private static boolean continuesOnNextLine(String text, int nl) {
+        int b = nl;
+        while (b > 0 && (text.charAt(b - 1) == '\r' || text.charAt(b - 1) == ' ' || text.charAt(b - 1) == '\t')) {
+            b--;
+        }
+        if (b == 0 || text.charAt(b - 1) != ';') {
+            return false;
+        }
+        int previous = b;
+        while (previous > 0 && previous > nl - 512 && text.charAt(previous - 1) != '\n') {
+            previous--;
+        }
+        return startsWithKey(text, previous) && startsWithKey(text, nl + 1);
+    }
+
+    /** True if a key and "=" start at {@code from}, after blanks: {@code User Id=}, {@code AccountKey=}. */
+    private static boolean startsWithKey(String text, int from) {
+        int a = from;
+        int limit = Math.min(text.length(), from + 64);
+        while (a < limit && (text.charAt(a) == ' ' || text.charAt(a) == '\t')) {
+            a++;
+        }
+        if (a >= limit || !Character.isLetter(text.charAt(a))) {
+            return false;
+        }
+        for (int k = a + 1; k < limit; k++) {
+            char c = text.charAt(k);
+            if (c == '=') {
+                return text.charAt(k - 1) != ' ';
+            }
+            if (!Character.isLetterOrDigit(c) && c != ' ' && c != '_') {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static int skipSpaces(String text, int from, int to) {

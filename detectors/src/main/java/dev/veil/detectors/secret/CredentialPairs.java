@@ -22,19 +22,28 @@ import java.util.regex.Pattern;
 final class CredentialPairs {
 
     static final String USERNAME = "secret.username";
+    static final String CLIENT_ID = "secret.oauth_client_id";
 
     /** How far from a password its user name may be written. */
     private static final int BEFORE = 300;
     private static final int AFTER = 200;
+    /** How close the user name "anonymous" must be to a password to make it an anonymous login. */
+    private static final int NEAR = 100;
     private static final int MAX_COMMAND = 512;
 
     /** A key naming a user, a separator (=, :, =>, or blanks) and a value; run only near a password. */
     private static final Pattern USER = Pattern.compile(
             "(?i)(?<![A-Za-z0-9])(?:[A-Za-z0-9]{1,32}+[_.-]){0,4}+(?:user(?:_?name)?+|login|uid|user ?id)"
                     + "[\"']?+(?:[ \\t]{0,8}+(?:=>|[:=])[ \\t]{0,8}+(?:\\\\?\"|')?+"
-                    // "username 'ci'" (Gradle) needs quotes; "login ci" (netrc) does not.
-                    + "|(?<=[a-z])[ \\t]{1,8}+(?:\\\\?\"|')|(?<=login)[ \\t]{1,8}+)"
+                    // "username 'ci'" (Gradle) needs quotes; "login ci" (netrc) and a command-line
+                    // flag ("-User ops", "--username ci") do not.
+                    + "|(?<=[a-z])[ \\t]{1,8}+(?:\\\\?\"|')|(?<=login)[ \\t]{1,8}+"
+                    + "|(?<=(?:^|\\s)-{1,2}(?:user|username|user-name))[ \\t]{1,8}+)"
                     + "([^\"'\\s;,&)\\\\]{1,128}+)");
+    /** A key naming an OAuth client id, a separator and a value; run only near a client secret. */
+    private static final Pattern CLIENT_ID_KEY = Pattern.compile(
+            "(?i)client[_.-]?id(?![A-Za-z0-9])[\"']?+[ \\t]{0,8}+(?:=>|[:=])[ \\t]{0,8}+(?:\\\\?\"|')?+"
+                    + "([A-Za-z0-9._~-]{8,128}+)(?![A-Za-z0-9._~$-])");
     /** A short flag of a command line that takes a password or a user name. */
     private static final Pattern SHORT_FLAG = Pattern.compile("(?<=\\s)-([up])[ \\t]++([^\\s\"']{1,128}+)");
 
@@ -79,12 +88,22 @@ final class CredentialPairs {
         }
     }
 
-    /** Adds the user names that go with the password findings in {@code found} to it. */
+    /**
+     * Adds the user names that go with the password findings in {@code found} to it. A password
+     * given with the user name "anonymous" is dropped: anonymous FTP and LDAP logins take any
+     * password (by custom an e-mail address), so it opens nothing.
+     */
     static void addUsernames(String text, List<Finding> found) {
         List<Finding> added = new ArrayList<>();
+        List<Finding> anonymous = new ArrayList<>();
         int searchedTo = 0;
+        int anonymousUntil = -1;
         for (Finding f : found) {
             if (!f.type().equals(AssignmentDetector.PASSWORD)) {
+                continue;
+            }
+            if (f.start() < anonymousUntil) {
+                anonymous.add(f);
                 continue;
             }
             int from = Math.max(searchedTo, Math.max(0, f.start() - BEFORE));
@@ -93,17 +112,56 @@ final class CredentialPairs {
                 continue;
             }
             Matcher m = USER.matcher(text).region(from, to).useTransparentBounds(true);
+            List<Finding> users = new ArrayList<>();
+            boolean anonymousLogin = false;
             while (m.find()) {
                 int s = m.start(1);
                 int e = m.end(1);
-                if (!PlaceholderValues.isPlaceholder(m.group(1)) && !overlaps(found, s, e) && !overlaps(added, s, e)
-                        && !m.group(1).startsWith("$") && !m.group(1).startsWith("%")) {
-                    added.add(new Finding(USERNAME, s, e, 0.6, AssignmentDetector.ID));
+                if (m.group(1).equalsIgnoreCase("anonymous")) {
+                    if (Math.abs(s - f.start()) <= NEAR) {
+                        anonymousLogin = true;
+                        anonymousUntil = e + NEAR;
+                    }
+                } else if (!PlaceholderValues.isPlaceholder(m.group(1)) && !overlaps(found, s, e)
+                        && !overlaps(added, s, e) && !m.group(1).startsWith("$") && !m.group(1).startsWith("%")) {
+                    users.add(new Finding(USERNAME, s, e, 0.6, AssignmentDetector.ID));
+                }
+            }
+            if (anonymousLogin) {
+                anonymous.add(f); // the user names seen belong to other passwords, if any
+            } else {
+                added.addAll(users);
+                searchedTo = to;
+            }
+        }
+        found.removeAll(anonymous);
+        found.addAll(added);
+    }
+
+    /**
+     * The client id written beside an OAuth client secret that was found ({@code client_id} and
+     * {@code client_secret}, {@code clientID} and {@code clientSecret}): the two together are the
+     * application's credential. Reported as {@code secret.oauth_client_id} with a low score,
+     * never on its own.
+     */
+    static void addClientIds(String text, List<Finding> secrets, List<Finding> found) {
+        int searchedTo = 0;
+        for (Finding f : secrets) {
+            int from = Math.max(searchedTo, Math.max(0, f.start() - BEFORE));
+            int to = Math.min(text.length(), f.end() + AFTER);
+            if (from >= to) {
+                continue;
+            }
+            Matcher m = CLIENT_ID_KEY.matcher(text).region(from, to).useTransparentBounds(true);
+            while (m.find()) {
+                int s = m.start(1);
+                int e = m.end(1);
+                if (!PlaceholderValues.isPlaceholder(m.group(1)) && !Entropy.madeUp(m.group(1)) && !overlaps(found, s, e)) {
+                    found.add(new Finding(CLIENT_ID, s, e, 0.5, AssignmentDetector.ID));
                 }
             }
             searchedTo = to;
         }
-        found.addAll(added);
     }
 
     /**

@@ -104,6 +104,16 @@ class SecretCatalogTest {
         "if creds.Secret != \"swordfish-42\" { deny() } | secret.password_assignment | swordfish-42",
         "$db_pass = \\\"Pl4nB-r3d\\\"; | secret.password_assignment | Pl4nB-r3d",
         "https://cfg.azconfig.io;Id=Xk2p-l0-s0:d1HEWD9Pl7hCRccTLUOB;Secret=fYSMnXuY3zniqMPPFK5z5IuV21lnKVpNjjWsiFb0Q+g= | secret.connection_string | https://cfg.azconfig.io;Id=Xk2p-l0-s0:d1HEWD9Pl7hCRccTLUOB;Secret=fYSMnXuY3zniqMPPFK5z5IuV21lnKVpNjjWsiFb0Q+g=",
+        "bot 5829301746:AAGk3Rp9XwQz7LmVt2NcYbHs8DfJu4EaPq | secret.telegram_bot_token | 5829301746:AAGk3Rp9XwQz7LmVt2NcYbHs8DfJu4EaPq",
+        "Connect-VIServer -Server vc01 -User vcops -Password 8BsbviIRcf | secret.username | vcops",
+        "mysql --user ci_reader --password Zebra42!x | secret.username | ci_reader",
+        "define('DB_PASSWORD', 'Qm7#vLp2'); | secret.password_assignment | Qm7#vLp2",
+        "os.environ.setdefault(\"SECRET_KEY\", \"h2K9xq7LmZp4Rt8vW3nB\") | secret.generic_high_entropy | h2K9xq7LmZp4Rt8vW3nB",
+        "buildConfigField 'String', 'API_KEY', '\"8c1f0e9a7b3d5c2e4f6a8b0d1c3e5f7a\"' | secret.generic_high_entropy | 8c1f0e9a7b3d5c2e4f6a8b0d1c3e5f7a",
+        "<add key=\"SmtpPassword\" value=\"Tz4!kQw9\" /> | secret.password_assignment | Tz4!kQw9",
+        "clientID: '3f9a1c7e20b84d6a5e1f', clientSecret: '9d2b7e4a1c8f3e6b0a5d2c9f7e1b4a8d3c6f0e2b' | secret.oauth_client_id | 3f9a1c7e20b84d6a5e1f",
+        "ACME_CLIENT_ID=Zq8LpW2mXv7RtN4kYc6H ACME_CLIENT_SECRET=Jd8sK2pLq9Xv4Zt7WmRb3Nc6Hy1Fg5Te | secret.oauth_client_id | Zq8LpW2mXv7RtN4kYc6H",
+        "jwt_secret: \"harbor#lantern42\" | secret.password_assignment | harbor#lantern42",
     })
     void scan_reportsSecret(String text, String type, String value) {
         String t = text.strip();
@@ -159,6 +169,17 @@ class SecretCatalogTest {
         "new NetworkCredential(userName, password)",
         "if (secret != null) return;",
         "The password for this account is stored in the vault.",
+        "fields = [\"username\", \"password\", \"email\"]",
+        "label = t(\"password\", \"Mot de passe\")",
+        "setenv(\"API_KEY\", apiKey);",
+        "<add key=\"SmtpPassword\" value=\"\" />",
+        "session_secret = 'my-app-secret'",
+        "secret: true",
+        "jwt_secret: \"${JWT_SECRET}\"",
+        "client_id = 'web-frontend'",
+        "bot 5829301746:AAGk3Rp9XwQz7LmVt2NcYbHs8DfJu4EaPqZw and 5829301746:AAGk3Rp9XwQz7LmVt2NcYbHs8DfJu4Ea",
+        "conn.user = \"anonymous\"; conn.password = \"guest@example.org\";",
+        "Connect-VIServer -Server vc01 -User $vcUser -Password $vcPassword",
     })
     void scan_reportsNothingFor(String text) {
         List<Finding> findings = SECRETS.scan(text).findings();
