@@ -66,7 +66,8 @@ final class AssignmentDetector implements Detector {
 
     @Override
     public List<String> types() {
-        return List.of(PASSWORD, HIGH_ENTROPY, HTTP_AUTH, CredentialPairs.USERNAME, CredentialPairs.CLIENT_ID);
+        return List.of(PASSWORD, HIGH_ENTROPY, HTTP_AUTH, CredentialPairs.USERNAME, CredentialPairs.CLIENT_ID,
+                CredentialPairs.HOST);
     }
 
     @Override

@@ -23,6 +23,7 @@ final class CredentialPairs {
 
     static final String USERNAME = "secret.username";
     static final String CLIENT_ID = "secret.oauth_client_id";
+    static final String HOST = "secret.credential_host";
 
     /** How far from a password its user name may be written. */
     private static final int BEFORE = 300;
@@ -44,6 +45,16 @@ final class CredentialPairs {
     private static final Pattern CLIENT_ID_KEY = Pattern.compile(
             "(?i)client[_.-]?id(?![A-Za-z0-9])[\"']?+[ \\t]{0,8}+(?:=>|[:=])[ \\t]{0,8}+(?:\\\\?\"|')?+"
                     + "([A-Za-z0-9._~-]{8,128}+)(?![A-Za-z0-9._~$-])");
+    /**
+     * A key naming the host a credential is for ({@code host}, {@code server}, {@code domain},
+     * netrc's {@code machine}, an OIDC issuer URL) and a DNS name or address; run only near a
+     * password or client secret.
+     */
+    private static final Pattern HOST_KEY = Pattern.compile(
+            "(?i)(?<![A-Za-z0-9])(?:host(?:name)?+|server|domain|machine|issuer_base_url)(?![A-Za-z0-9])[\"']?+"
+                    + "(?:[ \\t]{0,8}+(?:=>|[:=])[ \\t]{0,8}+(?:\\\\?\"|')?+|(?<=machine)[ \\t]{1,8}+)"
+                    + "((?:https?://)?+[A-Za-z0-9-]{1,63}+(?:\\.[A-Za-z0-9-]{1,63}+){1,8}+(?::\\d{1,5}+)?+)"
+                    + "(?![A-Za-z0-9.-])");
     /** A short flag of a command line that takes a password or a user name. */
     private static final Pattern SHORT_FLAG = Pattern.compile("(?<=\\s)-([up])[ \\t]++([^\\s\"']{1,128}+)");
 
@@ -85,6 +96,14 @@ final class CredentialPairs {
         out.add(new Finding(AssignmentDetector.PASSWORD, password[0], password[1], 0.85, AssignmentDetector.ID));
         if (user[1] > user[0] && !PlaceholderValues.isPlaceholder(text.substring(user[0], user[1]))) {
             out.add(new Finding(USERNAME, user[0], user[1], 0.6, AssignmentDetector.ID));
+        }
+        if (args.size() >= 3) {
+            // DirectoryEntry's path ("LDAP://dc01.corp.example/..."): the directory they open.
+            int[] path = args.get(args.size() - 3);
+            String p = text.substring(path[0], path[1]);
+            if (p.contains("://") && !PlaceholderValues.isPlaceholder(p)) {
+                out.add(new Finding(HOST, path[0], path[1], 0.5, AssignmentDetector.ID));
+            }
         }
     }
 
@@ -131,6 +150,7 @@ final class CredentialPairs {
                 anonymous.add(f); // the user names seen belong to other passwords, if any
             } else {
                 added.addAll(users);
+                hosts(text, from, to, found, added);
                 searchedTo = to;
             }
         }
@@ -153,14 +173,34 @@ final class CredentialPairs {
                 continue;
             }
             Matcher m = CLIENT_ID_KEY.matcher(text).region(from, to).useTransparentBounds(true);
+            List<Finding> added = new ArrayList<>();
             while (m.find()) {
                 int s = m.start(1);
                 int e = m.end(1);
                 if (!PlaceholderValues.isPlaceholder(m.group(1)) && !Entropy.madeUp(m.group(1)) && !overlaps(found, s, e)) {
-                    found.add(new Finding(CLIENT_ID, s, e, 0.5, AssignmentDetector.ID));
+                    added.add(new Finding(CLIENT_ID, s, e, 0.5, AssignmentDetector.ID));
                 }
             }
+            hosts(text, from, to, found, added);
+            found.addAll(added);
             searchedTo = to;
+        }
+    }
+
+    /**
+     * Adds to {@code added} the hosts named between {@code from} and {@code to}, beside a
+     * credential: netrc's {@code machine}, PHPMailer's {@code Host}, an Auth0 {@code DOMAIN}.
+     * Reported as {@code secret.credential_host} with a low score, never on its own, so that
+     * redaction can hide where the credential works along with it.
+     */
+    private static void hosts(String text, int from, int to, List<Finding> found, List<Finding> added) {
+        Matcher m = HOST_KEY.matcher(text).region(from, to).useTransparentBounds(true);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = m.end(1);
+            if (!overlaps(found, s, e) && !overlaps(added, s, e)) {
+                added.add(new Finding(HOST, s, e, 0.5, AssignmentDetector.ID));
+            }
         }
     }
 

@@ -52,6 +52,8 @@ class SecretAdversarialInputTest {
                 repeat("client_secret = 'Jd8sK2pLq9Xv4Zt7WmRb3Nc6' client_id = clientID: ")));
         out.add(Arguments.of("keys in strings", repeat("define('password', ('api_key', <add key=\"secret\" value=")));
         out.add(Arguments.of("key-value string lines", repeat("Password=Qm7vLp2x;\nUser Id=a;\nA=")));
+        out.add(Arguments.of("hosts beside passwords",
+                repeat("host=a.b.c.d.e.f.g.h.i.j.k machine x. server: password=Qm7vLp2x ")));
         out.add(Arguments.of("secret keys", repeat("jwt_secret: \"a#b jwt_secret: '")));
         return out.stream();
     }

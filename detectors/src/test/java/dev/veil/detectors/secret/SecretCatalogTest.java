@@ -114,6 +114,10 @@ class SecretCatalogTest {
         "clientID: '3f9a1c7e20b84d6a5e1f', clientSecret: '9d2b7e4a1c8f3e6b0a5d2c9f7e1b4a8d3c6f0e2b' | secret.oauth_client_id | 3f9a1c7e20b84d6a5e1f",
         "ACME_CLIENT_ID=Zq8LpW2mXv7RtN4kYc6H ACME_CLIENT_SECRET=Jd8sK2pLq9Xv4Zt7WmRb3Nc6Hy1Fg5Te | secret.oauth_client_id | Zq8LpW2mXv7RtN4kYc6H",
         "jwt_secret: \"harbor#lantern42\" | secret.password_assignment | harbor#lantern42",
+        "$mail->Host = 'smtp.acme-corp.net'; $mail->Password = 'Tz4!kQw9'; | secret.credential_host | smtp.acme-corp.net",
+        "machine git.acme-corp.net login deploy password Kq7vLp2xR | secret.credential_host | git.acme-corp.net",
+        "new DirectoryEntry(\"LDAP://dc01.corp.example\", \"svc-ldap\", \"Rrh7x!2qPz\") | secret.credential_host | LDAP://dc01.corp.example",
+        "AUTH0_DOMAIN=tenant-7.eu.auth0.com AUTH0_CLIENT_SECRET=Jd8sK2pLq9Xv4Zt7WmRb3Nc6Hy1Fg5TeWq2Lk8Pz | secret.credential_host | tenant-7.eu.auth0.com",
     })
     void scan_reportsSecret(String text, String type, String value) {
         String t = text.strip();
@@ -180,6 +184,8 @@ class SecretCatalogTest {
         "bot 5829301746:AAGk3Rp9XwQz7LmVt2NcYbHs8DfJu4EaPqZw and 5829301746:AAGk3Rp9XwQz7LmVt2NcYbHs8DfJu4Ea",
         "conn.user = \"anonymous\"; conn.password = \"guest@example.org\";",
         "Connect-VIServer -Server vc01 -User $vcUser -Password $vcPassword",
+        "host = \"db.acme-corp.net\"",
+        "server: api.acme-corp.net, password: see the vault",
     })
     void scan_reportsNothingFor(String text) {
         List<Finding> findings = SECRETS.scan(text).findings();
