@@ -114,6 +114,8 @@ class SecretCatalogTest {
         "clientID: '3f9a1c7e20b84d6a5e1f', clientSecret: '9d2b7e4a1c8f3e6b0a5d2c9f7e1b4a8d3c6f0e2b' | secret.oauth_client_id | 3f9a1c7e20b84d6a5e1f",
         "ACME_CLIENT_ID=Zq8LpW2mXv7RtN4kYc6H ACME_CLIENT_SECRET=Jd8sK2pLq9Xv4Zt7WmRb3Nc6Hy1Fg5Te | secret.oauth_client_id | Zq8LpW2mXv7RtN4kYc6H",
         "jwt_secret: \"harbor#lantern42\" | secret.password_assignment | harbor#lantern42",
+        "create_engine(\"postgresql+psycopg2://reporter:Kq7vLp2xR@db.acme-corp.net:5432/sales\") | secret.connection_string | postgresql+psycopg2://reporter:Kq7vLp2xR@db.acme-corp.net:5432/sales",
+        "COUCHBASE_URL=couchbase://app:Tz4kQw9z@cb1.acme-corp.net | secret.connection_string | couchbase://app:Tz4kQw9z@cb1.acme-corp.net",
         "$mail->Host = 'smtp.acme-corp.net'; $mail->Password = 'Tz4!kQw9'; | secret.credential_host | smtp.acme-corp.net",
         "machine git.acme-corp.net login deploy password Kq7vLp2xR | secret.credential_host | git.acme-corp.net",
         "new DirectoryEntry(\"LDAP://dc01.corp.example\", \"svc-ldap\", \"Rrh7x!2qPz\") | secret.credential_host | LDAP://dc01.corp.example",
@@ -185,6 +187,9 @@ class SecretCatalogTest {
         "conn.user = \"anonymous\"; conn.password = \"guest@example.org\";",
         "Connect-VIServer -Server vc01 -User $vcUser -Password $vcPassword",
         "host = \"db.acme-corp.net\"",
+        "mysql+pymysql://root:${DB_PASSWORD}@localhost/app",
+        "https://ci:Tz4kQw9z@git.acme-corp.net/app.git",
+        "proxy://10.0.0.1:8080@gateway",
         "server: api.acme-corp.net, password: see the vault",
     })
     void scan_reportsNothingFor(String text) {
