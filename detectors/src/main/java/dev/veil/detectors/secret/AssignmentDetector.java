@@ -57,6 +57,8 @@ final class AssignmentDetector implements Detector {
     private static final Set<String> NOT_PASSWORDS = Set.of("compass", "bypass", "surpass", "overpass",
             "underpass", "trespass", "encompass");
     private static final int MAX_VALUE = 256;
+    /** A lower-case or camel-case name of letters and "_": a field name, not a password. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[a-z][a-z_]*+(?:[A-Z][a-z_]*+)*+");
     private static final Pattern HOSTNAME = Pattern.compile("(?:[A-Za-z0-9-]{1,63}+\\.){1,8}+[A-Za-z]{2,24}+");
 
     @Override
@@ -322,8 +324,11 @@ final class AssignmentDetector implements Detector {
             s++;
             e--;
         }
-        if (type.equals(PASSWORD) && !text.substring(s, e).isBlank() && text.substring(s, e).strip().indexOf(' ') >= 0) {
-            return true; // a label in a call ("password", "Mot de passe"), not a password
+        String value = text.substring(s, e).strip();
+        if (type.equals(PASSWORD) && (value.indexOf(' ') >= 0 || argument && FIELD_NAME.matcher(value).matches())) {
+            // A label in a call ("password", "Mot de passe"), or the next name in a list of
+            // fields (array('password', 'email')), not a password.
+            return true;
         }
         report(text, s, e, type, true, out);
         return true;

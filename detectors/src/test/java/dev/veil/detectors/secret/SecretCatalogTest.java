@@ -176,6 +176,8 @@ class SecretCatalogTest {
         "if (secret != null) return;",
         "The password for this account is stored in the vault.",
         "fields = [\"username\", \"password\", \"email\"]",
+        "$fields = array('password', 'email', 'confirmPassword');",
+        "required = Set.of(\"password\", \"password_confirmation\");",
         "label = t(\"password\", \"Mot de passe\")",
         "setenv(\"API_KEY\", apiKey);",
         "<add key=\"SmtpPassword\" value=\"\" />",
