@@ -213,7 +213,7 @@ final class AssignmentDetector implements Detector {
             return; // "://" a URL
         }
         if (comparison) {
-            // password == "letmein", secret != "open-sesame": comparing with a literal gives the
+            // password == "letmein", secret != "swordfish-42": comparing with a literal gives the
             // secret away, however guessable it is.
             i = skipBlanks(text, i);
             if (i >= text.length() || (text.charAt(i) != '"' && text.charAt(i) != '\'')) {
