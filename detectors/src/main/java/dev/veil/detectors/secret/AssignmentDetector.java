@@ -45,7 +45,9 @@ final class AssignmentDetector implements Detector {
      */
     private static final List<String> WORDS = List.of("pass", "pwd", "kennwort", "contrase", "secret", "token", "key",
             "credential", "auth", "psexec", "bearer", "basic", "directoryentry");
-    private static final Keywords KEYWORDS = new Keywords(WORDS);
+    /** Index in the key words of the first of {@link CommandLineCredentials#TOOLS}. */
+    private static final int FIRST_TOOL = WORDS.size();
+    private static final Keywords KEYWORDS = new Keywords(concat(WORDS, CommandLineCredentials.TOOLS));
     private static final int PSEXEC = WORDS.indexOf("psexec");
     private static final int TOKEN = WORDS.indexOf("token");
     private static final int BEARER = WORDS.indexOf("bearer");
@@ -60,6 +62,12 @@ final class AssignmentDetector implements Detector {
     /** A lower-case or camel-case name of letters and "_": a field name, not a password. */
     private static final Pattern FIELD_NAME = Pattern.compile("[a-z][a-z_]*+(?:[A-Z][a-z_]*+)*+");
     private static final Pattern HOSTNAME = Pattern.compile("(?:[A-Za-z0-9-]{1,63}+\\.){1,8}+[A-Za-z]{2,24}+");
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 
     @Override
     public String id() {
@@ -88,6 +96,11 @@ final class AssignmentDetector implements Detector {
             if (word == PSEXEC) {
                 CredentialPairs.shortFlags(text, end, findings);
                 pos[0] = end;
+                return;
+            }
+            if (word >= FIRST_TOOL) {
+                // "mysql" may also start a key (MYSQL_PASSWORD=...), read from the next word on.
+                CommandLineCredentials.read(text, start, end, word - FIRST_TOOL, findings);
                 return;
             }
             int idStart = identifierStart(text, start);
