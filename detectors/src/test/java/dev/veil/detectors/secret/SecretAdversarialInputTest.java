@@ -55,7 +55,7 @@ class SecretAdversarialInputTest {
         out.add(Arguments.of("hosts beside passwords",
                 repeat("host=a.b.c.d.e.f.g.h.i.j.k machine x. server: password=Qm7vLp2x ")));
         out.add(Arguments.of("URLs of any scheme", repeat("a+b:c:d://x:y@ e.f://g:h@i:j:// k://l:m")));
-        out.add(Arguments.of("command-line tools", repeat(" curl -u a:bbbb -u x mysql -u -p -pq'r sshpass -p ")));
+        out.add(Arguments.of("command-line tools", repeat(" curl -u a:bbbb -u x mysql -u -p -pq'r sshpass -p docker login -p mongo -u -p ldap -w -D ")));
         out.add(Arguments.of("secret keys", repeat("jwt_secret: \"a#b jwt_secret: '")));
         return out.stream();
     }
