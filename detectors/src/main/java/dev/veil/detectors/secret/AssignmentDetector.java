@@ -84,6 +84,8 @@ final class AssignmentDetector implements Detector {
     public List<Finding> detect(String text) {
         List<Finding> findings = new ArrayList<>();
         int[] pos = {0};
+        // Where the last command line read ends: a command written inside it was read with it.
+        int[] commandTo = {0};
         List<Integer> schemes = new ArrayList<>();
         List<Finding> clientSecrets = new ArrayList<>();
         KEYWORDS.find(text, (start, end, word) -> {
@@ -94,13 +96,17 @@ final class AssignmentDetector implements Detector {
                 return;
             }
             if (word == PSEXEC) {
-                CredentialPairs.shortFlags(text, end, findings);
+                if (start >= commandTo[0]) {
+                    commandTo[0] = CredentialPairs.shortFlags(text, end, findings);
+                }
                 pos[0] = end;
                 return;
             }
             if (word >= FIRST_TOOL) {
                 // "mysql" may also start a key (MYSQL_PASSWORD=...), read from the next word on.
-                CommandLineCredentials.read(text, start, end, word - FIRST_TOOL, findings);
+                if (start >= commandTo[0]) {
+                    commandTo[0] = CommandLineCredentials.read(text, start, end, word - FIRST_TOOL, findings);
+                }
                 return;
             }
             int idStart = identifierStart(text, start);
@@ -347,9 +353,19 @@ final class AssignmentDetector implements Detector {
         return true;
     }
 
-    /** True if the line holding {@code at} starts with Android Gradle's buildConfigField or resValue. */
+    /**
+     * True if the line holding {@code at} starts with Android Gradle's buildConfigField or
+     * resValue. Such a line is short: looking back at most 128 chars keeps a long line of
+     * quoted names linear.
+     */
     private static boolean androidBuildValue(String text, int at) {
-        int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+        int lineStart = at;
+        while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
+            if (at - lineStart >= 128) {
+                return false;
+            }
+            lineStart--;
+        }
         int k = skipBlanks(text, lineStart);
         return text.startsWith("buildConfigField", k) || text.startsWith("resValue", k);
     }

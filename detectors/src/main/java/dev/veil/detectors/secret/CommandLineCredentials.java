@@ -64,9 +64,10 @@ final class CommandLineCredentials {
 
     /**
      * Reads the command line of {@code tool} (an index of {@link #TOOLS}) written at
-     * {@code [start, end)}, if it stands as a command word, and adds what it passes.
+     * {@code [start, end)}, if it stands as a command word, and adds what it passes. Returns
+     * where the line read ends ({@code end} if it was not a command).
      */
-    static void read(String text, int start, int end, int tool, List<Finding> out) {
+    static int read(String text, int start, int end, int tool, List<Finding> out) {
         int e = end;
         // The rest of the command's name: mysqldump, mongosh, ldapsearch.
         while (e < text.length() && e - end < 12 && (Character.isLowerCase(text.charAt(e)) || text.charAt(e) == '-')) {
@@ -74,7 +75,7 @@ final class CommandLineCredentials {
         }
         if (start > 0 && !commandBoundary(text.charAt(start - 1)) || e >= text.length()
                 || text.charAt(e) != ' ' && text.charAt(e) != '\t') {
-            return;
+            return end;
         }
         FlagTool flagTool = tool >= 2 ? FLAG_TOOLS.get(tool - 2) : null;
         if (flagTool != null && !flagTool.then().isEmpty()) {
@@ -83,12 +84,11 @@ final class CommandLineCredentials {
                 next++;
             }
             if (!text.startsWith(flagTool.then(), next)) {
-                return;
+                return end;
             }
             e = next + flagTool.then().length();
         }
-        int lineEnd = text.indexOf('\n', e);
-        lineEnd = (int) Math.min(lineEnd < 0 ? text.length() : lineEnd, (long) e + MAX_COMMAND);
+        int lineEnd = CredentialPairs.lineEnd(text, e, MAX_COMMAND);
         List<Finding> line = new ArrayList<>();
         switch (tool) {
             case 0 -> {
@@ -141,6 +141,7 @@ final class CommandLineCredentials {
                 out.add(f);
             }
         }
+        return lineEnd;
     }
 
     private static boolean commandBoundary(char c) {

@@ -206,13 +206,12 @@ final class CredentialPairs {
 
     /**
      * Passwords and user names given as {@code -p} and {@code -u} on the line of a command known
-     * to take them so (PsExec, PsTools and their kin).
+     * to take them so (PsExec, PsTools and their kin). Returns where the line read ends.
      */
-    static void shortFlags(String text, int commandAt, List<Finding> out) {
+    static int shortFlags(String text, int commandAt, List<Finding> out) {
         // Flags belong to the command's own line, and a command line is short: the bound keeps
         // a text full of "psexec" linear.
-        int lineEnd = text.indexOf('\n', commandAt);
-        lineEnd = (int) Math.min(lineEnd < 0 ? text.length() : lineEnd, (long) commandAt + MAX_COMMAND);
+        int lineEnd = lineEnd(text, commandAt, MAX_COMMAND);
         Matcher m = SHORT_FLAG.matcher(text).region(commandAt, lineEnd).useTransparentBounds(true);
         List<Finding> line = new ArrayList<>();
         boolean password = false;
@@ -233,6 +232,18 @@ final class CredentialPairs {
                 }
             }
         }
+        return lineEnd;
+    }
+
+    /** The end of the line holding {@code from}, or {@code from + max} if that comes first. */
+    static int lineEnd(String text, int from, int max) {
+        int limit = (int) Math.min(text.length(), (long) from + max);
+        for (int i = from; i < limit; i++) {
+            if (text.charAt(i) == '\n') {
+                return i;
+            }
+        }
+        return limit;
     }
 
     private static boolean overlaps(List<Finding> findings, int start, int end) {

@@ -51,6 +51,7 @@ class SecretAdversarialInputTest {
         out.add(Arguments.of("client ids beside client secrets",
                 repeat("client_secret = 'Jd8sK2pLq9Xv4Zt7WmRb3Nc6' client_id = clientID: ")));
         out.add(Arguments.of("keys in strings", repeat("define('password', ('api_key', <add key=\"secret\" value=")));
+        out.add(Arguments.of("quoted names on one line", repeat("[\"password\", \"api_key\", ")));
         out.add(Arguments.of("key-value string lines", repeat("Password=Qm7vLp2x;\nUser Id=a;\nA=")));
         out.add(Arguments.of("hosts beside passwords",
                 repeat("host=a.b.c.d.e.f.g.h.i.j.k machine x. server: password=Qm7vLp2x ")));
