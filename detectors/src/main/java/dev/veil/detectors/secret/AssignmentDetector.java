@@ -203,9 +203,8 @@ final class AssignmentDetector implements Detector {
             // "the password is 'hunter2'": prose gives a password away only with quotes around it.
             int q = skipBlanks(text, i + (text.charAt(i + 1) == 'i' ? 4 : 5));
             if (q < text.length() && (text.charAt(q) == '"' || text.charAt(q) == '\'')) {
-                int close = text.indexOf(text.charAt(q), q + 1);
-                int nl = text.indexOf('\n', q + 1);
-                if (close > q + 1 && close - q - 1 <= 64 && (nl < 0 || close < nl)) {
+                int close = closeOnLine(text, q + 1, text.charAt(q), 64, false);
+                if (close > q + 1) {
                     report(text, q + 1, close, type, true, out);
                 }
             }
@@ -246,18 +245,16 @@ final class AssignmentDetector implements Detector {
         }
         if (text.startsWith("\\\"", i)) {
             // A value in escaped quotes, inside a string of code or JSON: \"value\"
-            int close = text.indexOf("\\\"", i + 2);
-            int nl = text.indexOf('\n', i + 2);
-            if (close > i + 2 && close - i - 2 <= MAX_VALUE && (nl < 0 || close < nl)) {
+            int close = closeOnLine(text, i + 2, '"', MAX_VALUE, true);
+            if (close > i + 2) {
                 report(text, i + 2, close, type, true, out);
             }
             return;
         }
         char q = text.charAt(i);
         if (q == '"' || q == '\'' || q == '`') {
-            int close = text.indexOf(q, i + 1);
-            int nl = text.indexOf('\n', i + 1);
-            if (close > i + 1 && close - i - 1 <= MAX_VALUE && (nl < 0 || close < nl)) {
+            int close = closeOnLine(text, i + 1, q, MAX_VALUE, false);
+            if (close > i + 1) {
                 report(text, i + 1, close, type, true, out);
             }
             return;
@@ -331,9 +328,8 @@ final class AssignmentDetector implements Detector {
         if (v >= text.length() || text.charAt(v) != '"' && text.charAt(v) != '\'') {
             return true; // a variable, not a literal
         }
-        int close = text.indexOf(text.charAt(v), v + 1);
-        int nl = text.indexOf('\n', v + 1);
-        if (close <= v + 1 || close - v - 1 > MAX_VALUE || nl >= 0 && nl < close) {
+        int close = closeOnLine(text, v + 1, text.charAt(v), MAX_VALUE, false);
+        if (close <= v + 1) {
             return true;
         }
         int s = v + 1;
@@ -446,6 +442,26 @@ final class AssignmentDetector implements Detector {
         }
         return Entropy.mixesClasses(value, 2) && Entropy.bitsPerChar(value) >= 3.0
                 && value.chars().anyMatch(Character::isDigit) | Entropy.mixesClasses(value, 3);
+    }
+
+    /**
+     * The index of the {@code quote} that closes a value starting at {@code from} (with
+     * {@code escaped}, of the backslash of a {@code \"}), or -1 if a line break comes first or
+     * the value would be longer than {@code max}. Bounded, so that many keys on one long line
+     * cost what their values cost.
+     */
+    private static int closeOnLine(String text, int from, char quote, int max, boolean escaped) {
+        int limit = (int) Math.min(text.length(), (long) from + max + (escaped ? 2 : 1));
+        for (int j = from; j < limit; j++) {
+            char c = text.charAt(j);
+            if (c == '\n') {
+                return -1;
+            }
+            if (c == quote && (!escaped || j > from && text.charAt(j - 1) == '\\')) {
+                return escaped ? j - 1 : j;
+            }
+        }
+        return -1;
     }
 
     /** True if only separators and blanks stand between {@code from} and the next {@code quote}. */
