@@ -367,25 +367,53 @@ final class ScanCommand implements Callable<Integer> {
     static final class Positions {
 
         private final String text;
+        /** Where each line starts, in UTF-16 units. */
+        private final int[] lineStarts;
+        /** Code points before each UTF-16 index, or null when the text has no surrogate pair. */
+        private final int[] codePointsBefore;
 
+        /**
+         * Indexes the text once: a text with thousands of findings (a list of e-mail addresses)
+         * would otherwise be counted from its start for each of them.
+         */
         Positions(String text) {
             this.text = requireNonNull(text, "text");
+            int lines = 1;
+            boolean surrogates = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                lines += c == '\n' ? 1 : 0;
+                surrogates |= Character.isSurrogate(c);
+            }
+            this.lineStarts = new int[lines];
+            for (int i = 0, line = 1; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    lineStarts[line++] = i + 1;
+                }
+            }
+            if (surrogates) {
+                codePointsBefore = new int[text.length() + 1];
+                for (int i = 0, cp = 0; i < text.length(); i++) {
+                    codePointsBefore[i] = cp;
+                    if (!(Character.isLowSurrogate(text.charAt(i)) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)))) {
+                        cp++;
+                    }
+                    codePointsBefore[i + 1] = cp;
+                }
+            } else {
+                codePointsBefore = null;
+            }
         }
 
         int codePoint(int utf16Index) {
-            return text.codePointCount(0, utf16Index);
+            return codePointsBefore == null ? utf16Index : codePointsBefore[utf16Index];
         }
 
         String lineColumn(int utf16Index) {
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < utf16Index; i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            return line + ":" + (text.codePointCount(lineStart, utf16Index) + 1);
+            int line = java.util.Arrays.binarySearch(lineStarts, utf16Index);
+            // A miss gives -(insertion point) - 1; the line is the one starting before the index.
+            int index = line >= 0 ? line : -line - 2;
+            return (index + 1) + ":" + (codePoint(utf16Index) - codePoint(lineStarts[index]) + 1);
         }
     }
 

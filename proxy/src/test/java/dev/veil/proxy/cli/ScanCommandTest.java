@@ -302,4 +302,25 @@ class ScanCommandTest {
         assertEquals(2, p.codePoint(3), "the emoji is two UTF-16 units but one code point");
         assertEquals("2:3", p.lineColumn(text.indexOf('c')));
     }
+
+    @Test
+    void positions_agreeWithCountingFromTheStart_onRandomTexts() {
+        java.util.Random random = new java.util.Random(7);
+        String[] pieces = {"a", "\n", "😀", "é", "\uD83D", "\uDE00", " ", "\r\n"};
+        for (int round = 0; round < 500; round++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(60); i > 0; i--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = b.toString();
+            ScanCommand.Positions p = new ScanCommand.Positions(text);
+            for (int at = 0; at <= text.length(); at++) {
+                int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+                long line = text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+                String expected = line + ":" + (text.codePointCount(lineStart, at) + 1);
+                assertEquals(text.codePointCount(0, at), p.codePoint(at), "code point at " + at + " in round " + round);
+                assertEquals(expected, p.lineColumn(at), "line:column at " + at + " in round " + round);
+            }
+        }
+    }
 }
