@@ -1,17 +1,25 @@
 package dev.veil.detectors.pattern;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
 import dev.veil.detectors.ScanText;
+import dev.veil.detectors.pattern.StreetAddresses.Need;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 
 /**
- * The street address detector: the rules of {@link StreetAddresses}, each a pattern detector,
- * with their overlapping matches reported once. Several rules often match the same address
- * ("3 Via Roma 10, Apt 4" is a street with a type word first and a name with a unit), and a
- * caller should see one address, the strongest match and then the longest.
+ * The street address detector: the rules of {@link StreetAddresses}, each a pattern detector
+ * that finds a street line, extended here by what follows it (units, a locality, envelope
+ * lines: {@link StreetAddresses#AFTER}), with overlapping matches reported once. Several rules
+ * often match the same address ("3 Via Roma 10, Apt 4" is a street with a type word first and
+ * a name with a unit), and a caller should see one address, the strongest match and then the
+ * longest. What follows a street is matched here, once per street found, rather than in each
+ * rule's expression: the expressions stay small, and small expressions fail fast at the many
+ * places in a text where a street might start but does not.
  *
  * <p>Immutable and thread-safe.
  */
@@ -22,9 +30,27 @@ final class StreetAddressDetector implements Detector {
             .thenComparing(Comparator.comparingInt(Finding::length).reversed())
             .thenComparingInt(Finding::start);
 
-    private final List<PatternDetector> rules;
+    /** A rule: the street lines it finds, and what one needs after it to be reported. */
+    record Rule(PatternDetector street, Classifier need) {
+        Rule {
+            requireNonNull(street, "street");
+            requireNonNull(need, "need");
+        }
 
-    StreetAddressDetector(List<PatternDetector> rules) {
+        Rule(PatternDetector street, Need need) {
+            this(street, (t, s, e) -> need);
+        }
+    }
+
+    /** What a street line found at {@code [start, end)} of {@code text} needs after it. */
+    @FunctionalInterface
+    interface Classifier {
+        Need of(String text, int start, int end);
+    }
+
+    private final List<Rule> rules;
+
+    StreetAddressDetector(List<Rule> rules) {
         this.rules = List.copyOf(rules);
     }
 
@@ -45,10 +71,21 @@ final class StreetAddressDetector implements Detector {
 
     @Override
     public List<Finding> detect(ScanText text) {
+        String s = text.text();
         List<Finding> all = new ArrayList<>();
-        for (PatternDetector rule : rules) {
-            for (Finding f : rule.detect(text)) {
-                all.add(new Finding(f.type(), f.start(), f.end(), f.score(), StreetAddresses.TYPE));
+        Matcher after = null;
+        for (Rule rule : rules) {
+            for (Finding f : rule.street().detect(text)) {
+                Need need = rule.need().of(s, f.start(), f.end());
+                int end = f.end();
+                if (need != Need.NO_EXTENSION) {
+                    after = after == null ? bounded(StreetAddresses.AFTER.matcher(s)) : after;
+                    end = after.region(end, s.length()).lookingAt() ? after.end() : end;
+                    if (need == Need.MORE && end == f.end()) {
+                        continue;
+                    }
+                }
+                all.add(new Finding(f.type(), f.start(), end, f.score(), StreetAddresses.TYPE));
             }
         }
         if (all.size() < 2) {
@@ -65,6 +102,10 @@ final class StreetAddressDetector implements Detector {
         return kept;
     }
 
+    private static Matcher bounded(Matcher m) {
+        return m.useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
     private static boolean overlapsAny(List<Finding> kept, Finding f) {
         for (Finding k : kept) {
             if (f.start() < k.end() && k.start() < f.end()) {
@@ -76,7 +117,9 @@ final class StreetAddressDetector implements Detector {
 
     /** This detector with {@link PatternDetector#withoutShortcuts()} rules, for tests. */
     StreetAddressDetector withoutShortcuts() {
-        return new StreetAddressDetector(rules.stream().map(PatternDetector::withoutShortcuts).toList());
+        return new StreetAddressDetector(rules.stream()
+                .map(r -> new Rule(r.street().withoutShortcuts(), r.need()))
+                .toList());
     }
 
     @Override

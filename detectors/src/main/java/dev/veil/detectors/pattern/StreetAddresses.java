@@ -64,24 +64,37 @@ final class StreetAddresses {
     private static final String WORD = "(?:\\p{Lu}[\\p{L}'.-]{0,30}+|\\d{1,3}(?:st|nd|rd|th))";
 
     /** Street types that make a street on their own. */
-    private static final String EN_STRONG = "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct"
-            + "|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Cres|Gardens|Grove"
-            + "|Mews|Row|Hill|Walk|Trail|Loop|Alley|Plaza|Pike|Ridge|Crossing|Point|Heights|Green|Park|Vale|Wharf"
-            + "|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke|Causeway|Bypass|Crossroad|Motorway|Esplanade|Promenade|Quay"
-            + "|Boulevard|Stravenue|Overpass|Underpass|Viaduct|Skyway)";
+    private static final List<String> EN_STRONG_WORDS = List.of(
+            "Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive", "Dr", "Court",
+            "Ct", "Way", "Place", "Pl", "Terrace", "Ter", "Circle", "Cir", "Parkway", "Pkwy", "Highway", "Hwy",
+            "Square", "Sq", "Close", "Crescent", "Cres", "Gardens", "Grove", "Mews", "Row", "Hill", "Walk", "Trail",
+            "Loop", "Alley", "Plaza", "Pike", "Ridge", "Crossing", "Point", "Heights", "Green", "Park", "Vale",
+            "Wharf", "Expressway", "Expy", "Freeway", "Fwy", "Turnpike", "Tpke", "Causeway", "Bypass", "Crossroad",
+            "Motorway", "Esplanade", "Promenade", "Quay", "Stravenue", "Overpass", "Underpass", "Viaduct", "Skyway");
     /**
      * Street types of the US postal list that are common words too ("Parks", "Union"): a street
      * only with more of an address after it.
      */
-    private static final String EN_WEAK = "(?:Streets|Avenues|Roads|Lanes|Drives|Courts|Ways|Places|Squares|Circles"
-            + "|Crescents|Groves|Hills|Ridges|Points|Greens|Parks|Parkways|Alleys|Plazas|Crossroads|Extensions?|Junctions?"
-            + "|Bluffs?|Bottoms?|Branch|Bridges?|Brooks?|Burgs?|Camp|Canyon|Cape|Centers?|Cliffs?|Clubs?|Commons?"
-            + "|Corners?|Course|Coves?|Creek|Crest|Curve|Dale|Dam|Divide|Estates?|Falls?|Ferry|Fields?|Flats?|Fords?"
-            + "|Forest|Forges?|Forks?|Fort|Gateway|Glens?|Harbou?rs?|Haven|Hollow|Inlet|Islands?|Isle|Keys?|Knolls?"
-            + "|Lakes?|Landing|Lights?|Locks?|Lodge|Manors?|Meadows?|Mills?|Mission|Mount|Mountains?|Neck|Orchard|Oval"
-            + "|Pass|Passage|Path|Pines?|Plains?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|River|Route|Run"
-            + "|Shoals?|Shores?|Springs?|Spurs?|Station|Stream|Summit|Trace|Track|Tunnel|Unions?|Valleys?|Views?"
-            + "|Villages?|Ville|Vista|Walks|Wall|Wells?)";
+    private static final List<String> EN_WEAK_WORDS = List.of(
+            "Streets", "Avenues", "Roads", "Lanes", "Drives", "Courts", "Ways", "Places", "Squares", "Circles",
+            "Crescents", "Groves", "Hills", "Ridges", "Points", "Greens", "Parks", "Parkways", "Alleys", "Plazas",
+            "Crossroads", "Extensions", "Extension", "Junctions", "Junction", "Bluffs", "Bluff", "Bottoms", "Bottom",
+            "Branch", "Bridges", "Bridge", "Brooks", "Brook", "Burgs", "Burg", "Camp", "Canyon", "Cape", "Centers",
+            "Center", "Cliffs", "Cliff", "Clubs", "Club", "Commons", "Common", "Corners", "Corner", "Course",
+            "Coves", "Cove", "Creek", "Crest", "Curve", "Dale", "Dam", "Divide", "Estates", "Estate", "Falls",
+            "Fall", "Ferry", "Fields", "Field", "Flats", "Flat", "Fords", "Ford", "Forest", "Forges", "Forge",
+            "Forks", "Fork", "Fort", "Gateway", "Glens", "Glen", "Harbours", "Harbour", "Harbors", "Harbor", "Haven",
+            "Hollow", "Inlet", "Islands", "Island", "Isle", "Keys", "Key", "Knolls", "Knoll", "Lakes", "Lake",
+            "Landing", "Lights", "Light", "Locks", "Lock", "Lodge", "Manors", "Manor", "Meadows", "Meadow", "Mills",
+            "Mill", "Mission", "Mount", "Mountains", "Mountain", "Neck", "Orchard", "Oval", "Pass", "Passage",
+            "Path", "Pines", "Pine", "Plains", "Plain", "Ports", "Port", "Prairie", "Radial", "Ramp", "Ranch",
+            "Rapids", "Rapid", "Rest", "River", "Route", "Run", "Shoals", "Shoal", "Shores", "Shore", "Springs",
+            "Spring", "Spurs", "Spur", "Station", "Stream", "Summit", "Trace", "Track", "Tunnel", "Unions", "Union",
+            "Valleys", "Valley", "Views", "View", "Villages", "Village", "Ville", "Vista", "Walks", "Wall", "Wells",
+            "Well");
+    /** Both lists in one alternation, so that a rule tries them in one pass. */
+    private static final String EN_TYPE = WordAlternation.of(
+            java.util.stream.Stream.concat(EN_STRONG_WORDS.stream(), EN_WEAK_WORDS.stream()).toList());
     private static final String DIRECTION = "(?:[ \\t]{1,3}+(?:NE|NW|SE|SW|N|S|E|W|North|South|East|West)(?![\\p{L}\\d]))?+";
 
     private static final String UNIT_WORD = "(?:Apt\\.|Apartment|Suite|Ste\\.|Unit|Flat)";
@@ -117,127 +130,173 @@ final class StreetAddresses {
             + "|\\d{4,6}+(?![\\p{L}\\d])"
             + "|(?:\\d{2,8}+[ \\t,]{1,3}+)?" + LETTER_TOKEN + "(?:[ \\t,]{1,3}+" + LINE_TOKEN + "){0,5}+)"
             + "(?=[ \\t]*+(?:\\r?\\n|$|[,.?!]))){0,3}+";
-    /** What may follow any street line. */
-    private static final String AFTER = UNITS + TAIL + NEXT_LINES;
-    /** What a street line with a weak type needs after it: a unit, a locality or a next line. */
-    private static final String EVIDENCE = "(?=" + UNIT + "|" + LOCALITY + "|,?[ \\t]*+\\r?\\n[ \\t,]*+\\p{Lu})";
+    /** What may follow any street line: units, a locality, envelope lines. */
+    static final Pattern AFTER = Pattern.compile(UNITS + TAIL + NEXT_LINES);
+    /** A unit right after a street line. */
+    static final Pattern UNIT_AFTER = Pattern.compile(UNIT);
+
+    /** French street types, which come first: "12 rue de la Paix". */
+    private static final List<String> FR_TYPE_LIST = List.of("rue", "avenue", "av.", "boulevard", "bd", "place",
+            "impasse", "allée", "allee", "chemin", "quai", "cours", "route", "square", "passage");
+    private static final Set<String> FR_TYPES = Set.copyOf(FR_TYPE_LIST.stream().map(t -> t.replace(".", "")).toList());
 
     /** Street types inside the last word of a name, as German and the Nordic languages write them. */
-    private static final String TYPE_SUFFIX = "(?:straße|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|chaussee|steig|pfad"
-            + "|ring|markt|gade|vej|veien|vegen|veg|vei|vägen|väg|gatan|gata|gate|götu|braut|vegur|stræde|stræti|straeti"
-            + "|stien|bakken|plass|torget|torg|katu|tie|kuja|polku|straat|laan|plein|gracht|kade|singel|dreef|utca"
-            + "|ulica|ulice|cesta|tänav|iela)";
+    private static final List<String> TYPE_SUFFIX_WORDS = List.of(
+            "straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "damm", "ufer", "chaussee", "steig",
+            "pfad", "ring", "markt", "gade", "vej", "veien", "vegen", "veg", "vei", "vägen", "väg", "gatan", "gata",
+            "gate", "götu", "braut", "vegur", "stræde", "stræti", "straeti", "stien", "bakken", "plass", "torget",
+            "torg", "katu", "tie", "kuja", "polku", "straat", "laan", "plein", "gracht", "kade", "singel", "dreef",
+            "utca", "ulica", "ulice", "cesta", "tänav", "iela");
+    private static final String TYPE_SUFFIX = WordAlternation.of(TYPE_SUFFIX_WORDS);
     /** Separate words for a street that the German adjective forms come before: "Berliner Straße". */
-    private static final String DE_TYPE_WORD = "(?:Straße|Strasse|Str\\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer|Chaussee"
-            + "|Steig|Pfad|Markt)";
+    private static final List<String> DE_TYPE_WORD_WORDS = List.of(
+            "Straße", "Strasse", "Str.", "Weg", "Allee", "Platz", "Gasse", "Ring", "Damm", "Ufer", "Chaussee",
+            "Steig", "Pfad", "Markt");
+    private static final String DE_TYPE_WORD = WordAlternation.of(DE_TYPE_WORD_WORDS);
     private static final String DE_PREFIX = "(?:(?:Am|Im|Zum|Zur|An[ \\t]der|An[ \\t]den|In[ \\t]der|Auf[ \\t]der"
             + "|Auf[ \\t]dem|Unter[ \\t]den|Hinter[ \\t]der)" + SP + "|\\p{Lu}\\p{L}{1,30}+(?<=er|e)" + SP
             + "(?=" + DE_TYPE_WORD + SP + "\\d))?+";
     /** Lower-case street words of their own before the number: "Fenyves utca 22", "Havlund gate 8". */
-    private static final String TYPE_WORD = "(?:u\\.|utca|út|útja|tér|tere|körút|krt\\.|rkp\\.|köz|sor|sétány|fasor"
-            + "|gate|gata|gatan|vei|veien|veg|vej|vägen|väg|gade|allé|plass|torg|terrasse|stræde|straat|laan|weg|gracht"
-            + "|kade|plein|põik|tänav|tee|iela|ulica|ulice|cesta|náměstí|třída|sokak|caddesi|cd\\.)";
+    private static final List<String> TYPE_WORD_WORDS = List.of(
+            "u.", "utca", "út", "útja", "tér", "tere", "körút", "krt.", "rkp.", "köz", "sor", "sétány", "fasor",
+            "gate", "gata", "gatan", "vei", "veien", "veg", "vej", "vägen", "väg", "gade", "allé", "plass", "torg",
+            "terrasse", "stræde", "straat", "laan", "weg", "gracht", "kade", "plein", "põik", "tänav", "tee", "iela",
+            "ulica", "ulice", "cesta", "náměstí", "třída", "sokak", "caddesi", "cd.");
+    private static final String TYPE_WORD = WordAlternation.of(TYPE_WORD_WORDS);
     /** Street words that come first, before the name and the number. */
     private static final List<String> FIRST_WORDS = List.of("Via", "Viale", "Vicolo", "Piazza", "Piazzale", "Corso",
             "Largo", "Strada", "Contrada", "Calle", "Avenida", "Avda.", "Av.", "Paseo", "Plaza", "Camino", "Carretera",
             "Ronda", "Travesía", "Rua", "Rúa", "Travessa", "Praça", "Estrada", "Alameda", "Carrer", "Passeig", "Rue",
             "Avenue", "Chaussée", "Boulevard", "Quai", "Ul.", "ul.", "Al.", "al.", "Aleja", "C/", "Str.");
-    private static final String FIRST_WORD = FIRST_WORDS.stream().map(Pattern::quote)
-            .reduce((a, b) -> a + "|" + b).map(s -> "(?:" + s + ")").orElseThrow();
+    private static final String FIRST_WORD = WordAlternation.of(FIRST_WORDS);
 
-    /** The detector: every rule, overlapping findings resolved. */
+    /** The detector: every rule, extended by what follows, overlapping findings resolved. */
     static Detector detector() {
         return new StreetAddressDetector(List.of(
-                numberFirstEnglish(),
-                unitThenNumberFirstEnglish(),
-                numberFirstFrench(),
-                typeInsideName(),
-                typeWordBeforeNumber(),
-                typeWordFirst(),
-                nameThenNumberThenUnit(),
-                nameThenNumberAfterAddressWord(),
-                postBox(),
-                military(),
-                intersection(),
-                unitAlone()));
+                new StreetAddressDetector.Rule(numberFirst(), (t, s, e) -> englishNeeds(t.substring(s, e))),
+                new StreetAddressDetector.Rule(unitThenNumberFirstEnglish(), (t, s, e) -> englishNeeds(t.substring(s, e))),
+                new StreetAddressDetector.Rule(typedNameThenNumber(), Need.NOTHING),
+                new StreetAddressDetector.Rule(typeWordFirst(), Need.NOTHING),
+                new StreetAddressDetector.Rule(nameThenNumberThenUnit(), Need.NOTHING),
+                new StreetAddressDetector.Rule(nameThenNumberAfterAddressWord(), Need.NOTHING),
+                new StreetAddressDetector.Rule(postBox(), Need.NOTHING),
+                new StreetAddressDetector.Rule(military(), Need.NO_EXTENSION),
+                new StreetAddressDetector.Rule(intersection(), Need.NO_EXTENSION),
+                new StreetAddressDetector.Rule(unitAlone(), Need.NO_EXTENSION)));
     }
 
-    /** "221B Baker Street", "1600 Pennsylvania Ave NW, Washington, DC 20500", "12 Elm Coves, Apt 4". */
-    private static PatternDetector numberFirstEnglish() {
-        return street(0, CharTest.digit(), CharTest.wordOr(".,/-"), StreetAddresses::numberThenSpace,
-                NUMBER + SP + SECOND_NUMBER + "(?:[NSEW]\\.?" + SP + ")?(?:" + WORD + SP + "){1,4}"
-                        + "(?:" + EN_STRONG + "(?![\\p{L}\\d])\\.?" + DIRECTION + "|" + EN_WEAK + "(?![\\p{L}\\d])\\.?"
-                        + DIRECTION + EVIDENCE + ")" + AFTER, 0.75);
+    /** What a street line needs after it to be reported, and whether it takes what follows. */
+    enum Need {
+        /** Reported as it is, and takes what follows. */
+        NOTHING,
+        /** Reported only with a unit, a locality or a next line after it, which it takes. */
+        MORE,
+        /** Reported as it is; what follows is not part of it. */
+        NO_EXTENSION
     }
+
+    private static final Set<String> WEAK_TYPES = Set.copyOf(EN_WEAK_WORDS);
+    private static final Pattern LAST_WORD = Pattern.compile("(\\p{L}++)\\.?(?:[ \\t]{1,3}+(?:NE|NW|SE|SW|N|S|E|W|North|South|East|West))?$");
+
+    private static final Pattern FRENCH = Pattern.compile("^[^ \\t,]++,?[ \\t]{1,3}+(?:\\d{1,5}+[A-Za-z]?[ \\t]{1,3}+)?+"
+            + "(?i:" + String.join("|", FR_TYPE_LIST).replace(".", "\\.") + ")(?![\\p{L}])");
+
+    /** A street type that is also a common word ("12 Elm Coves") needs more of an address after it. */
+    private static Need englishNeeds(String street) {
+        java.util.regex.Matcher m = LAST_WORD.matcher(street);
+        return m.find() && WEAK_TYPES.contains(m.group(1)) && !FRENCH.matcher(street).find() ? Need.MORE : Need.NOTHING;
+    }
+
 
     /** "Apt. 3 12 Elm Road", "Flat 2, 10 High Street": a unit before the number. */
     private static PatternDetector unitThenNumberFirstEnglish() {
-        return street(24, CharTest.anyOf("AUSF"), CharTest.wordOr("."), null,
+        return street(24, CharTest.anyOf("AUSF"), CharTest.wordOr("."),
+                (t, i) -> unitWordAt(t, i) && letterRunWithin(t, i, 180, EN_TYPES, false),
                 "(?<![\\w.])(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat)[ \\t]{0,3}+#?[A-Za-z0-9-]{1,6}+,?" + SP
                         + NUMBER + SP + SECOND_NUMBER + "(?:[NSEW]\\.?" + SP + ")?(?:" + WORD + SP + "){1,4}"
-                        + "(?:" + EN_STRONG + "(?![\\p{L}\\d])\\.?" + DIRECTION + "|" + EN_WEAK + "(?![\\p{L}\\d])\\.?"
-                        + DIRECTION + EVIDENCE + ")" + AFTER, 0.75);
+                        + EN_TYPE + "(?![\\p{L}\\d])\\.?" + DIRECTION, 0.75);
     }
 
-    /** "12 rue de la Paix", "12, avenue Victor Hugo 3" (the Belgian order has a number last too). */
-    private static PatternDetector numberFirstFrench() {
-        return street(0, CharTest.digit(), CharTest.wordOr(".,/-"), StreetAddresses::numberThenSpace,
-                NUMBER + ",?" + SP + SECOND_NUMBER + "(?i:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|allee|chemin|quai"
-                        + "|cours|route|square|passage)" + SP + NAME + "(?:" + SP + HOUSE_LAST + ")?+" + AFTER, 0.75);
+
+
+
+    private static final String FR_TYPE = "(?i:" + String.join("|", FR_TYPE_LIST).replace(".", "\\.") + ")";
+
+    /**
+     * Number first: "221B Baker Street", "1600 Pennsylvania Ave NW", "12 Elm Coves" (English
+     * street types last), "12 rue de la Paix", "12, avenue Victor Hugo 3" (French types first;
+     * the Belgian order has a number last too). One expression for both, so that the text is
+     * walked once for them.
+     */
+    private static PatternDetector numberFirst() {
+        return street(0, 112, CharTest.digit(), CharTest.wordOr(".,/-"),
+                (t, i) -> numberThenName(t, i, true) && letterRunWithin(t, i, 160, EN_TYPES, false)
+                        || numberThenName(t, i, false) && letterRunWithin(t, i, 40, FR_TYPES, true),
+                NUMBER + "(?:" + SP + SECOND_NUMBER + "(?:[NSEW]\\.?" + SP + ")?(?:" + WORD + SP + "){1,4}"
+                        + EN_TYPE + "(?![\\p{L}\\d])\\.?" + DIRECTION
+                        + "|,?" + SP + SECOND_NUMBER + FR_TYPE + SP + NAME + "(?:" + SP + HOUSE_LAST + ")?+)", 0.75);
     }
 
-    /** "Hauptstraße 5", "Berliner Straße 12", "Am Lindenweg 3a", "Birkenvej 12, 8000 Aarhus". */
-    private static PatternDetector typeInsideName() {
-        return street(64, StreetAddresses::upper, StreetAddresses::letterOrDigit, (t, i) -> wordsThenDigit(t, i, 3),
-                "(?<![\\p{L}\\d])(?=\\p{Lu})" + DE_PREFIX + "\\p{Lu}[\\p{L}'’-]{0,40}+\\.?(?<=(?i:" + TYPE_SUFFIX + "))"
-                        + SP + HOUSE_LAST + AFTER, 0.75);
+    /**
+     * The number last, after a name that holds its street type: "Hauptstraße 5", "Berliner
+     * Straße 12", "Am Lindenweg 3a" (the type inside the last word, as German and the Nordic
+     * languages write it), "Fenyves utca 22", "Havlund gate 8" (a type word of its own).
+     */
+    private static PatternDetector typedNameThenNumber() {
+        return street(64, 12, StreetAddresses::upper, StreetAddresses::letterOrDigit,
+                (t, i) -> wordsThenDigit(t, i, 4, StreetAddresses::typedWord),
+                "(?<![\\p{L}\\d])(?=\\p{Lu})(?:" + DE_PREFIX + "\\p{Lu}[\\p{L}'’-]{0,40}+\\.?(?<=(?i:" + TYPE_SUFFIX + "))"
+                        + "|\\p{Lu}[\\p{L}'’.-]{0,30}+(?:" + SP + CAP + "){0,2}+" + SP + TYPE_WORD + "(?![\\p{L}]))"
+                        + SP + HOUSE_LAST, 0.75);
     }
 
-    /** "Fenyves utca 22", "Havlund gate 8", "Stensby terrasse 38". */
-    private static PatternDetector typeWordBeforeNumber() {
-        return street(64, StreetAddresses::upper, StreetAddresses::letterOrDigit, (t, i) -> wordsThenDigit(t, i, 4),
-                "\\p{Lu}(?<![\\p{L}\\d]\\p{Lu})[\\p{L}'’.-]{0,30}+(?:" + SP + CAP + "){0,2}+" + SP + TYPE_WORD
-                        + "(?![\\p{L}])" + SP + HOUSE_LAST + AFTER, 0.75);
+    private static boolean typedWord(String word) {
+        return TYPE_WORDS.contains(word) || endsWithTypeSuffix(word);
     }
 
     /** "Via Roma 10", "Rua do Carmo 12", "ul. Polna 5", "3 Calle Mayor 5" (with a building number first). */
     private static PatternDetector typeWordFirst() {
-        return street(64, c -> c >= '0' && c <= '9' || FIRST_CHARS.test(c), StreetAddresses::letterOrDigit,
+        return street(64, 12, c -> c >= '0' && c <= '9' || FIRST_CHARS.test(c), StreetAddresses::letterOrDigit,
                 StreetAddresses::typeWordFirstAt,
                 "(?:\\d(?<![\\p{L}\\d.,/-]\\d)\\d{0,5}+" + SP + ")?+(?<![\\p{L}\\d])" + FIRST_WORD
-                        + SP + NAME + SP + HOUSE_LAST + AFTER, 0.75);
+                        + SP + NAME + SP + HOUSE_LAST, 0.75);
     }
 
     /** "Kestrel 14, Apt 3", "Oakmoor 7\nSuite 200": a name and a number make a street when a unit follows. */
     private static PatternDetector nameThenNumberThenUnit() {
-        return street(64, c -> c >= '0' && c <= '9' || upper(c), StreetAddresses::letterOrDigit,
-                StreetAddresses::buildingThenWordsThenDigit,
-                "(?:\\d(?<![\\p{L}\\d.,/-]\\d)\\d{0,5}+" + SP + ")?+\\p{Lu}(?<![\\p{L}\\d]\\p{Lu})[\\p{L}'’.-]{0,30}+"
-                        + "(?:" + SP + NAME_PART + "){0,3}+" + SP + HOUSE_LAST + "(?=" + UNIT + ")" + AFTER, 0.75);
+        return street(64, 12, c -> c >= '0' && c <= '9' || upper(c), StreetAddresses::letterOrDigit,
+                (t, i) -> buildingThenWordsThenDigit(t, i) && unitAfterNextNumber(t, i),
+                NAME_THEN_NUMBER + "(?=" + UNIT + ")", 0.75);
     }
 
-    /** "lives at Kestrel 14", "address: 12 Kestrel 14, 3000 Bern": a name and a number after an address word. */
+    /** "lives at Kestrel 14", "address: 12 Kestrel 14": a name and a number after an address word. */
     private static PatternDetector nameThenNumberAfterAddressWord() {
         return PatternDetector.builder(TYPE)
-                .pattern("(?:\\d(?<![\\p{L}\\d.,/-]\\d)\\d{0,5}+" + SP + ")?+\\p{Lu}(?<![\\p{L}\\d]\\p{Lu})[\\p{L}'’.-]{0,30}+"
-                        + "(?:" + SP + NAME_PART + "){0,3}+" + SP + HOUSE_LAST + AFTER)
+                .pattern(NAME_THEN_NUMBER)
                 .startsWith(c -> c >= '0' && c <= '9' || upper(c), StreetAddresses::letterOrDigit)
                 .startsWhere(StreetAddresses::buildingThenWordsThenDigit)
-                .near(Windows.DIGITS, 64, 160)
-                .requireContext(new ContextWords(List.of("address", "addresses", "my address", "home address",
-                        "lives at", "live at", "living at", "lives on", "live on", "located at", "located on",
-                        "ship to", "deliver to", "send it to", "sent to", "moved to", "resides at", "residence",
-                        "adresse", "anschrift", "wohnhaft", "wohnt in", "dirección", "indirizzo", "endereço",
-                        "domicile", "domicilio"), 48, 0, true), 0.8)
+                .near(Windows.DIGITS, 64, 12)
+                .candidatesBeforeContext()
+                .requireContext(ADDRESS_WORDS, 0.8)
                 .build();
     }
+
+    private static final String NAME_THEN_NUMBER = "(?:\\d(?<![\\p{L}\\d.,/-]\\d)\\d{0,5}+" + SP + ")?+"
+            + "\\p{Lu}(?<![\\p{L}\\d]\\p{Lu})[\\p{L}'’.-]{0,30}+(?:" + SP + NAME_PART + "){0,3}+" + SP + HOUSE_LAST;
+
+    private static final ContextWords ADDRESS_WORDS = new ContextWords(List.of("address", "addresses", "my address",
+            "home address", "lives at", "live at", "living at", "lives on", "live on", "located at", "located on",
+            "ship to", "deliver to", "send it to", "sent to", "moved to", "resides at", "residence", "adresse",
+            "anschrift", "wohnhaft", "wohnt in", "dirección", "indirizzo", "endereço", "domicile", "domicilio"), 48, 0,
+            true);
 
     /** "P.O. Box 123", "PO Box 12, Springfield, IL 62704", "Postfach 10 20 30". */
     private static PatternDetector postBox() {
         return PatternDetector.builder(TYPE)
                 .pattern("(?<![\\p{L}\\d])(?i:p\\.?[ \\t]?o\\.?[ \\t]?box|post[ \\t]office[ \\t]box|postbox|postfach"
                         + "|boîte[ \\t]postale|apartado(?:[ \\t]de[ \\t]correos)?|casella[ \\t]postale|caixa[ \\t]postal)"
-                        + SP + "#?\\d{1,6}+(?:[ \\t]\\d{2,3}+){0,2}+(?![\\p{L}\\d])" + TAIL + NEXT_LINES)
+                        + SP + "#?\\d{1,6}+(?:[ \\t]\\d{2,3}+){0,2}+(?![\\p{L}\\d])")
+                .literals("Box", "box", "BOX", "Postfach", "postfach", "POSTFACH", "postale", "partado", "postal")
                 .startsWith(CharTest.anyOf("PpBbAaCc"), StreetAddresses::letterOrDigit)
                 .near(Windows.DIGITS, 40, 160)
                 .score(0.8)
@@ -251,6 +310,7 @@ final class StreetAddresses {
                         + "|(?:usns|usnv|uss|uscgc)" + SP + "\\p{L}[\\p{L}'’-]{0,30}+(?:" + SP + "\\p{L}[\\p{L}'’-]{0,30}+)?+)"
                         + "[ \\t]*+,?[ \\t]*+(?:\\r?\\n[ \\t]*+)?(?i:apo|fpo|dpo)" + SP + "(?i:aa|ae|ap)" + SP
                         + "\\d{5}(?:-\\d{4})?(?![\\p{L}\\d])")
+                .literals("APO", "FPO", "DPO", "apo", "fpo", "dpo", "Apo", "Fpo", "Dpo")
                 .startsWith(CharTest.anyOf("PpCcUu"), StreetAddresses::letterOrDigit)
                 .near(Windows.DIGITS, 72, 40)
                 .score(0.9)
@@ -284,6 +344,12 @@ final class StreetAddresses {
     /** {@code before}: how far before a digit a match may start (0 where it starts with the number). */
     private static PatternDetector street(int before, CharTest first, CharTest notAfter, StartTest where, String regex,
             double score) {
+        return street(before, 160, first, notAfter, where, regex, score);
+    }
+
+    /** {@code after}: how far after its last digit a match may end. */
+    private static PatternDetector street(int before, int after, CharTest first, CharTest notAfter, StartTest where,
+            String regex, double score) {
         PatternDetector.Builder b = PatternDetector.builder(TYPE)
                 .pattern(regex)
                 .startsWith(first, notAfter);
@@ -291,7 +357,7 @@ final class StreetAddresses {
             b.startsWhere(where);
         }
         return b
-                .near(Windows.DIGITS, before, 160)
+                .near(Windows.DIGITS, before, after)
                 .score(score)
                 .context(ContextWords.of("address", "live at", "lives at", "living at", "located at", "ship to",
                         "deliver to", "mailing", "residence", "resides", "adresse", "anschrift", "wohnhaft",
@@ -299,7 +365,7 @@ final class StreetAddresses {
                 .build();
     }
 
-    private static final Pattern STREETISH = Pattern.compile("\\d|(?<![\\p{L}])(?:" + EN_STRONG + "|" + EN_WEAK + "|"
+    private static final Pattern STREETISH = Pattern.compile("\\d|(?<![\\p{L}])(?:" + EN_TYPE + "|"
             + TYPE_WORD + ")(?![\\p{L}])|(?i:" + TYPE_SUFFIX + ")(?![\\p{L}])");
 
     /** True if an intersection names at least one street by a number or a street type. */
@@ -307,7 +373,7 @@ final class StreetAddresses {
         return STREETISH.matcher(s).find();
     }
 
-    /** The English names of the countries, longest first, and the names people write for a few. */
+    /** The English names of the countries and the names people write for a few. */
     private static String countries() {
         Set<String> names = new LinkedHashSet<>();
         for (String code : Locale.getISOCountries()) {
@@ -320,13 +386,7 @@ final class StreetAddresses {
                 "Scotland", "Wales", "Northern Ireland", "Czech Republic", "Deutschland", "Österreich", "Schweiz",
                 "Suisse", "España", "Italia", "Nederland", "België", "Belgique", "Sverige", "Norge", "Danmark", "Suomi",
                 "Polska", "Magyarország", "Éire"));
-        List<String> sorted = new ArrayList<>(names);
-        sorted.sort(Comparator.comparingInt(String::length).reversed());
-        StringBuilder b = new StringBuilder("(?:");
-        for (int i = 0; i < sorted.size(); i++) {
-            b.append(i == 0 ? "" : "|").append(Pattern.quote(sorted.get(i)));
-        }
-        return b.append(')').toString();
+        return WordAlternation.of(names);
     }
 
     // ------------------------------------------------------------------ start tests
@@ -364,10 +424,74 @@ final class StreetAddresses {
     }
 
     /**
+     * True if the house number at {@code start} ends at a space, tab or comma and, after it and
+     * perhaps a second number, a word starts: a letter, or a digit and a letter ("5th"). Runs of
+     * number groups (cards, phone numbers) are rejected here without running an expression.
+     * With {@code capital}, the word must start with a capital or a digit, as English street
+     * names do ("221B Baker Street", "5 5th Avenue").
+     */
+    static boolean numberThenName(String text, int start, boolean capital) {
+        if (!numberThenSpace(text, start)) {
+            return false;
+        }
+        int n = text.length();
+        int i = start + 1;
+        while (i < n && (letterOrDigit(text.charAt(i)) || text.charAt(i) == '-')) {
+            i++;
+        }
+        i = skipSpaces(text, i);
+        if (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            int digits = i;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                i++;
+            }
+            if (i < n && Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+            if (i == digits || i >= n || text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+                return false;
+            }
+            i = skipSpaces(text, i);
+            if (i + 1 < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                return Character.isLetter(text.charAt(i + 1)) || text.charAt(i + 1) >= '0' && text.charAt(i + 1) <= '9';
+            }
+        }
+        if (i >= n) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return Character.isSurrogate(c) || (capital ? Character.isUpperCase(c) || Character.isTitleCase(c)
+                : Character.isLetter(c));
+    }
+
+    private static int skipSpaces(String text, int i) {
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == ',')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static final List<String> UNIT_WORDS = List.of("Apt", "Apartment", "Suite", "Ste", "Unit", "Flat");
+
+    private static boolean unitWordAt(String text, int start) {
+        for (String w : UNIT_WORDS) {
+            if (text.startsWith(w, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * True if up to {@code maxWords} words (letters, surrogates and {@code .'’-}) separated by one
      * to three spaces or tabs run from {@code start} to a digit.
      */
     static boolean wordsThenDigit(String text, int start, int maxWords) {
+        return wordsThenDigit(text, start, maxWords, w -> true);
+    }
+
+    /** As {@link #wordsThenDigit(String, int, int)}, where the word before the digit passes {@code last}. */
+    static boolean wordsThenDigit(String text, int start, int maxWords, java.util.function.Predicate<String> last) {
         int n = text.length();
         int i = start;
         for (int w = 0; w <= maxWords; w++) {
@@ -388,6 +512,60 @@ final class StreetAddresses {
             }
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
+                return last.test(text.substring(wordStart, i - spaces));
+            }
+        }
+        return false;
+    }
+
+    /** The longest street type of the lists, and how many words a street line holds before its type at most. */
+    private static final int MAX_TYPE_LENGTH = 12;
+    private static final int MAX_RUNS = 8;
+    private static final Set<String> EN_TYPES = new java.util.HashSet<>(new LinkedHashSet<>(
+            java.util.stream.Stream.concat(EN_STRONG_WORDS.stream(), EN_WEAK_WORDS.stream()).toList()));
+    private static final Set<String> TYPE_WORDS = Set.copyOf(TYPE_WORD_WORDS);
+
+    /**
+     * True if one of the runs of letters in the {@code maxChars} chars after {@code start},
+     * before any char that no street name holds, is one of {@code words} ({@code lowerCase}: compared in lower case): a cheap look
+     * for the street type that the expression needs, before running it.
+     */
+    static boolean letterRunWithin(String text, int start, int maxChars, Set<String> words, boolean lowerCase) {
+        int end = Math.min(text.length(), start + maxChars);
+        int i = start;
+        int runs = 0;
+        while (i < end) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                if (!(c >= '0' && c <= '9' || c == ' ' || c == '\t' || c == ',' || c == '.' || c == '\'' || c == '’'
+                        || c == '-' || c == '#' || Character.isSurrogate(c))) {
+                    return false;
+                }
+                i++;
+                continue;
+            }
+            int runStart = i;
+            while (i < text.length() && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            // Street types are short and, in English, capitalised: most runs fail without a look-up.
+            if (i - runStart <= MAX_TYPE_LENGTH && (lowerCase || Character.isUpperCase(c))
+                    && words.contains(lowerCase ? text.substring(runStart, i).toLowerCase(Locale.ROOT)
+                            : text.substring(runStart, i))) {
+                return true;
+            }
+            if (++runs == MAX_RUNS) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** True if {@code word}, in lower case, ends with a street type of {@code TYPE_SUFFIX}. */
+    private static boolean endsWithTypeSuffix(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        for (String suffix : TYPE_SUFFIX_WORDS) {
+            if (w.endsWith(suffix)) {
                 return true;
             }
         }
@@ -404,8 +582,38 @@ final class StreetAddresses {
         return wordsThenDigit(text, afterBuildingNumber(text, start), 4);
     }
 
+    /**
+     * True if a unit word comes after the first number after {@code start} (and a building
+     * number at it): where a unit can follow the name and number that start there.
+     */
+    private static boolean unitAfterNextNumber(String text, int start) {
+        int n = text.length();
+        int i = afterBuildingNumber(text, start);
+        while (i < n && !(text.charAt(i) >= '0' && text.charAt(i) <= '9')) {
+            i++;
+        }
+        while (i < n && (letterOrDigit(text.charAt(i)) || text.charAt(i) == '/' || text.charAt(i) == '-')) {
+            i++;
+        }
+        while (i < n && " \t,\r\n".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i < n && text.charAt(i) == '#') {
+            return true;
+        }
+        for (String w : UNIT_WORDS) {
+            if (text.startsWith(w, i)) {
+                return true;
+            }
+        }
+        return text.startsWith("Fl", i);
+    }
+
     private static boolean typeWordFirstAt(String text, int start) {
         int i = afterBuildingNumber(text, start);
+        if (i >= text.length() || !FIRST_CHARS.test(text.charAt(i))) {
+            return false;
+        }
         for (String word : FIRST_WORDS) {
             if (text.startsWith(word, i)) {
                 return true;
