@@ -264,9 +264,16 @@ final class StreetAddresses {
 
     /** "Kestrel 14, Apt 3", "Oakmoor 7\nSuite 200": a name and a number make a street when a unit follows. */
     private static PatternDetector nameThenNumberThenUnit() {
-        return street(64, 12, c -> c >= '0' && c <= '9' || upper(c), StreetAddresses::letterOrDigit,
-                (t, i) -> buildingThenWordsThenDigit(t, i) && unitAfterNextNumber(t, i),
-                NAME_THEN_NUMBER + "(?=" + UNIT + ")", 0.75);
+        return PatternDetector.builder(TYPE)
+                .pattern(NAME_THEN_NUMBER + "(?=" + UNIT + ")")
+                // Texts without a unit word skip this rule at once.
+                .literals("Apt", "Apartment", "Suite", "Ste", "Unit", "Flat", "Fl", "#")
+                .startsWith(c -> c >= '0' && c <= '9' || upper(c), StreetAddresses::letterOrDigit)
+                .startsWhere((t, i) -> buildingThenWordsThenDigit(t, i) && unitAfterNextNumber(t, i))
+                .near(Windows.DIGITS, 64, 12)
+                .score(0.75)
+                .context(STREET_WORDS, 0.9)
+                .build();
     }
 
     /** "lives at Kestrel 14", "address: 12 Kestrel 14": a name and a number after an address word. */
@@ -276,7 +283,6 @@ final class StreetAddresses {
                 .startsWith(c -> c >= '0' && c <= '9' || upper(c), StreetAddresses::letterOrDigit)
                 .startsWhere(StreetAddresses::buildingThenWordsThenDigit)
                 .near(Windows.DIGITS, 64, 12)
-                .candidatesBeforeContext()
                 .requireContext(ADDRESS_WORDS, 0.8)
                 .build();
     }
@@ -359,11 +365,14 @@ final class StreetAddresses {
         return b
                 .near(Windows.DIGITS, before, after)
                 .score(score)
-                .context(ContextWords.of("address", "live at", "lives at", "living at", "located at", "ship to",
-                        "deliver to", "mailing", "residence", "resides", "adresse", "anschrift", "wohnhaft",
-                        "dirección", "indirizzo", "street", "postcode", "zip"), 0.9)
+                .context(STREET_WORDS, 0.9)
                 .build();
     }
+
+    /** Words near a street line that make it more likely an address. */
+    private static final ContextWords STREET_WORDS = ContextWords.of("address", "live at", "lives at", "living at",
+            "located at", "ship to", "deliver to", "mailing", "residence", "resides", "adresse", "anschrift",
+            "wohnhaft", "dirección", "indirizzo", "street", "postcode", "zip");
 
     private static final Pattern STREETISH = Pattern.compile("\\d|(?<![\\p{L}])(?:" + EN_TYPE + "|"
             + TYPE_WORD + ")(?![\\p{L}])|(?i:" + TYPE_SUFFIX + ")(?![\\p{L}])");
