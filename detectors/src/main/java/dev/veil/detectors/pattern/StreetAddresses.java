@@ -135,6 +135,9 @@ final class StreetAddresses {
     /** A unit right after a street line. */
     static final Pattern UNIT_AFTER = Pattern.compile(UNIT);
 
+    /** English words that end like a street type of another language: "Brigade" is no "-gade". */
+    private static final List<String> NOT_STREET_WORDS = List.of("brigade", "renegade", "cutie", "sweetie", "hottie");
+
     /** French street types, which come first: "12 rue de la Paix". */
     private static final List<String> FR_TYPE_LIST = List.of("rue", "avenue", "av.", "boulevard", "bd", "place",
             "impasse", "allée", "allee", "chemin", "quai", "cours", "route", "square", "passage");
@@ -143,7 +146,7 @@ final class StreetAddresses {
     /** Street types inside the last word of a name, as German and the Nordic languages write them. */
     private static final List<String> TYPE_SUFFIX_WORDS = List.of(
             "straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "damm", "ufer", "chaussee", "steig",
-            "pfad", "ring", "markt", "gade", "vej", "veien", "vegen", "veg", "vei", "vägen", "väg", "gatan", "gata",
+            "pfad", "markt", "gade", "vej", "veien", "vegen", "veg", "vei", "vägen", "väg", "gatan", "gata",
             "gate", "götu", "braut", "vegur", "stræde", "stræti", "straeti", "stien", "bakken", "plass", "torget",
             "torg", "katu", "tie", "kuja", "polku", "straat", "laan", "plein", "gracht", "kade", "singel", "dreef",
             "utca", "ulica", "ulice", "cesta", "tänav", "iela");
@@ -245,7 +248,7 @@ final class StreetAddresses {
     private static PatternDetector typedNameThenNumber() {
         return street(64, 12, StreetAddresses::upper, StreetAddresses::letterOrDigit,
                 (t, i) -> wordsThenDigit(t, i, 4, StreetAddresses::typedWord),
-                "(?<![\\p{L}\\d])(?=\\p{Lu})(?:" + DE_PREFIX + "\\p{Lu}[\\p{L}'’-]{0,40}+\\.?(?<=(?i:" + TYPE_SUFFIX + "))"
+                "(?<![\\p{L}\\d])(?=\\p{Lu})(?:" + DE_PREFIX + "\\p{Lu}[\\p{L}'’-]{0,40}+\\.?(?<=(?i:" + TYPE_SUFFIX + "))(?<!(?i:" + String.join("|", NOT_STREET_WORDS) + "))"
                         + "|\\p{Lu}[\\p{L}'’.-]{0,30}+(?:" + SP + CAP + "){0,2}+" + SP + TYPE_WORD + "(?![\\p{L}]))"
                         + SP + HOUSE_LAST, 0.75);
     }
@@ -570,9 +573,14 @@ final class StreetAddresses {
         return false;
     }
 
+    private static final Set<String> NOT_STREETS = Set.copyOf(NOT_STREET_WORDS);
+
     /** True if {@code word}, in lower case, ends with a street type of {@code TYPE_SUFFIX}. */
     private static boolean endsWithTypeSuffix(String word) {
         String w = word.toLowerCase(Locale.ROOT);
+        if (NOT_STREETS.contains(w)) {
+            return false;
+        }
         for (String suffix : TYPE_SUFFIX_WORDS) {
             if (w.endsWith(suffix)) {
                 return true;

@@ -103,6 +103,9 @@ class StreetAddressesTest {
         "the corner of my room and the kitchen",
         "Box 12 is empty",
         "Python 3 Parks",
+        "During 1998, the firm grew",
+        "the Brigade 2 veterans",
+        "Spring 2024 sale",
     })
     void streetAddress_notFound(String text) {
         assertNothing(address, text);
