@@ -61,6 +61,10 @@ WNUT_LABELS = {
     "product": None,
 }
 
+# Formats Veil reports only next to a context word (a bare eight-letter BIC is as often a shouted
+# word): each number is measured bare and once more after that word.
+CONTEXT_REQUIRED = {"bic": "BIC "}
+
 # python-stdnum format -> the Veil type that claims it. Formats Veil does not claim are skipped.
 STDNUM_TYPES = {
     "iban": "financial.iban",
@@ -188,6 +192,14 @@ def validators(eval_dir):
                 "type": veil_type,
                 "valid": bool(row["valid"]),
             }))
+            cue = CONTEXT_REQUIRED.get(row["stdnum_format"])
+            if cue:
+                # The same number after the word Veil requires: this measures the validator.
+                docs.append(Doc("stdnum-%d-cued" % n, cue + row["number"], meta={
+                    "format": "stdnum:%s after \"%s\"" % (row["stdnum_format"], cue.strip()),
+                    "type": veil_type,
+                    "valid": bool(row["valid"]),
+                }))
     return docs
 
 

@@ -61,6 +61,9 @@ public final class LoadGen {
 
     static final long MS = 1_000_000L;
     static final long SEC = 1_000_000_000L;
+    /** The streaming workload: 64 chunks 20 ms apart. */
+    static final int STREAM_CHUNKS = 64;
+    static final int STREAM_GAP_MS = 20;
 
     // ---------------------------------------------------------------- workloads
 
@@ -450,15 +453,27 @@ public final class LoadGen {
         final int concurrency;
         final long warmNanos;
         final long runNanos;
+        final long spreadNanos;
         final List<Conn> mine = new ArrayList<>();
         int active;
         boolean stopped;
 
         ClosedLoop(LoadGen gen, Workload w, int concurrency, double warmSeconds, double seconds) {
+            this(gen, w, concurrency, warmSeconds, seconds, 0);
+        }
+
+        /**
+         * With {@code spreadSeconds > 0} the connections start evenly over that time instead of in
+         * waves: N streams that each last that long then keep arriving one every spread/N, as
+         * independent users do, instead of all at the same instant every round. Time to first
+         * token measured on synchronized arrivals is the queue of one burst, not the cost of the hop.
+         */
+        ClosedLoop(LoadGen gen, Workload w, int concurrency, double warmSeconds, double seconds, double spreadSeconds) {
             super(gen, w);
             this.concurrency = concurrency;
             this.warmNanos = (long) (warmSeconds * SEC);
             this.runNanos = (long) (seconds * SEC);
+            this.spreadNanos = (long) (spreadSeconds * SEC);
         }
 
         @Override
@@ -474,8 +489,8 @@ public final class LoadGen {
             // Open connections in waves so that a thousand streams do not arrive as one SYN burst.
             int wave = 50;
             for (int i = 0; i < concurrency; i++) {
-                long delay = (i / wave) * 20L;
-                gen.loop.schedule(() -> gen.acquire(this::begin, this::connectFailed), delay, TimeUnit.MILLISECONDS);
+                long delay = spreadNanos > 0 ? spreadNanos * i / concurrency : (i / wave) * 20L * 1_000_000L;
+                gen.loop.schedule(() -> gen.acquire(this::begin, this::connectFailed), delay, TimeUnit.NANOSECONDS);
             }
             gen.loop.schedule(this::stop, measureTo - now + 30 * SEC, TimeUnit.NANOSECONDS);
         }
@@ -893,9 +908,13 @@ public final class LoadGen {
 
     void streams(int concurrency, double seconds, double warmSeconds, String kind) throws Exception {
         Workload w = WORKLOADS.get("stream");
-        shape(300, 0, 64, 20);
+        shape(300, 0, STREAM_CHUNKS, STREAM_GAP_MS);
+        // The low-load figure (time to first token) starts its streams spread over one stream's
+        // length, so they arrive one by one; the concurrency figures open theirs in waves, a storm
+        // on purpose.
+        double spread = kind.equals("streams_low") ? STREAM_CHUNKS * STREAM_GAP_MS / 1000.0 : 0;
         long t0 = probe.cpuTicks();
-        ClosedLoop p = run(new ClosedLoop(this, w, concurrency, warmSeconds, seconds));
+        ClosedLoop p = run(new ClosedLoop(this, w, concurrency, warmSeconds, seconds, spread));
         long t1 = probe.cpuTicks();
         emit(base(kind, w, 0).put("concurrency", concurrency).put("streams", p.completed).put("errors", p.errors)
                 .put("timeouts", p.timeouts).put("stalls", p.stalls)
@@ -925,7 +944,7 @@ public final class LoadGen {
                 shapeFor(w, 0);
                 n += run(new ClosedLoop(this, w, 4, 0.0, w == typical ? 3.0 : 1.0)).completedAll;
             }
-            shape(300, 0, 64, 20);
+            shape(300, 0, STREAM_CHUNKS, STREAM_GAP_MS);
             run(new ClosedLoop(this, WORKLOADS.get("stream"), 20, 0.0, 1.0));
             double us = probe.pids.isEmpty() || n == 0 ? -1 : (probe.cpuTicks() - t0) * 1e6 / probe.ticksPerSecond / n;
             if (round > 0 && us > 0 && us >= 0.9 * perRound.get(round - 1)) {
@@ -968,8 +987,7 @@ public final class LoadGen {
         if (plan.startsWith("streams:")) {
             // streams:SECONDS:CONCURRENCY, time to first token and gaps, as the plans measure them.
             String[] a = plan.split(":");
-            shape(300, 0, 64, 20);
-            streams(Integer.parseInt(a[2]), Double.parseDouble(a[1]), 0.3, "streams_low");
+            streams(Integer.parseInt(a[2]), Double.parseDouble(a[1]), 1.5, "streams_low");
             return;
         }
         if (plan.startsWith("rate:") || plan.startsWith("c1:")) {
@@ -1018,7 +1036,7 @@ public final class LoadGen {
             double rate = Math.min(500, Math.max(20, Math.round(peaks.getOrDefault(w.name() + "/0", 1000.0) / 20) * 10));
             openStep(w, 0, rate, 0.5, quick ? 1.5 : 3.0, "cpu_fixed_rate");
         }
-        streams(10, quick ? 3.0 : 6.0, 0.3, "streams_low");
+        streams(20, quick ? 6.0 : 15.0, 1.5, "streams_low");
         for (int n : quick ? new int[] {250, 1000} : new int[] {250, 500, 1000}) {
             streams(n, quick ? 3.0 : 5.0, quick ? 1.5 : 2.0, "streams_concurrent");
         }

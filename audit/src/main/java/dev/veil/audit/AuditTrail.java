@@ -51,6 +51,14 @@ public final class AuditTrail implements AuditSink {
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     private static final long POLL_MILLIS = 200;
     private static final long LINGER_NANOS = 1_000_000;
+    /**
+     * Small batches are written at most this often. Each write ends in a sync to disk (with the
+     * default fsync policy), and a proxy answering one request at a time would otherwise sync, and
+     * wake this thread, once or twice per request: on one or two cores that costs more CPU than the
+     * requests' own records and preempts the event loop. Records are accepted when queued, so this
+     * moves when they reach the disk by at most these few milliseconds.
+     */
+    private static final long MIN_WRITE_INTERVAL_NANOS = 5_000_000;
 
     private final AuditSettings settings;
     private final List<X25519PublicKeyParameters> officers;
@@ -257,20 +265,24 @@ public final class AuditTrail implements AuditSink {
 
     private void runWriter() {
         List<AuditRecord> batch = new ArrayList<>(settings.batchSize());
+        long lastWrite = System.nanoTime() - MIN_WRITE_INTERVAL_NANOS;
         try {
             while (true) {
                 AuditRecord first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, settings.batchSize() - 1);
-                    if (batch.size() < settings.batchSize() / 4) {
-                        // Under load, waking per record means a write call and a wake-up per record;
-                        // lingering a millisecond gathers a real batch. Records are accepted already,
-                        // so this only delays when they reach the file.
-                        LockSupport.parkNanos(LINGER_NANOS);
+                    if (batch.size() < settings.batchSize() / 4 && !closingRequested()) {
+                        // Waking per record means a write call, a sync and a wake-up per record;
+                        // lingering a millisecond, or until the last write is MIN_WRITE_INTERVAL
+                        // old, gathers a real batch. Records are accepted already, so this only
+                        // delays when they reach the file.
+                        long wait = Math.max(LINGER_NANOS, lastWrite + MIN_WRITE_INTERVAL_NANOS - System.nanoTime());
+                        LockSupport.parkNanos(wait);
                         queue.drainTo(batch, settings.batchSize() - batch.size());
                     }
                     writeBatch(batch);
+                    lastWrite = System.nanoTime();
                     batch.clear();
                 }
                 Instant now = settings.clock().instant();
@@ -291,6 +303,12 @@ public final class AuditTrail implements AuditSink {
             closeCheckpointCopy();
         } catch (IOException | RuntimeException | InterruptedException e) {
             fail(e);
+        }
+    }
+
+    private boolean closingRequested() {
+        synchronized (progress) {
+            return closing;
         }
     }
 

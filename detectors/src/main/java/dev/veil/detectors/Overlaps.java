@@ -3,6 +3,8 @@ package dev.veil.detectors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Resolves findings of different detectors over the same chars: a card number is not also a
@@ -37,13 +39,17 @@ final class Overlaps {
             }
         }
         contenders.sort(STRONGEST_FIRST);
-        List<Finding> winners = new ArrayList<>();
+        // Winners never overlap one another, so by start they are also by end: the one starting
+        // last before a finding's end is the only one that can overlap it. A look-up per finding,
+        // not a pass over every winner (a text with many thousands of findings was quadratic).
+        TreeMap<Integer, Finding> winners = new TreeMap<>();
         for (Finding f : contenders) {
             if (!overlapsAny(winners, f)) {
-                winners.add(f);
+                // An empty finding can start where a winner starts; the longer one stands for both.
+                winners.merge(f.start(), f, (a, b) -> a.end() >= b.end() ? a : b);
+                kept.add(f);
             }
         }
-        kept.addAll(winners);
         for (Finding n : names) {
             if (!overlapsAny(winners, n)) {
                 kept.add(n);
@@ -62,12 +68,8 @@ final class Overlaps {
         return !(t.startsWith("custom.") || t.startsWith("marker.") || t.startsWith("topic."));
     }
 
-    private static boolean overlapsAny(List<Finding> winners, Finding f) {
-        for (Finding w : winners) {
-            if (f.start() < w.end() && w.start() < f.end()) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean overlapsAny(TreeMap<Integer, Finding> winners, Finding f) {
+        Map.Entry<Integer, Finding> before = winners.lowerEntry(f.end());
+        return before != null && before.getValue().end() > f.start();
     }
 }

@@ -44,6 +44,10 @@ public final class SessionMemory {
         requireNonNull(settings, "settings");
         requireNonNull(ticker, "ticker");
         this.internalUpstreams = Caffeine.newBuilder()
+                // Eviction and expiry bookkeeping on the calling thread, a little per write, rather
+                // than handed to the common pool: on a proxy given one or two cores that hand-off
+                // wakes another thread for most requests, which then competes with the event loop.
+                .executor(Runnable::run)
                 .expireAfterWrite(settings.ttl())
                 .maximumSize(settings.maxEntries())
                 .ticker(ticker)

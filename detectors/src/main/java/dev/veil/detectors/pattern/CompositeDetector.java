@@ -57,9 +57,15 @@ public final class CompositeDetector implements Detector {
 
     @Override
     public List<Finding> detect(ScanText text) {
-        List<Finding> findings = new ArrayList<>();
-        for (Detector part : parts) {
-            findings.addAll(part.detect(text));
+        List<Finding> findings = List.of();
+        for (int i = 0; i < parts.size(); i++) {
+            List<Finding> found = parts.get(i).detect(text);
+            if (!found.isEmpty()) {
+                if (findings.isEmpty()) {
+                    findings = new ArrayList<>();
+                }
+                findings.addAll(found);
+            }
         }
         return findings;
     }

@@ -23,17 +23,20 @@ public final class FinancialDetectors {
     }
 
     /**
-     * IBANs, compact or in groups of four ("DE89 3704 0044 0532 0130 00"), any case: the
+     * IBANs, compact or in groups of four ("DE89 3704 0044 0532 0130 00"), any case, or with a
+     * space after capital country letters ("NO 93 8601 1117 947"): the
      * country's length and the mod-97 check. The expression proposes a run of alphanumeric
      * groups; the refiner cuts it at the length the country code prescribes.
      */
     public static Detector iban() {
         return PatternDetector.builder("financial.iban")
-                .pattern("[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z]\\d{2}(?:[ -]?+[A-Za-z0-9]){10,34}+")
+                .pattern("[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z] ?+\\d{2}(?:[ -]?+[A-Za-z0-9]){10,34}+")
                 .startsWith(FinancialDetectors::asciiLetter, c -> asciiLetter(c) || c >= '0' && c <= '9')
                 .startsWhere((t, i) -> Starts.at(t, i + 1, FinancialDetectors::asciiLetter)
-                        && Starts.all(t, i + 2, 2, CharTest.digit()))
-                .near(Windows.DIGITS, 2, 12)
+                        && (Starts.all(t, i + 2, 2, CharTest.digit())
+                                || Starts.at(t, i + 2, c -> c == ' ') && Starts.all(t, i + 3, 2, CharTest.digit())))
+                // Three chars before the first digits: the country code and the space after it.
+                .near(Windows.DIGITS, 3, 12)
                 .minAnchors(2)
                 .refiner(FinancialDetectors::ibanPrefix)
                 .resumeAfterFinding()
@@ -42,8 +45,15 @@ public final class FinancialDetectors {
                 .build();
     }
 
-    /** The prefix of {@code run} that is a valid IBAN of its country's length, if any. */
+    /**
+     * The prefix of {@code run} that is a valid IBAN of its country's length, if any. A space after
+     * the country code ("NO 93 8601 ...", as some banks print it) is taken only after capitals:
+     * "at 12 ..." or "no 45 ..." in prose is a word and a number.
+     */
     static List<Span> ibanPrefix(String run) {
+        if (run.charAt(2) == ' ' && !(Character.isUpperCase(run.charAt(0)) && Character.isUpperCase(run.charAt(1)))) {
+            return List.of();
+        }
         int length = Iban.length(run.substring(0, 2).toUpperCase(Locale.ROOT));
         if (length < 0) {
             return List.of();

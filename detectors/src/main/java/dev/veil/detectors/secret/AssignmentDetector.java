@@ -33,6 +33,11 @@ final class AssignmentDetector implements Detector {
     static final String HIGH_ENTROPY = "secret.generic_high_entropy";
     static final String HTTP_AUTH = "secret.http_authorization";
     static final String ID = "secret.assignment";
+    /**
+     * Not a finding type: the key ends in "secret" ({@code jwt_secret}, {@code client_secret}),
+     * so a value someone chose (a passphrase) is reported as well as a random one.
+     */
+    private static final String SHARED_SECRET = "shared secret";
 
     /**
      * Words one of which every credential key name contains (the rest is decided by
@@ -40,7 +45,9 @@ final class AssignmentDetector implements Detector {
      */
     private static final List<String> WORDS = List.of("pass", "pwd", "kennwort", "contrase", "secret", "token", "key",
             "credential", "auth", "psexec", "bearer", "basic", "directoryentry");
-    private static final Keywords KEYWORDS = new Keywords(WORDS);
+    /** Index in the key words of the first of {@link CommandLineCredentials#TOOLS}. */
+    private static final int FIRST_TOOL = WORDS.size();
+    private static final Keywords KEYWORDS = new Keywords(concat(WORDS, CommandLineCredentials.TOOLS));
     private static final int PSEXEC = WORDS.indexOf("psexec");
     private static final int TOKEN = WORDS.indexOf("token");
     private static final int BEARER = WORDS.indexOf("bearer");
@@ -52,7 +59,15 @@ final class AssignmentDetector implements Detector {
     private static final Set<String> NOT_PASSWORDS = Set.of("compass", "bypass", "surpass", "overpass",
             "underpass", "trespass", "encompass");
     private static final int MAX_VALUE = 256;
+    /** A lower-case or camel-case name of letters and "_": a field name, not a password. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[a-z][a-z_]*+(?:[A-Z][a-z_]*+)*+");
     private static final Pattern HOSTNAME = Pattern.compile("(?:[A-Za-z0-9-]{1,63}+\\.){1,8}+[A-Za-z]{2,24}+");
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 
     @Override
     public String id() {
@@ -61,14 +76,18 @@ final class AssignmentDetector implements Detector {
 
     @Override
     public List<String> types() {
-        return List.of(PASSWORD, HIGH_ENTROPY, HTTP_AUTH, CredentialPairs.USERNAME);
+        return List.of(PASSWORD, HIGH_ENTROPY, HTTP_AUTH, CredentialPairs.USERNAME, CredentialPairs.CLIENT_ID,
+                CredentialPairs.HOST);
     }
 
     @Override
     public List<Finding> detect(String text) {
         List<Finding> findings = new ArrayList<>();
         int[] pos = {0};
+        // Where the last command line read ends: a command written inside it was read with it.
+        int[] commandTo = {0};
         List<Integer> schemes = new ArrayList<>();
+        List<Finding> clientSecrets = new ArrayList<>();
         KEYWORDS.find(text, (start, end, word) -> {
             if (word == BEARER || word == BASIC || word == TOKEN) {
                 schemes.add(start);
@@ -77,8 +96,17 @@ final class AssignmentDetector implements Detector {
                 return;
             }
             if (word == PSEXEC) {
-                CredentialPairs.shortFlags(text, end, findings);
+                if (start >= commandTo[0]) {
+                    commandTo[0] = CredentialPairs.shortFlags(text, end, findings);
+                }
                 pos[0] = end;
+                return;
+            }
+            if (word >= FIRST_TOOL) {
+                // "mysql" may also start a key (MYSQL_PASSWORD=...), read from the next word on.
+                if (start >= commandTo[0]) {
+                    commandTo[0] = CommandLineCredentials.read(text, start, end, word - FIRST_TOOL, findings);
+                }
                 return;
             }
             int idStart = identifierStart(text, start);
@@ -92,15 +120,23 @@ final class AssignmentDetector implements Detector {
             if (word == DIRECTORY_ENTRY) {
                 return;
             }
-            String type = classify(text.substring(idStart, idEnd).toLowerCase(Locale.ROOT));
+            String key = text.substring(idStart, idEnd).toLowerCase(Locale.ROOT);
+            String type = classify(key);
             if (type != null) {
-                assignment(text, idStart, idEnd, type, findings);
+                int before = findings.size();
+                assignment(text, idStart, idEnd, type.equals(HIGH_ENTROPY) && key.endsWith("secret") ? SHARED_SECRET
+                        : type, findings);
+                if (findings.size() > before && findings.get(findings.size() - 1).type().equals(HIGH_ENTROPY)
+                        && key.contains("secret")) {
+                    clientSecrets.add(findings.get(findings.size() - 1));
+                }
             }
         });
         for (int at : schemes) {
             authHeader(text, at, findings);
         }
         CredentialPairs.addUsernames(text, findings);
+        CredentialPairs.addClientIds(text, clientSecrets, findings);
         return findings;
     }
 
@@ -156,6 +192,9 @@ final class AssignmentDetector implements Detector {
         } else if ((open == '"' || open == '\'') && valueBlankUntil(text, i, open)) {
             return; // "Password:" or 'password = ' is a string that mentions the key, not a key
         }
+        if (i > idEnd && open == text.charAt(idEnd) && namedInString(text, idStart - 1, i, type, out)) {
+            return;
+        }
         int afterKey = i;
         if (type.equals(PASSWORD) && text.startsWith(" for ", i)) {
             i = forWhom(text, i); // "the password for user 'postgres' is 'x'"
@@ -164,9 +203,8 @@ final class AssignmentDetector implements Detector {
             // "the password is 'hunter2'": prose gives a password away only with quotes around it.
             int q = skipBlanks(text, i + (text.charAt(i + 1) == 'i' ? 4 : 5));
             if (q < text.length() && (text.charAt(q) == '"' || text.charAt(q) == '\'')) {
-                int close = text.indexOf(text.charAt(q), q + 1);
-                int nl = text.indexOf('\n', q + 1);
-                if (close > q + 1 && close - q - 1 <= 64 && (nl < 0 || close < nl)) {
+                int close = closeOnLine(text, q + 1, text.charAt(q), 64, false);
+                if (close > q + 1) {
                     report(text, q + 1, close, type, true, out);
                 }
             }
@@ -193,7 +231,7 @@ final class AssignmentDetector implements Detector {
             return; // "://" a URL
         }
         if (comparison) {
-            // password == "letmein", secret != "open-sesame": comparing with a literal gives the
+            // password == "letmein", secret != "swordfish-42": comparing with a literal gives the
             // secret away, however guessable it is.
             i = skipBlanks(text, i);
             if (i >= text.length() || (text.charAt(i) != '"' && text.charAt(i) != '\'')) {
@@ -207,18 +245,16 @@ final class AssignmentDetector implements Detector {
         }
         if (text.startsWith("\\\"", i)) {
             // A value in escaped quotes, inside a string of code or JSON: \"value\"
-            int close = text.indexOf("\\\"", i + 2);
-            int nl = text.indexOf('\n', i + 2);
-            if (close > i + 2 && close - i - 2 <= MAX_VALUE && (nl < 0 || close < nl)) {
+            int close = closeOnLine(text, i + 2, '"', MAX_VALUE, true);
+            if (close > i + 2) {
                 report(text, i + 2, close, type, true, out);
             }
             return;
         }
         char q = text.charAt(i);
         if (q == '"' || q == '\'' || q == '`') {
-            int close = text.indexOf(q, i + 1);
-            int nl = text.indexOf('\n', i + 1);
-            if (close > i + 1 && close - i - 1 <= MAX_VALUE && (nl < 0 || close < nl)) {
+            int close = closeOnLine(text, i + 1, q, MAX_VALUE, false);
+            if (close > i + 1) {
                 report(text, i + 1, close, type, true, out);
             }
             return;
@@ -245,7 +281,13 @@ final class AssignmentDetector implements Detector {
         if (PlaceholderValues.isPlaceholder(stripQuotes(value)) || codeReference(value, quoted) || label(value)) {
             return;
         }
-        if (type.equals(PASSWORD)) {
+        if (type.equals(SHARED_SECRET)) {
+            if (random(value)) {
+                out.add(new Finding(HIGH_ENTROPY, start, end, 0.8, ID));
+            } else if (quoted && passphrase(value)) {
+                out.add(new Finding(PASSWORD, start, end, 0.7, ID));
+            }
+        } else if (type.equals(PASSWORD)) {
             if (value.strip().length() < 4) {
                 return; // "password = 123": no system takes a password this short; an example.
             }
@@ -253,6 +295,75 @@ final class AssignmentDetector implements Detector {
         } else if (random(value)) {
             out.add(new Finding(HIGH_ENTROPY, start, end, 0.8, ID));
         }
+    }
+
+    /**
+     * A key written as a string, its value in the next string: the arguments of a call
+     * ({@code define('DB_PASSWORD', 'x')}, {@code setenv("API_KEY", "x")}, Android Gradle's
+     * {@code buildConfigField 'String', 'API_KEY', '"x"'}) or the attributes of a .NET setting
+     * ({@code <add key="SmtpPassword" value="x" />}). {@code open} is the key's opening quote,
+     * {@code after} the index after its closing quote. Returns true if the key is written in one
+     * of these forms, whether or not a value was reported.
+     */
+    private static boolean namedInString(String text, int open, int after, String type, List<Finding> out) {
+        int before = open;
+        while (before > 0 && before > open - 16 && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == '\t')) {
+            before--;
+        }
+        int v = skipBlanks(text, after);
+        boolean argument = v < text.length() && text.charAt(v) == ','
+                && (before > 0 && text.charAt(before - 1) == '(' || androidBuildValue(text, open));
+        boolean attribute = !argument && before >= 4 && text.regionMatches(true, before - 4, "key=", 0, 4)
+                && v < text.length() && text.regionMatches(true, v, "value", 0, 5);
+        if (!argument && !attribute) {
+            return false;
+        }
+        v = skipBlanks(text, v + (argument ? 1 : 5));
+        if (attribute) {
+            if (v >= text.length() || text.charAt(v) != '=') {
+                return true;
+            }
+            v = skipBlanks(text, v + 1);
+        }
+        if (v >= text.length() || text.charAt(v) != '"' && text.charAt(v) != '\'') {
+            return true; // a variable, not a literal
+        }
+        int close = closeOnLine(text, v + 1, text.charAt(v), MAX_VALUE, false);
+        if (close <= v + 1) {
+            return true;
+        }
+        int s = v + 1;
+        int e = close;
+        // '"value"': Gradle writes a Java string literal inside a Groovy one.
+        if (e - s >= 2 && (text.charAt(s) == '"' || text.charAt(s) == '\'') && text.charAt(e - 1) == text.charAt(s)) {
+            s++;
+            e--;
+        }
+        String value = text.substring(s, e).strip();
+        if (type.equals(PASSWORD) && (value.indexOf(' ') >= 0 || argument && FIELD_NAME.matcher(value).matches())) {
+            // A label in a call ("password", "Mot de passe"), or the next name in a list of
+            // fields (array('password', 'email')), not a password.
+            return true;
+        }
+        report(text, s, e, type, true, out);
+        return true;
+    }
+
+    /**
+     * True if the line holding {@code at} starts with Android Gradle's buildConfigField or
+     * resValue. Such a line is short: looking back at most 128 chars keeps a long line of
+     * quoted names linear.
+     */
+    private static boolean androidBuildValue(String text, int at) {
+        int lineStart = at;
+        while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
+            if (at - lineStart >= 128) {
+                return false;
+            }
+            lineStart--;
+        }
+        int k = skipBlanks(text, lineStart);
+        return text.startsWith("buildConfigField", k) || text.startsWith("resValue", k);
     }
 
     /**
@@ -294,6 +405,29 @@ final class AssignmentDetector implements Detector {
         return before.contains("login ") || previousLine.strip().startsWith("login ");
     }
 
+    /**
+     * True if a quoted value of a secret key reads like a passphrase someone chose: 8 to 64 chars
+     * without blanks, letters and a symbol that names and paths do not hold
+     * ({@code "blue#harbor"}), rather than a name ({@code "my-app-secret"}) or a path.
+     */
+    static boolean passphrase(String value) {
+        int n = value.length();
+        if (n < 8 || n > 64 || Entropy.madeUp(value) || value.contains("://")) {
+            return false;
+        }
+        int letters = 0;
+        boolean symbol = false;
+        for (int k = 0; k < n; k++) {
+            char c = value.charAt(k);
+            if (Character.isWhitespace(c)) {
+                return false;
+            }
+            letters += Character.isLetter(c) ? 1 : 0;
+            symbol |= k > 0 && "!#$%&*+=?^~".indexOf(c) >= 0;
+        }
+        return symbol && letters >= 4;
+    }
+
     /** True if {@code value} looks like a generated secret rather than a word or a number. */
     static boolean random(String value) {
         int n = value.length();
@@ -308,6 +442,26 @@ final class AssignmentDetector implements Detector {
         }
         return Entropy.mixesClasses(value, 2) && Entropy.bitsPerChar(value) >= 3.0
                 && value.chars().anyMatch(Character::isDigit) | Entropy.mixesClasses(value, 3);
+    }
+
+    /**
+     * The index of the {@code quote} that closes a value starting at {@code from} (with
+     * {@code escaped}, of the backslash of a {@code \"}), or -1 if a line break comes first or
+     * the value would be longer than {@code max}. Bounded, so that many keys on one long line
+     * cost what their values cost.
+     */
+    private static int closeOnLine(String text, int from, char quote, int max, boolean escaped) {
+        int limit = (int) Math.min(text.length(), (long) from + max + (escaped ? 2 : 1));
+        for (int j = from; j < limit; j++) {
+            char c = text.charAt(j);
+            if (c == '\n') {
+                return -1;
+            }
+            if (c == quote && (!escaped || j > from && text.charAt(j - 1) == '\\')) {
+                return escaped ? j - 1 : j;
+            }
+        }
+        return -1;
     }
 
     /** True if only separators and blanks stand between {@code from} and the next {@code quote}. */

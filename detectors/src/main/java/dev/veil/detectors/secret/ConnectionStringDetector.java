@@ -5,6 +5,8 @@ import dev.veil.detectors.Finding;
 import dev.veil.detectors.pattern.PlaceholderValues;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,13 @@ final class ConnectionStringDetector implements Detector {
                     + "|sqlserver|oracle(?::thin)?|cockroachdb|clickhouse|cassandra|couchdbs?|neo4j(?:\\+s)?|nats|kafka"
                     + "|memcached|mqtts?|db2|snowflake|redshift|sybase|cosmosdb|influxdb))"
                     + "://(?:[^\\s:/@?#\"'<>]{0,128}+:([^\\s/@\"'<>]{1,256}+)@)?+[^\\s\"'<>]{1,1024}+");
+    /** Any scheme, then a user name, a password and a host. */
+    private static final Pattern ANY_SCHEME_URL = Pattern.compile(
+            "([A-Za-z][A-Za-z0-9+.-]{0,30}+(?::[A-Za-z][A-Za-z0-9+.-]{0,30}+){0,2}+)://[^\\s:/@?#\"'<>]{1,128}+:([^\\s/@\"'<>]{1,256}+)@"
+                    + "[^\\s\"'<>/?#]{1,253}+[^\\s\"'<>]{0,1024}+");
+    /** Schemes whose URLs with credentials {@code network.url_credentials} reports. */
+    private static final Set<String> WEB_SCHEMES = Set.of("http", "https", "ftp", "ftps", "sftp", "ssh", "git", "svn",
+            "ws", "wss", "smb", "ldap", "ldaps", "webdav", "rtsp", "imap", "imaps", "pop3", "pop3s", "smtp", "smtps");
     private static final Pattern PASSWORD_PARAM = Pattern.compile(
             "(?i)[?&;](?:password|pwd|pass)=([^&;\\s\"'<>]{1,256}+)");
     /** The key that carries the secret: a password, or an Azure account, access or App Configuration key. */
@@ -62,6 +71,7 @@ final class ConnectionStringDetector implements Detector {
             }
             Matcher m = URL.matcher(text).region(start, Math.min(text.length(), sep + 1700));
             if (!m.lookingAt()) {
+                anyScheme(text, start, sep, findings);
                 continue;
             }
             String password = m.group(1);
@@ -75,6 +85,23 @@ final class ConnectionStringDetector implements Detector {
         }
         keyValue(text, findings);
         return findings;
+    }
+
+    /**
+     * A URL of a scheme not listed above with a user name and password in it
+     * ({@code postgresql+psycopg2://app:pw@db/x}, {@code sqlserver+pyodbc://...},
+     * {@code couchbase://...}). Web and file-transfer URLs ({@code https://u:p@host}) are left to
+     * {@code network.url_credentials}.
+     */
+    private static void anyScheme(String text, int start, int sep, List<Finding> findings) {
+        Matcher m = ANY_SCHEME_URL.matcher(text).region(start, Math.min(text.length(), sep + 1700));
+        if (!m.lookingAt() || WEB_SCHEMES.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+            return;
+        }
+        String password = m.group(2);
+        if (!PlaceholderValues.isPlaceholder(password) && !password.chars().allMatch(Character::isDigit)) {
+            findings.add(new Finding(TYPE, m.start(), trimEnd(text, m.start(), m.end()), 0.9, TYPE));
+        }
     }
 
     /** Start of the scheme that ends at {@code sep} ("jdbc:postgresql" before "://"). */
@@ -153,11 +180,17 @@ final class ConnectionStringDetector implements Detector {
         return false;
     }
 
-    /** Start of the quoted string or line holding {@code at}, at most 512 chars back. */
+    /**
+     * Start of the quoted string or line holding {@code at}, at most 512 chars back. A string
+     * written one key per line ({@code AccountName=x;} then {@code AccountKey=y;}) is one segment.
+     */
     private static int segmentStart(String text, int at) {
         int limit = Math.max(0, at - 512);
         for (int i = at - 1; i >= limit; i--) {
             char c = text.charAt(i);
+            if (c == '\n' && continuesOnNextLine(text, i)) {
+                continue;
+            }
             if (c == '\n' || c == '"' || c == '\'' || c == '`' || c == '>') {
                 return skipSpaces(text, i + 1, at);
             }
@@ -169,11 +202,56 @@ final class ConnectionStringDetector implements Detector {
         int limit = Math.min(text.length(), at + 512);
         for (int i = at; i < limit; i++) {
             char c = text.charAt(i);
+            if (c == '\n' && continuesOnNextLine(text, i)) {
+                continue;
+            }
             if (c == '\n' || c == '"' || c == '\'' || c == '`' || c == '<') {
                 return i;
             }
         }
         return limit;
+    }
+
+    /**
+     * True if the line break at {@code nl} splits one key-value string: the line before it ends
+     * with ";", and both lines start with a key and "=" ({@code BlobEndpoint=...}), not with
+     * code ({@code int a = 5;}).
+     */
+    private static boolean continuesOnNextLine(String text, int nl) {
+        int b = nl;
+        while (b > 0 && (text.charAt(b - 1) == '\r' || text.charAt(b - 1) == ' ' || text.charAt(b - 1) == '\t')) {
+            b--;
+        }
+        if (b == 0 || text.charAt(b - 1) != ';') {
+            return false;
+        }
+        int previous = b;
+        while (previous > 0 && previous > nl - 512 && text.charAt(previous - 1) != '\n') {
+            previous--;
+        }
+        return startsWithKey(text, previous) && startsWithKey(text, nl + 1);
+    }
+
+    /** True if a key and "=" start at {@code from}, after blanks: {@code User Id=}, {@code AccountKey=}. */
+    private static boolean startsWithKey(String text, int from) {
+        int a = from;
+        int limit = Math.min(text.length(), from + 64);
+        while (a < limit && (text.charAt(a) == ' ' || text.charAt(a) == '\t')) {
+            a++;
+        }
+        if (a >= limit || !Character.isLetter(text.charAt(a))) {
+            return false;
+        }
+        for (int k = a + 1; k < limit; k++) {
+            char c = text.charAt(k);
+            if (c == '=') {
+                return text.charAt(k - 1) != ' ';
+            }
+            if (!Character.isLetterOrDigit(c) && c != ' ' && c != '_') {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static int skipSpaces(String text, int from, int to) {

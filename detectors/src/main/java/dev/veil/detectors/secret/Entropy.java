@@ -69,7 +69,7 @@ final class Entropy {
     }
 
     /**
-     * True if most of {@code s} is made of words ("ConnectionString_B2B", "my-app-name"): runs of
+     * True if most of {@code s} is made of words ("ConnectionString_Main", "my-app-name"): runs of
      * four to twelve letters, lower case after the first, with a vowel and no four consonants in
      * a row. Generated keys have few such runs.
      */

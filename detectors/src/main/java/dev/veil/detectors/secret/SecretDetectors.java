@@ -136,7 +136,9 @@ public final class SecretDetectors {
         r.add(prefix("secret.digitalocean_token", 0.99, "do[opr]_v1_[a-f0-9]{64}", "doo_v1_", "dop_v1_", "dor_v1_"));
         r.add(prefix("secret.shopify_token", 0.99, "shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}", "shpat_", "shpca_", "shppa_",
                 "shpss_"));
-        r.add(infix("secret.telegram_bot_token", 0.9, "\\d{8,10}:AA[A-Za-z0-9_-]{33}", 10, "0123456789", ":AA"));
+        // Telegram bot tokens: the bot id, a colon, then "AA" and 33 chars; public rule sets
+        // accept one char fewer as well, and so does this one.
+        r.add(infix("secret.telegram_bot_token", 0.9, "\\d{8,10}:AA[A-Za-z0-9_-]{32,33}+", 10, "0123456789", ":AA"));
         r.add(infix("secret.mailchimp_api_key", 0.9, "[0-9a-f]{32}-us\\d{1,2}", 32, "0123456789abcdef", "-us"));
         r.add(prefix("secret.mailgun_api_key", 0.85, "key-[0-9a-f]{32}", "key-"));
         r.add(prefix("secret.databricks_token", 0.95, "dapi[a-f0-9]{32}(?:-\\d)?", "dapi"));

@@ -59,25 +59,37 @@ final class TokenDetector implements Detector {
 
     @Override
     public List<Finding> detect(String text) {
-        List<Finding> findings = new ArrayList<>(0);
-        // Most texts hold no anchor of this detector's rules: the matchers are made on the first.
-        Matcher[][] matchers = new Matcher[1][];
-        index.forEachHit(text, leader, (r, a, at) -> {
+        // Every token type of a scanner runs on every text and most texts hold no anchor of its
+        // rules: that case reads the shared hits and allocates nothing.
+        TokenIndex.Hits hits = index.hits(text, leader);
+        int[] t = hits.triples();
+        int first = -1;
+        for (int i = 0; i < hits.size(); i += 3) {
+            if (mine[t[i]]) {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0) {
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>(2);
+        Matcher[] matchers = new Matcher[mine.length];
+        for (int i = first; i < hits.size(); i += 3) {
+            int r = t[i];
+            int at = t[i + 2];
             if (!mine[r] || insideLast(findings, at)) {
-                return;
+                continue;
             }
             TokenRule rule = index.rules().get(r);
-            if (matchers[0] == null) {
-                matchers[0] = new Matcher[mine.length];
+            if (matchers[r] == null) {
+                matchers[r] = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             }
-            if (matchers[0][r] == null) {
-                matchers[0][r] = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            }
-            int[] span = rule.match(text, at, rule.anchors().get(a), matchers[0][r]);
+            int[] span = rule.match(text, at, rule.anchors().get(t[i + 1]), matchers[r]);
             if (span != null && !insideLast(findings, span[0])) {
                 findings.add(new Finding(type, span[0], span[1], rule.score(), id));
             }
-        });
+        }
         return findings;
     }
 

@@ -22,7 +22,7 @@ import java.util.List;
 final class TokenIndex {
 
     /** Anchor occurrences: rule index, anchor index and anchor start, as triples, by start. */
-    private record Hits(WeakReference<String> text, int[] triples, int size) {
+    record Hits(WeakReference<String> text, int[] triples, int size) {
     }
 
     private final List<TokenRule> rules;
@@ -55,25 +55,16 @@ final class TokenIndex {
     }
 
     /**
-     * Calls {@code sink} with (rule index, anchor index, anchor start) for each anchor in
-     * {@code text}, by start. With {@code fresh}, the text is scanned even if it is the one
-     * remembered.
+     * The anchors in {@code text}: (rule index, anchor index, anchor start) triples, by start.
+     * With {@code fresh}, the text is scanned even if it is the one remembered.
      */
-    void forEachHit(String text, boolean fresh, HitSink sink) {
+    Hits hits(String text, boolean fresh) {
         Hits h = fresh ? null : last.get();
         if (h == null || h.text().get() != text) {
             h = scan(text);
             last.set(h);
         }
-        int[] t = h.triples();
-        for (int i = 0; i < h.size(); i += 3) {
-            sink.hit(t[i], t[i + 1], t[i + 2]);
-        }
-    }
-
-    /** Receives anchor occurrences. */
-    interface HitSink {
-        void hit(int rule, int anchor, int at);
+        return h;
     }
 
     private Hits scan(String text) {

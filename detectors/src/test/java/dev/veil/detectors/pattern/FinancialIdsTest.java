@@ -23,6 +23,8 @@ class FinancialIdsTest {
         "compte FR1420041010050500013M02606           | FR1420041010050500013M02606",
         "nl91abna0417164300 lower case                | nl91abna0417164300",
         "DE89 3704 0044 0532 0130 00 BIC DEUTDEFF     | DE89 3704 0044 0532 0130 00",
+        "konto NO 93 8601 1117 947 please             | NO 93 8601 1117 947",
+        "ME 25 5050 0001 2345 6789 51                 | ME 25 5050 0001 2345 6789 51",
     })
     void iban_isFound(String text, String expected) {
         assertFinds(iban, text.strip(), expected.strip());
@@ -43,6 +45,7 @@ class FinancialIdsTest {
         "ORDER12345678901234567",
         "NL5312340417164300",
         "DE0537040044053201300A",
+        "there were no 93 8601 1117 947 left",
     })
     void iban_notFound(String text) {
         assertNothing(iban, text);

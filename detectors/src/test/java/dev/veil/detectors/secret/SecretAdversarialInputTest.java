@@ -47,6 +47,17 @@ class SecretAdversarialInputTest {
         out.add(Arguments.of("keys and separators", repeat("password = ' user = x -u a -p ")));
         out.add(Arguments.of("connection string keys", repeat("AccountName=a;AccountKey=b;Secret=")));
         out.add(Arguments.of("psexec flags", repeat("psexec -u -p -u x -p ")));
+        out.add(Arguments.of("user flags beside passwords", repeat(" --user -User --username x password=Qm7vLp2x ")));
+        out.add(Arguments.of("client ids beside client secrets",
+                repeat("client_secret = 'Jd8sK2pLq9Xv4Zt7WmRb3Nc6' client_id = clientID: ")));
+        out.add(Arguments.of("keys in strings", repeat("define('password', ('api_key', <add key=\"secret\" value=")));
+        out.add(Arguments.of("quoted names on one line", repeat("[\"password\", \"api_key\", ")));
+        out.add(Arguments.of("key-value string lines", repeat("Password=Qm7vLp2x;\nUser Id=a;\nA=")));
+        out.add(Arguments.of("hosts beside passwords",
+                repeat("host=a.b.c.d.e.f.g.h.i.j.k machine x. server: password=Qm7vLp2x ")));
+        out.add(Arguments.of("URLs of any scheme", repeat("a+b:c:d://x:y@ e.f://g:h@i:j:// k://l:m")));
+        out.add(Arguments.of("command-line tools", repeat(" curl -u a:bbbb -u x mysql -u -p -pq'r sshpass -p docker login -p mongo -u -p ldap -w -D ")));
+        out.add(Arguments.of("secret keys", repeat("jwt_secret: \"a#b jwt_secret: '")));
         return out.stream();
     }
 

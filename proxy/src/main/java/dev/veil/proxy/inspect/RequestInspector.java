@@ -54,6 +54,10 @@ public final class RequestInspector {
     public RequestInspector(Scanner scanner, long cacheEntries) {
         this.scanner = requireNonNull(scanner, "scanner");
         this.cache = Caffeine.newBuilder()
+                // Eviction and expiry bookkeeping on the calling thread, a little per write, rather
+                // than handed to the common pool: on a proxy given one or two cores that hand-off
+                // wakes another thread for most requests, which then competes with the event loop.
+                .executor(Runnable::run)
                 .maximumSize(cacheEntries)
                 .expireAfterAccess(Duration.ofMinutes(30))
                 .recordStats()

@@ -14,10 +14,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A parsed and validated OpenAI request body. The body is held as a tree; what is forwarded
@@ -112,12 +108,7 @@ public final class ApiRequest {
     }
 
     private static void requireValidUtf8(byte[] bytes) throws ApiException {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-        } catch (CharacterCodingException e) {
+        if (!Utf8.isValid(bytes)) {
             throw new ApiException(ErrorKind.INVALID_JSON, "The request body is not valid UTF-8.");
         }
     }

@@ -2,9 +2,9 @@ package dev.veil.proxy.redact;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,7 +21,9 @@ public final class SseRewriter {
     static final int MAX_EVENT_BYTES = 4 * 1024 * 1024;
 
     private final ResponseRewriter rewriter;
-    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    /** The bytes of the event not complete yet: {@code pending[0, length)}. */
+    private byte[] pending = new byte[256];
+    private int length;
     /** The last event ended with a CR at the end of a chunk; an LF opening the next one belongs to it. */
     private boolean lfAfterCr;
 
@@ -38,34 +40,50 @@ public final class SseRewriter {
     public byte[] feed(byte[] chunk) {
         int skip = lfAfterCr && chunk.length > 0 && chunk[0] == '\n' ? 1 : 0;
         lfAfterCr = false;
-        partial.write(chunk, skip, chunk.length - skip);
-        byte[] all = partial.toByteArray();
+        int before = length;
+        append(chunk, skip, chunk.length - skip);
+        // Only the new bytes can complete an event, with the three before them (an event end is at
+        // most four bytes, CR LF CR LF): an event arriving in many chunks is looked through once,
+        // not once per chunk.
         int start = 0;
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < all.length; i++) {
-            int end = eventEnd(all, i);
+        StringBuilder out = null;
+        for (int i = Math.max(0, before - 3); i < length; i++) {
+            int end = eventEnd(pending, length, i);
             if (end > 0) {
-                out.append(rewrite(new String(all, start, i - start, StandardCharsets.UTF_8)));
+                if (out == null) {
+                    out = new StringBuilder();
+                }
+                out.append(rewrite(new String(pending, start, i - start, StandardCharsets.UTF_8)));
                 start = end;
                 i = end - 1;
                 // A CR that ends the buffer may be the first half of a CR LF: its LF is no new line.
-                lfAfterCr = end == all.length && all[end - 1] == '\r';
+                lfAfterCr = end == length && pending[end - 1] == '\r';
             }
         }
-        partial.reset();
-        partial.write(all, start, all.length - start);
-        if (partial.size() > MAX_EVENT_BYTES) {
+        if (start > 0) {
+            System.arraycopy(pending, start, pending, 0, length - start);
+            length -= start;
+        }
+        if (length > MAX_EVENT_BYTES) {
             throw new IllegalStateException("server-sent event larger than " + MAX_EVENT_BYTES + " bytes");
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out == null ? new byte[0] : out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void append(byte[] b, int from, int n) {
+        if (length + n > pending.length) {
+            pending = Arrays.copyOf(pending, Math.max(length + n, pending.length * 2));
+        }
+        System.arraycopy(b, from, pending, length, n);
+        length += n;
     }
 
     /** The end of the stream: releases held-back text and any unterminated last event. */
     public byte[] finish() {
         StringBuilder out = new StringBuilder();
-        if (partial.size() > 0) {
-            out.append(rewrite(partial.toString(StandardCharsets.UTF_8)));
-            partial.reset();
+        if (length > 0) {
+            out.append(rewrite(new String(pending, 0, length, StandardCharsets.UTF_8)));
+            length = 0;
         }
         for (String data : rewriter.finish()) {
             out.append("data: ").append(data).append("\n\n");
@@ -77,24 +95,24 @@ public final class SseRewriter {
      * If the line ending at {@code i} is followed by an empty line (two line ends in a row, each
      * CR LF, LF or a lone CR, as the event-stream format allows), the index after both; else -1.
      */
-    private static int eventEnd(byte[] b, int i) {
-        int first = lineEnd(b, i);
+    private static int eventEnd(byte[] b, int n, int i) {
+        int first = lineEnd(b, n, i);
         if (first == 0) {
             return -1;
         }
-        int second = i + first < b.length ? lineEnd(b, i + first) : 0;
+        int second = i + first < n ? lineEnd(b, n, i + first) : 0;
         return second == 0 ? -1 : i + first + second;
     }
 
     /** The length of the line end at {@code i} (2 for CR LF, 1 for LF or a lone CR), or 0. */
-    private static int lineEnd(byte[] b, int i) {
+    private static int lineEnd(byte[] b, int n, int i) {
         if (b[i] == '\n') {
             return 1;
         }
         if (b[i] != '\r') {
             return 0;
         }
-        return i + 1 < b.length && b[i + 1] == '\n' ? 2 : 1;
+        return i + 1 < n && b[i + 1] == '\n' ? 2 : 1;
     }
 
     private String rewrite(String event) {

@@ -67,7 +67,11 @@ import org.slf4j.LoggerFactory;
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Request ids are unguessable but not secret: a DRBG seeded once, rather than the platform
+     * default, which on Linux reads /dev/urandom (a system call under a global lock) for every id.
+     */
+    private static final SecureRandom RANDOM = drbg();
     /** Headers the policy may not see: credentials. */
     private static final Set<String> HIDDEN_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
 
@@ -503,6 +507,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         log.debug("connection error: {}", cause.toString());
         ctx.close();
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     private static String newRequestId() {

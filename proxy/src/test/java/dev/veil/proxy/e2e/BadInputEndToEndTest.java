@@ -37,7 +37,7 @@ class BadInputEndToEndTest {
     @RegisterExtension
     static final VeilExtension veil = VeilExtension.builder()
             .configure(c -> new VeilConfig(c.host(), c.port(), MAX_BODY, c.upstreams(), c.defaultUpstream(),
-                    c.policyFile(), c.audit(), c.scanTimeout(), c.workerThreads()))
+                    c.policyFile(), c.audit(), c.scanTimeout(), c.workerThreads()).withServer(c.server()))
             .build();
 
     @AfterEach

@@ -145,7 +145,7 @@ class DetectorFailureEndToEndTest {
         final VeilExtension veil = VeilExtension.builder()
                 .scanner(() -> standardPlus(stuck))
                 .configure(c -> new VeilConfig(c.host(), c.port(), c.maxBodyBytes(), c.upstreams(),
-                        c.defaultUpstream(), c.policyFile(), c.audit(), SCAN_TIMEOUT, c.workerThreads()))
+                        c.defaultUpstream(), c.policyFile(), c.audit(), SCAN_TIMEOUT, c.workerThreads()).withServer(c.server()))
                 .recordingAudit()
                 .build();
 
@@ -190,7 +190,7 @@ class DetectorFailureEndToEndTest {
         final VeilExtension veil = VeilExtension.builder()
                 .scanner(() -> standardPlus(new RegexDetector("runaway", "((a+)+)+b", 0.9, List.of())))
                 .configure(c -> new VeilConfig(c.host(), c.port(), c.maxBodyBytes(), c.upstreams(),
-                        c.defaultUpstream(), c.policyFile(), c.audit(), SCAN_TIMEOUT, c.workerThreads()))
+                        c.defaultUpstream(), c.policyFile(), c.audit(), SCAN_TIMEOUT, c.workerThreads()).withServer(c.server()))
                 .recordingAudit()
                 .build();
 

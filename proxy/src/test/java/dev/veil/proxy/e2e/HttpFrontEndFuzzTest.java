@@ -70,7 +70,7 @@ class HttpFrontEndFuzzTest {
             .configure(c -> {
                 VeilConfig limited = new VeilConfig(c.host(), c.port(), MAX_BODY, c.upstreams(), c.defaultUpstream(),
                         c.policyFile(), c.audit(), c.scanTimeout(), c.workerThreads());
-                return limited.withServer(limited.server().withClientTimeout(CLIENT_TIMEOUT));
+                return limited.withServer(c.server().withClientTimeout(CLIENT_TIMEOUT));
             })
             .build();
 

@@ -155,6 +155,34 @@ class ResponseRewriterTest {
         }
     }
 
+    @Test
+    void stream_fedOneByteAtATime_givesWhatItGivesFedWhole() throws Exception {
+        for (String eol : List.of("\r", "\r\n", "\n")) {
+            TokenMap tokens = new TokenMap();
+            String token = tokens.put(pseudonyms.token("t", "pii.person", "Jane Roe"), "Jane Roe");
+            java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+            for (String content : List.of("Hello ", token, "x".repeat(20_000), ", bye " + token)) {
+                stream.writeBytes(new String(chunk(content), StandardCharsets.UTF_8).replace("\n\n", eol + eol)
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            byte[] bytes = stream.toByteArray();
+            SseRewriter whole = new SseRewriter(new ResponseRewriter(tokens, null));
+            java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+            expected.writeBytes(whole.feed(bytes));
+            expected.writeBytes(whole.finish());
+            SseRewriter bytewise = new SseRewriter(new ResponseRewriter(tokens, null));
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            for (byte b : bytes) {
+                got.writeBytes(bytewise.feed(new byte[] {b}));
+            }
+            got.writeBytes(bytewise.finish());
+            String label = "line ending " + eol.replace("\r", "CR").replace("\n", "LF");
+            assertEquals(expected.toString(StandardCharsets.UTF_8), got.toString(StandardCharsets.UTF_8), label);
+            assertEquals("Hello Jane Roe" + "x".repeat(20_000) + ", bye Jane Roe",
+                    String.join("", contents(expected.toByteArray())), label);
+        }
+    }
+
     private static byte[] chunk(String content) throws Exception {
         return ("data: {\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":"
                 + JSON.writeValueAsString(content) + "},\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.UTF_8);
