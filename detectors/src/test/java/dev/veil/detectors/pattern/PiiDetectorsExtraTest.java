@@ -99,7 +99,7 @@ class PiiDetectorsExtraTest {
         "1600 Pennsylvania Ave NW, Washington, DC 20500            | 1600 Pennsylvania Ave NW, Washington, DC 20500",
         "ship to 42 Wallaby Way, Apt 3 please                       | 42 Wallaby Way, Apt 3",
         "Hauptstraße 5, 10115 Berlin                               | Hauptstraße 5, 10115 Berlin",
-        "Adresse: Am Lindenweg 12a                                 | Lindenweg 12a",
+        "Adresse: Am Lindenweg 12a                                 | Am Lindenweg 12a",
         "12 rue de la Paix, 75002 Paris                            | 12 rue de la Paix, 75002 Paris",
         "Via Roma 10, Milano                                       | Via Roma 10",
     })

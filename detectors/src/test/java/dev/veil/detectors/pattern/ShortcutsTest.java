@@ -38,13 +38,17 @@ class ShortcutsTest {
         "Gartenweg 3a", "Alte-Gasse 10", "Ab\uD835\uDC1Estraße 5", "Carrer de Mallorca 401", "Rua Augusta 100",
         "Calle Mayor 5", "Avenida Paulista 1578", "Largo do Carmo 1", "Via", "COBADEFFXXX", "NWBKGB2LXXX",
         "DEUTDE", "DEUTDEF", "SEPT 5, 1990", "dec. 1st, 1975", "Jun 3 1980", "julY 4, 1976",
-        "12-14 Baker Street", "12, rue de la Paix", "7\tHigh Street", "a-b_c%d+e@x.io", "x.y@z.co",
+        "12-14 Baker Street", "12, rue de la Paix", "7\tHigh Street", "PO Box 4417", "PSC 4410, Box 2210, APO AE 09021",
+        "Unit 3050 Box 7720\nDPO AP 96520", "Kestrel 14, Apt 3", "Fenyves utca 22", "ul. Klonowa 9", "3 Via Corta 10",
+        "Berliner Straße 12", "Im Erlenweg 7a", "corner of 4th Street and Larch Avenue", "Apt. 3 12 Tolley Rd",
+        "12 Orrin Coves", "Avenue des Lilas 25", "C/ Mayor 5", "Oakhurst\nNew Zealand 4410", "Leeds LS1 4AB",
+        "Springfield, IL 62704", "Postfach 12 34 56", "Tamberlin 7", "a-b_c%d+e@x.io", "x.y@z.co",
         "averyveryveryveryveryveryveryveryveryveryveryveryveryverylonglocalpart@example.com", "1.2.3", "999.1.1.1"};
     private static final String[] WORDS = {
         "ssn", "social security", "itin", "card", "credit", "visa", "iban", "account", "bank", "swift", "bic",
         "routing", "aba", "passport", "driver", "license", "DL", "national insurance", "nhs", "patient",
         "Steuer-ID", "nir", "dni", "nie", "aadhaar", "PAN", "SIN", "ip", "host", "version", "born", "DOB",
-        "date of birth", "address", "lives at", "phone", "call", "Street", "Avenue", "rue", "Weg", "Via",
+        "date of birth", "address", "lives at", "corner of", "and", "Apt.", "Suite", "de la", "Straße", "gate", "Coves", "Lyon", "France", "phone", "call", "Street", "Avenue", "rue", "Weg", "Via",
         "The", "quick", "Brown", "fox", "é", "Ä", "\uD83D\uDE00", "x", "_", "-", "0", "9", "A", "Z", "ab", "0x"};
     private static final String[] GLUE = {" ", " ", " ", "\n", ", ", ". ", "-", ":", "", "/", "\t", ".", "x"};
 
@@ -79,6 +83,9 @@ class ShortcutsTest {
     private static Detector plain(Detector d) {
         if (d instanceof PatternDetector p) {
             return p.withoutShortcuts();
+        }
+        if (d instanceof StreetAddressDetector a) {
+            return a.withoutShortcuts();
         }
         return ((CompositeDetector) d).withoutShortcuts();
     }

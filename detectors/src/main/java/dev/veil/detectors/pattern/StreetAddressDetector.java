@@ -1,0 +1,129 @@
+package dev.veil.detectors.pattern;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.veil.detectors.Detector;
+import dev.veil.detectors.Finding;
+import dev.veil.detectors.ScanText;
+import dev.veil.detectors.pattern.StreetAddresses.Need;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * The street address detector: the rules of {@link StreetAddresses}, each a pattern detector
+ * that finds a street line, extended here by what follows it (units, a locality, envelope
+ * lines: {@link StreetAddresses#AFTER}), with overlapping matches reported once. Several rules
+ * often match the same address ("3 Via Roma 10, Apt 4" is a street with a type word first and
+ * a name with a unit), and a caller should see one address, the strongest match and then the
+ * longest. What follows a street is matched here, once per street found, rather than in each
+ * rule's expression: the expressions stay small, and small expressions fail fast at the many
+ * places in a text where a street might start but does not.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class StreetAddressDetector implements Detector {
+
+    private static final Comparator<Finding> STRONGEST_FIRST = Comparator
+            .comparingDouble(Finding::score).reversed()
+            .thenComparing(Comparator.comparingInt(Finding::length).reversed())
+            .thenComparingInt(Finding::start);
+
+    /** A rule: the street lines it finds, and what one needs after it to be reported. */
+    record Rule(PatternDetector street, Classifier need) {
+        Rule {
+            requireNonNull(street, "street");
+            requireNonNull(need, "need");
+        }
+
+        Rule(PatternDetector street, Need need) {
+            this(street, (t, s, e) -> need);
+        }
+    }
+
+    /** What a street line found at {@code [start, end)} of {@code text} needs after it. */
+    @FunctionalInterface
+    interface Classifier {
+        Need of(String text, int start, int end);
+    }
+
+    private final List<Rule> rules;
+
+    StreetAddressDetector(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    @Override
+    public String id() {
+        return StreetAddresses.TYPE;
+    }
+
+    @Override
+    public List<String> types() {
+        return List.of(StreetAddresses.TYPE);
+    }
+
+    @Override
+    public List<Finding> detect(String text) {
+        return detect(new ScanText(text));
+    }
+
+    @Override
+    public List<Finding> detect(ScanText text) {
+        String s = text.text();
+        List<Finding> all = new ArrayList<>();
+        Matcher after = null;
+        for (Rule rule : rules) {
+            for (Finding f : rule.street().detect(text)) {
+                Need need = rule.need().of(s, f.start(), f.end());
+                int end = f.end();
+                if (need != Need.NO_EXTENSION) {
+                    after = after == null ? bounded(StreetAddresses.AFTER.matcher(s)) : after;
+                    end = after.region(end, s.length()).lookingAt() ? after.end() : end;
+                    if (need == Need.MORE && end == f.end()) {
+                        continue;
+                    }
+                }
+                all.add(new Finding(f.type(), f.start(), end, f.score(), StreetAddresses.TYPE));
+            }
+        }
+        if (all.size() < 2) {
+            return all;
+        }
+        all.sort(STRONGEST_FIRST);
+        List<Finding> kept = new ArrayList<>(all.size());
+        for (Finding f : all) {
+            if (!overlapsAny(kept, f)) {
+                kept.add(f);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Finding::start));
+        return kept;
+    }
+
+    private static Matcher bounded(Matcher m) {
+        return m.useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    private static boolean overlapsAny(List<Finding> kept, Finding f) {
+        for (Finding k : kept) {
+            if (f.start() < k.end() && k.start() < f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** This detector with {@link PatternDetector#withoutShortcuts()} rules, for tests. */
+    StreetAddressDetector withoutShortcuts() {
+        return new StreetAddressDetector(rules.stream()
+                .map(r -> new Rule(r.street().withoutShortcuts(), r.need()))
+                .toList());
+    }
+
+    @Override
+    public String toString() {
+        return "StreetAddressDetector[" + rules.size() + " rules]";
+    }
+}
