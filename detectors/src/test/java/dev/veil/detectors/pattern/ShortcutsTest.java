@@ -30,7 +30,7 @@ class ShortcutsTest {
         "FOOTBALL", "DEADLINE", "192.168.1.20", "10.0.0.1", "256.1.1.1", "1.2.3.4.5", "2001:db8::8a2e:370:7334",
         "fe80::1", "::ffff:192.0.2.1", "10:30:00", "00:1A:2B:3C:4D:5E", "00-1a-2b-3c-4d-5e", "0011.2233.4455",
         "001122334455", "221B Baker Street", "12 rue de la Paix", "Hauptstraße 5", "Via Roma 10",
-        "Viale Roma 10", "Apt. 236", "Suite 741", "1600 Pennsylvania Ave NW, Washington, DC 20500",
+        "Viale Roma 10", "Apt. 318", "Suite 952", "1600 Pennsylvania Ave NW, Washington, DC 20500",
         "10 Downing Street\nLondon\nSW1A 2AA", "5 apples", "Section 12", "a.b@example.org", "x@y",
         "first.last+tag@mail.example.co.uk", "12/05/1980", "March 5, 1990", "1990-03-05", "5th of May 1985",
         "https://user:secret@host.example/path", "+1 415 555 0100", "(415) 555-0100", "2026-03-01T12:00:03.114Z",
