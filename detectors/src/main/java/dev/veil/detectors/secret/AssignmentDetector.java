@@ -395,14 +395,45 @@ final class AssignmentDetector implements Detector {
         }
         char c = text.charAt(valueStart);
         if (c == '"' || c == '\'') {
-            int lineStart = text.lastIndexOf('\n', idStart - 1) + 1;
-            return text.substring(lineStart, idStart).isBlank();
+            // The key must open its line: only blanks between the line start and the key.
+            for (int i = idStart - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
+                if (!Character.isWhitespace(text.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
-        int lineStart = Math.max(text.lastIndexOf('\n', idStart - 1) + 1, idStart - 200);
-        String before = text.substring(Math.max(0, lineStart), idStart).toLowerCase(Locale.ROOT);
-        String previousLine = text.substring(Math.max(0, text.lastIndexOf('\n', Math.max(0, lineStart - 2)) + 1),
-                Math.max(0, lineStart)).toLowerCase(Locale.ROOT);
-        return before.contains("login ") || previousLine.strip().startsWith("login ");
+        // Both lines are looked for within a bounded distance: a text of keys on one long line
+        // would otherwise be searched back to its start at every key (quadratic).
+        int lineStart = lineStart(text, idStart, LOGIN_REACH);
+        String before = text.substring(lineStart < 0 ? idStart - LOGIN_REACH : lineStart, idStart)
+                .toLowerCase(Locale.ROOT);
+        if (before.contains("login ")) {
+            return true;
+        }
+        if (lineStart <= 0) {
+            return false;
+        }
+        int previousStart = lineStart(text, lineStart - 1, 2 * LOGIN_REACH);
+        return previousStart >= 0 && text.substring(previousStart, lineStart).strip().toLowerCase(Locale.ROOT)
+                .startsWith("login ");
+    }
+
+    /** How far back "login" is looked for before a space-separated password (netrc lines are short). */
+    private static final int LOGIN_REACH = 200;
+
+    /**
+     * The start of the line holding the char before {@code at}, looked for at most {@code reach}
+     * chars back; -1 if that line starts further back.
+     */
+    private static int lineStart(String text, int at, int reach) {
+        int limit = Math.max(0, at - reach);
+        for (int i = at - 1; i >= limit; i--) {
+            if (text.charAt(i) == '\n') {
+                return i + 1;
+            }
+        }
+        return limit == 0 ? 0 : -1;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,6 +68,16 @@ class SecretAdversarialInputTest {
 
     private static String repeat(String unit, int size) {
         return unit.repeat(size / unit.length() + 1).substring(0, size);
+    }
+
+    @Test
+    void scan_ofAMegabyteOfKeysWithoutValuesOnOneLine_completes() {
+        // Each key used to look back to the start of its line for a "login" word: quadratic on
+        // one long line, about 90 s for this input, a fraction of a second now. A hang guard only.
+        String input = repeat("api_key token secret ", 1024 * 1024);
+        ScanResult result = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> SECRETS.scan(input),
+                () -> "the secret detectors hang on a long line of keys");
+        assertEquals(Set.of(), result.failedDetectors());
     }
 
     @ParameterizedTest(name = "{0}")
