@@ -3,8 +3,6 @@ package dev.veil.detectors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Resolves findings of different detectors over the same chars: a card number is not also a
@@ -39,19 +37,15 @@ final class Overlaps {
             }
         }
         contenders.sort(STRONGEST_FIRST);
-        // Winners never overlap one another, so by start they are also by end: the one starting
-        // last before a finding's end is the only one that can overlap it. A look-up per finding,
-        // not a pass over every winner (a text with many thousands of findings was quadratic).
-        TreeMap<Integer, Finding> winners = new TreeMap<>();
+        DisjointSpans winners = new DisjointSpans();
         for (Finding f : contenders) {
-            if (!overlapsAny(winners, f)) {
-                // An empty finding can start where a winner starts; the longer one stands for both.
-                winners.merge(f.start(), f, (a, b) -> a.end() >= b.end() ? a : b);
+            if (!winners.overlaps(f.start(), f.end())) {
+                winners.add(f.start(), f.end());
                 kept.add(f);
             }
         }
         for (Finding n : names) {
-            if (!overlapsAny(winners, n)) {
+            if (!winners.overlaps(n.start(), n.end())) {
                 kept.add(n);
             }
         }
@@ -66,10 +60,5 @@ final class Overlaps {
     private static boolean competes(Finding f) {
         String t = f.type();
         return !(t.startsWith("custom.") || t.startsWith("marker.") || t.startsWith("topic."));
-    }
-
-    private static boolean overlapsAny(TreeMap<Integer, Finding> winners, Finding f) {
-        Map.Entry<Integer, Finding> before = winners.lowerEntry(f.end());
-        return before != null && before.getValue().end() > f.start();
     }
 }

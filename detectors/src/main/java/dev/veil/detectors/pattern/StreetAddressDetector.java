@@ -3,6 +3,7 @@ package dev.veil.detectors.pattern;
 import static java.util.Objects.requireNonNull;
 
 import dev.veil.detectors.Detector;
+import dev.veil.detectors.DisjointSpans;
 import dev.veil.detectors.Finding;
 import dev.veil.detectors.ScanText;
 import dev.veil.detectors.pattern.StreetAddresses.Need;
@@ -93,8 +94,10 @@ final class StreetAddressDetector implements Detector {
         }
         all.sort(STRONGEST_FIRST);
         List<Finding> kept = new ArrayList<>(all.size());
+        DisjointSpans spans = new DisjointSpans();
         for (Finding f : all) {
-            if (!overlapsAny(kept, f)) {
+            if (!spans.overlaps(f.start(), f.end())) {
+                spans.add(f.start(), f.end());
                 kept.add(f);
             }
         }
@@ -104,15 +107,6 @@ final class StreetAddressDetector implements Detector {
 
     private static Matcher bounded(Matcher m) {
         return m.useTransparentBounds(true).useAnchoringBounds(false);
-    }
-
-    private static boolean overlapsAny(List<Finding> kept, Finding f) {
-        for (Finding k : kept) {
-            if (f.start() < k.end() && k.start() < f.end()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** This detector with {@link PatternDetector#withoutShortcuts()} rules, for tests. */
