@@ -218,7 +218,7 @@ final class Mentions {
     }
 
     /** A capitalised word of letters that is not an ordinary word, a title or all capitals. */
-    private static boolean isNameWord(WordFacts facts, String w, int i) {
+    static boolean isNameWord(WordFacts facts, String w, int i) {
         if (w.length() < 2 || !isCapitalised(w) || !Character.isLetter(w.codePointAt(0)) || facts.isCommonWord(i)
                 || NameDetector.isTitle(facts.lower(i))) {
             return false;

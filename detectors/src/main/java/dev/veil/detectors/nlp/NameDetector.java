@@ -152,7 +152,7 @@ public final class NameDetector implements Detector {
         Places.find(facts, tokens, places);
         List<Finding> kept = Places.inAddresses(facts, tokens, resolveOverlaps(List.of(strong, model, places, weak)));
         List<Finding> more = Mentions.repeated(facts, tokens, kept);
-        return more.isEmpty() ? kept : resolveOverlaps(List.of(kept, more));
+        return Joins.joined(facts, tokens, more.isEmpty() ? kept : resolveOverlaps(List.of(kept, more)));
     }
 
     /** Words before a candidate word at which the model is also asked whether a name starts. */
