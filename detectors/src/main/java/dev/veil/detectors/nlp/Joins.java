@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * Joins the parts of one person's name that the model and the rules found apart, or found only
  * in part, where the written form leaves no doubt that they belong together: a middle initial
- * ("Katrine T. Jørgensen") and the particles of Dutch, German, Romance and Arabic names ("Dyan
- * van Gijn", "Maria de la Cruz", "Omar bin Said"). A name word joined this way must itself look
+ * ("Marit K. Halvorsen"), the particles of Dutch, German, Romance and Arabic names ("Greta van der
+ * Hoeven", "Omar bin Khalid"), and the surname after a known first name found alone ("Ilse
+ * Brandvold"). A name word joined this way must itself look
  * like a name (capitalised, not an ordinary word or a title) and stand on the same line.
  *
  * <p>Stateless and thread-safe.
@@ -19,6 +20,14 @@ final class Joins {
     /** Lower-case words that stand between the parts of a name, one or two of them in a row. */
     private static final Set<String> PARTICLES = Set.of("van", "de", "der", "den", "von", "da", "di", "del",
             "della", "du", "le", "la", "dos", "das", "ter", "ten", "zu", "bin", "ibn", "al");
+
+    private static int firstOf(Finding[] at, int i) {
+        int k = i;
+        while (k > 0 && at[k - 1] == at[i]) {
+            k--;
+        }
+        return k;
+    }
 
     private Joins() {
     }
@@ -83,13 +92,19 @@ final class Joins {
 
     /**
      * The index of a name word after {@code last} joined to it by particles or a middle initial
-     * ("... van Gijn", "Katrine T. Jørgensen"), or -1.
+     * ("... van der Hoeven", "Marit K. Halvorsen"), or -1.
      */
     private static int nameAfter(WordFacts facts, Tokens tokens, Finding[] at, int last) {
         String[] w = tokens.words();
         int k = last + 1;
+        if (last == firstOf(at, last) && facts.isFirstName(last) && k < w.length
+                && !tokens.lineBreakBefore(k) && tokens.ends()[last] < tokens.starts()[k]
+                && Mentions.isNameWord(facts, w[k], k) && at[k] == null) {
+            // A known first name found alone, then a name word nobody claimed: its surname.
+            return k;
+        }
         if (isInitial(tokens, last)) {
-            // The name already ends in an initial ("Katrine T."): the surname may follow directly.
+            // The name already ends in an initial ("Marit K."): the surname may follow directly.
             k = last + 2;
         } else if (k + 1 < w.length && isInitial(tokens, k)) {
             k += 2;
@@ -110,7 +125,7 @@ final class Joins {
         return k;
     }
 
-    /** The index of a name word joined by particles before {@code first} ("Dyan van [Gijn]"), or -1. */
+    /** The index of a name word joined by particles before {@code first} ("Greta van der [Hoeven]"), or -1. */
     private static int nameBefore(WordFacts facts, Tokens tokens, Finding[] at, int first) {
         String[] w = tokens.words();
         int k = first - 1;
@@ -126,7 +141,7 @@ final class Joins {
         return k;
     }
 
-    /** A single capital letter followed at once by a period: "T." in "Katrine T. Jørgensen". */
+    /** A single capital letter followed at once by a period: "K." in "Marit K. Halvorsen". */
     private static boolean isInitial(Tokens tokens, int i) {
         String[] w = tokens.words();
         return i + 1 < w.length && w[i].length() == 1 && Character.isUpperCase(w[i].charAt(0))

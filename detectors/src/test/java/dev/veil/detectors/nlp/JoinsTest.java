@@ -44,6 +44,16 @@ class JoinsTest {
     }
 
     @Test
+    void joined_takesInTheSurnameAfterAKnownFirstNameFoundAlone() {
+        assertEquals(List.of("Ilse Brandvold/pii.person"),
+                joined("Thanks to Ilse Brandvold for the notes.", "Ilse", NameDetector.PERSON));
+        // Not after a word that is not a known first name, nor an ordinary word after one.
+        assertEquals(List.of("Brandvold/pii.person"),
+                joined("Thanks to Brandvold Ilsenau for the notes.", "Brandvold", NameDetector.PERSON));
+        assertEquals(List.of("Ilse/pii.person"), joined("Thanks Ilse Tomorrow works.", "Ilse", NameDetector.PERSON));
+    }
+
+    @Test
     void joined_leavesAloneWhatIsNotOneName() {
         // An ordinary word after the particle, another type's finding, a line break, a lower-case word.
         assertEquals(List.of("Greta/pii.person"),
