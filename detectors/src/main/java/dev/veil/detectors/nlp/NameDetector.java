@@ -205,6 +205,9 @@ public final class NameDetector implements Detector {
             if (PERSON.equals(type) && end == i + 1 && isDoubleSurname(facts, words, from, i)) {
                 type = ORGANIZATION;
             }
+            if (ORGANIZATION.equals(type) && isLoneFirstName(facts, words, i, end)) {
+                type = PERSON;
+            }
             if (PERSON.equals(type)) {
                 addPersonParts(facts, tokens, i, end, Math.min(1.0, score), out);
             } else {
@@ -435,6 +438,16 @@ public final class NameDetector implements Detector {
      * or title before them, name a firm, the way law firms and old companies are named. A person
      * with a double-barrelled name is nearly always written with the first name.
      */
+    /**
+     * One word that is a known first name and neither a last name, an ordinary word nor written
+     * in capitals: the model sometimes calls such a word an organization where the sentence says
+     * little ("the true age of Ilse"); a company of one first-name word is rarer than a person.
+     */
+    static boolean isLoneFirstName(WordFacts facts, String[] words, int i, int end) {
+        return end == i + 1 && facts.isFirstName(i) && !facts.isLastName(i) && !facts.isCommonWord(i)
+                && !isAllCaps(words[i]);
+    }
+
     private static boolean isDoubleSurname(WordFacts facts, String[] words, int from, int i) {
         String w = words[i];
         int dash = w.indexOf('-');

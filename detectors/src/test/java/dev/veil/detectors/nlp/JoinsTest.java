@@ -65,4 +65,15 @@ class JoinsTest {
         assertEquals(List.of("Hoeven/pii.organization"),
                 joined("Greta van Hoeven", "Hoeven", NameDetector.ORGANIZATION));
     }
+
+    @Test
+    void isLoneFirstName_holdsForAKnownFirstNameAloneOnly() {
+        String[] words = WordTokenizer.tokenize("Ilse Smith APPLE Ilse the Ilse").words();
+        WordFacts facts = new WordFacts(WORDS, words);
+        assertEquals(true, NameDetector.isLoneFirstName(facts, words, 0, 1), "a first name");
+        assertEquals(false, NameDetector.isLoneFirstName(facts, words, 1, 2), "a last name");
+        assertEquals(false, NameDetector.isLoneFirstName(facts, words, 2, 3), "capitals");
+        assertEquals(false, NameDetector.isLoneFirstName(facts, words, 3, 5), "two words");
+        assertEquals(false, NameDetector.isLoneFirstName(facts, words, 4, 5), "an ordinary word");
+    }
 }
