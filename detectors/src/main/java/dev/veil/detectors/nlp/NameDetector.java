@@ -7,6 +7,7 @@ import dev.veil.detectors.Finding;
 import dev.veil.detectors.ScanText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -152,7 +153,8 @@ public final class NameDetector implements Detector {
         Places.find(facts, tokens, places);
         List<Finding> kept = Places.inAddresses(facts, tokens, resolveOverlaps(List.of(strong, model, places, weak)));
         List<Finding> more = Mentions.repeated(facts, tokens, kept);
-        return Joins.joined(facts, tokens, more.isEmpty() ? kept : resolveOverlaps(List.of(kept, more)));
+        List<Finding> all = Joins.joined(facts, tokens, more.isEmpty() ? kept : resolveOverlaps(List.of(kept, more)));
+        return withoutLoneTitles(tokens, all);
     }
 
     /** Words before a candidate word at which the model is also asked whether a name starts. */
@@ -597,6 +599,27 @@ public final class NameDetector implements Detector {
             return false;
         }
         return i == from || NAME_OWNERS.contains(facts.lower(i - 1));
+    }
+
+    /** Ranks and forms of address, which name nobody on their own ("the Princess", "Sir"). */
+    private static final Set<String> RANKS = Set.of("prince", "princess", "king", "queen", "duke", "duchess", "lord",
+            "lady", "baron", "baroness", "count", "countess", "emperor", "empress", "sultan", "sheikh", "pope",
+            "saint", "captain", "general", "sergeant", "officer", "judge", "doctor", "nurse", "uncle", "aunt");
+
+    /** Drops a person finding that is one rank or title word alone: a form of address, not a name. */
+    private static List<Finding> withoutLoneTitles(Tokens tokens, List<Finding> found) {
+        List<Finding> out = null;
+        for (int k = 0; k < found.size(); k++) {
+            Finding f = found.get(k);
+            String value = tokens.text().substring(f.start(), f.end()).toLowerCase(Locale.ROOT);
+            boolean lone = PERSON.equals(f.type()) && (RANKS.contains(value) || TITLES.contains(value));
+            if (lone && out == null) {
+                out = new ArrayList<>(found.subList(0, k));
+            } else if (!lone && out != null) {
+                out.add(f);
+            }
+        }
+        return out == null ? found : out;
     }
 
     static boolean isTitle(String lowerCaseWord) {

@@ -218,4 +218,15 @@ class NameDetectorTest {
         assertFound("Name:    Zorabel D. Quennick\nAddress: PSC 6695", "Zorabel D. Quennick", NameDetector.PERSON);
         assertFound("She named him Tomasz", "Tomasz", NameDetector.PERSON);
     }
+
+    @Test
+    void detect_aRankOrTitleAlone_isNoPerson() {
+        for (String text : List.of("The Princess waved from the balcony.", "Then the Duchess left early.",
+                "Thank you, Captain.", "Ask the Judge about it.")) {
+            List<Finding> findings = DETECTOR.detect(text);
+            assertTrue(findings.stream().noneMatch(f -> f.type().equals(NameDetector.PERSON)),
+                    () -> text + " gave " + describe(text, findings));
+        }
+        assertFound("Then Duchess Marguerite Okonkwo left early.", "Marguerite Okonkwo", NameDetector.PERSON);
+    }
 }
