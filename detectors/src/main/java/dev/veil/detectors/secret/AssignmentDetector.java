@@ -355,12 +355,9 @@ final class AssignmentDetector implements Detector {
      * quoted names linear.
      */
     private static boolean androidBuildValue(String text, int at) {
-        int lineStart = at;
-        while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
-            if (at - lineStart >= 128) {
-                return false;
-            }
-            lineStart--;
+        int lineStart = TextSpans.lineStart(text, at, 128);
+        if (lineStart < 0) {
+            return false;
         }
         int k = skipBlanks(text, lineStart);
         return text.startsWith("buildConfigField", k) || text.startsWith("resValue", k);
@@ -405,7 +402,7 @@ final class AssignmentDetector implements Detector {
         }
         // Both lines are looked for within a bounded distance: a text of keys on one long line
         // would otherwise be searched back to its start at every key (quadratic).
-        int lineStart = lineStart(text, idStart, LOGIN_REACH);
+        int lineStart = TextSpans.lineStart(text, idStart, LOGIN_REACH);
         String before = text.substring(lineStart < 0 ? idStart - LOGIN_REACH : lineStart, idStart)
                 .toLowerCase(Locale.ROOT);
         if (before.contains("login ")) {
@@ -414,27 +411,13 @@ final class AssignmentDetector implements Detector {
         if (lineStart <= 0) {
             return false;
         }
-        int previousStart = lineStart(text, lineStart - 1, 2 * LOGIN_REACH);
+        int previousStart = TextSpans.lineStart(text, lineStart - 1, 2 * LOGIN_REACH);
         return previousStart >= 0 && text.substring(previousStart, lineStart).strip().toLowerCase(Locale.ROOT)
                 .startsWith("login ");
     }
 
     /** How far back "login" is looked for before a space-separated password (netrc lines are short). */
     private static final int LOGIN_REACH = 200;
-
-    /**
-     * The start of the line holding the char before {@code at}, looked for at most {@code reach}
-     * chars back; -1 if that line starts further back.
-     */
-    private static int lineStart(String text, int at, int reach) {
-        int limit = Math.max(0, at - reach);
-        for (int i = at - 1; i >= limit; i--) {
-            if (text.charAt(i) == '\n') {
-                return i + 1;
-            }
-        }
-        return limit == 0 ? 0 : -1;
-    }
 
     /**
      * True if a quoted value of a secret key reads like a passphrase someone chose: 8 to 64 chars
@@ -600,7 +583,7 @@ final class AssignmentDetector implements Detector {
         String value = m.group(2);
         boolean ok = scheme.equals("bearer") ? random(value) || value.startsWith("eyJ")
                 : authorizationBefore(text, m.start()) && Entropy.mixesClasses(value, 2);
-        if (ok && !PlaceholderValues.isPlaceholder(value) && !overlaps(out, m.start(2), m.end(2))) {
+        if (ok && !PlaceholderValues.isPlaceholder(value) && !TextSpans.overlapsAny(out, m.start(2), m.end(2))) {
             out.add(new Finding(HTTP_AUTH, m.start(2), m.end(2), 0.9, ID));
         }
     }
@@ -609,15 +592,6 @@ final class AssignmentDetector implements Detector {
     private static boolean authorizationBefore(String text, int at) {
         for (int i = Math.max(0, at - 40); i + 13 <= at; i++) {
             if (text.regionMatches(true, i, "authorization", 0, 13)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean overlaps(List<Finding> findings, int start, int end) {
-        for (Finding f : findings) {
-            if (start < f.end() && f.start() < end) {
                 return true;
             }
         }

@@ -88,7 +88,7 @@ final class CommandLineCredentials {
             }
             e = next + flagTool.then().length();
         }
-        int lineEnd = CredentialPairs.lineEnd(text, e, MAX_COMMAND);
+        int lineEnd = TextSpans.lineEnd(text, e, MAX_COMMAND);
         List<Finding> line = new ArrayList<>();
         switch (tool) {
             case 0 -> {
@@ -137,7 +137,7 @@ final class CommandLineCredentials {
             }
         }
         for (Finding f : line) {
-            if (!overlaps(out, f.start(), f.end())) {
+            if (!TextSpans.overlapsAny(out, f.start(), f.end())) {
                 out.add(f);
             }
         }
@@ -158,12 +158,4 @@ final class CommandLineCredentials {
         return new Finding(AssignmentDetector.PASSWORD, start, end, 0.85, AssignmentDetector.ID);
     }
 
-    private static boolean overlaps(List<Finding> findings, int start, int end) {
-        for (Finding f : findings) {
-            if (start < f.end() && f.start() < end) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -90,7 +90,8 @@ final class CredentialPairs {
         int[] password = args.get(args.size() - 1);
         int[] user = args.get(args.size() - 2);
         String pw = text.substring(password[0], password[1]);
-        if (PlaceholderValues.isPlaceholder(pw) || pw.strip().length() < 4 || overlaps(out, password[0], password[1])) {
+        if (PlaceholderValues.isPlaceholder(pw) || pw.strip().length() < 4
+                || TextSpans.overlapsAny(out, password[0], password[1])) {
             return;
         }
         out.add(new Finding(AssignmentDetector.PASSWORD, password[0], password[1], 0.85, AssignmentDetector.ID));
@@ -141,8 +142,9 @@ final class CredentialPairs {
                         anonymousLogin = true;
                         anonymousUntil = e + NEAR;
                     }
-                } else if (!PlaceholderValues.isPlaceholder(m.group(1)) && !overlaps(found, s, e)
-                        && !overlaps(added, s, e) && !m.group(1).startsWith("$") && !m.group(1).startsWith("%")) {
+                } else if (!PlaceholderValues.isPlaceholder(m.group(1)) && !TextSpans.overlapsAny(found, s, e)
+                        && !TextSpans.overlapsAny(added, s, e)
+                        && !m.group(1).startsWith("$") && !m.group(1).startsWith("%")) {
                     users.add(new Finding(USERNAME, s, e, 0.6, AssignmentDetector.ID));
                 }
             }
@@ -177,7 +179,8 @@ final class CredentialPairs {
             while (m.find()) {
                 int s = m.start(1);
                 int e = m.end(1);
-                if (!PlaceholderValues.isPlaceholder(m.group(1)) && !Entropy.madeUp(m.group(1)) && !overlaps(found, s, e)) {
+                if (!PlaceholderValues.isPlaceholder(m.group(1)) && !Entropy.madeUp(m.group(1))
+                        && !TextSpans.overlapsAny(found, s, e)) {
                     added.add(new Finding(CLIENT_ID, s, e, 0.5, AssignmentDetector.ID));
                 }
             }
@@ -198,7 +201,7 @@ final class CredentialPairs {
         while (m.find()) {
             int s = m.start(1);
             int e = m.end(1);
-            if (!overlaps(found, s, e) && !overlaps(added, s, e)) {
+            if (!TextSpans.overlapsAny(found, s, e) && !TextSpans.overlapsAny(added, s, e)) {
                 added.add(new Finding(HOST, s, e, 0.5, AssignmentDetector.ID));
             }
         }
@@ -211,7 +214,7 @@ final class CredentialPairs {
     static int shortFlags(String text, int commandAt, List<Finding> out) {
         // Flags belong to the command's own line, and a command line is short: the bound keeps
         // a text full of "psexec" linear.
-        int lineEnd = lineEnd(text, commandAt, MAX_COMMAND);
+        int lineEnd = TextSpans.lineEnd(text, commandAt, MAX_COMMAND);
         Matcher m = SHORT_FLAG.matcher(text).region(commandAt, lineEnd).useTransparentBounds(true);
         List<Finding> line = new ArrayList<>();
         boolean password = false;
@@ -227,7 +230,7 @@ final class CredentialPairs {
         }
         if (password) {
             for (Finding f : line) {
-                if (!overlaps(out, f.start(), f.end())) {
+                if (!TextSpans.overlapsAny(out, f.start(), f.end())) {
                     out.add(f);
                 }
             }
@@ -235,23 +238,4 @@ final class CredentialPairs {
         return lineEnd;
     }
 
-    /** The end of the line holding {@code from}, or {@code from + max} if that comes first. */
-    static int lineEnd(String text, int from, int max) {
-        int limit = (int) Math.min(text.length(), (long) from + max);
-        for (int i = from; i < limit; i++) {
-            if (text.charAt(i) == '\n') {
-                return i;
-            }
-        }
-        return limit;
-    }
-
-    private static boolean overlaps(List<Finding> findings, int start, int end) {
-        for (Finding f : findings) {
-            if (start < f.end() && f.start() < end) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
