@@ -1,5 +1,8 @@
 package dev.veil.detectors;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,6 +17,12 @@ import java.util.TreeMap;
  */
 public final class DisjointSpans {
 
+    /** Higher score first, then the longer, then the earlier. */
+    private static final Comparator<Finding> STRONGEST_FIRST = Comparator
+            .comparingDouble(Finding::score).reversed()
+            .thenComparing(Comparator.comparingInt(Finding::length).reversed())
+            .thenComparingInt(Finding::start);
+
     /** start -> end of each kept span. */
     private final TreeMap<Integer, Integer> ends = new TreeMap<>();
 
@@ -27,5 +36,22 @@ public final class DisjointSpans {
     public void add(int start, int end) {
         // An empty span can start where a kept one starts; the longer one stands for both.
         ends.merge(start, end, Math::max);
+    }
+
+    /**
+     * Of {@code findings}, strongest first, each that overlaps none kept before it; their spans are
+     * kept here. Returned in the order kept.
+     */
+    public List<Finding> keepStrongest(List<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(STRONGEST_FIRST);
+        List<Finding> kept = new ArrayList<>(sorted.size());
+        for (Finding f : sorted) {
+            if (!overlaps(f.start(), f.end())) {
+                add(f.start(), f.end());
+                kept.add(f);
+            }
+        }
+        return kept;
     }
 }

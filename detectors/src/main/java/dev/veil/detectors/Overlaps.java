@@ -1,7 +1,6 @@
 package dev.veil.detectors;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -14,11 +13,6 @@ import java.util.List;
  * model's score.
  */
 final class Overlaps {
-
-    private static final Comparator<Finding> STRONGEST_FIRST = Comparator
-            .comparingDouble(Finding::score).reversed()
-            .thenComparing(Comparator.comparingInt(Finding::length).reversed())
-            .thenComparingInt(Finding::start);
 
     private Overlaps() {
     }
@@ -36,14 +30,8 @@ final class Overlaps {
                 kept.add(f);
             }
         }
-        contenders.sort(STRONGEST_FIRST);
         DisjointSpans winners = new DisjointSpans();
-        for (Finding f : contenders) {
-            if (!winners.overlaps(f.start(), f.end())) {
-                winners.add(f.start(), f.end());
-                kept.add(f);
-            }
-        }
+        kept.addAll(winners.keepStrongest(contenders));
         for (Finding n : names) {
             if (!winners.overlaps(n.start(), n.end())) {
                 kept.add(n);

@@ -26,11 +26,6 @@ import java.util.regex.Matcher;
  */
 final class StreetAddressDetector implements Detector {
 
-    private static final Comparator<Finding> STRONGEST_FIRST = Comparator
-            .comparingDouble(Finding::score).reversed()
-            .thenComparing(Comparator.comparingInt(Finding::length).reversed())
-            .thenComparingInt(Finding::start);
-
     /** A rule: the street lines it finds, and what one needs after it to be reported. */
     record Rule(PatternDetector street, Classifier need) {
         Rule {
@@ -92,15 +87,7 @@ final class StreetAddressDetector implements Detector {
         if (all.size() < 2) {
             return all;
         }
-        all.sort(STRONGEST_FIRST);
-        List<Finding> kept = new ArrayList<>(all.size());
-        DisjointSpans spans = new DisjointSpans();
-        for (Finding f : all) {
-            if (!spans.overlaps(f.start(), f.end())) {
-                spans.add(f.start(), f.end());
-                kept.add(f);
-            }
-        }
+        List<Finding> kept = new DisjointSpans().keepStrongest(all);
         kept.sort(Comparator.comparingInt(Finding::start));
         return kept;
     }
