@@ -21,14 +21,6 @@ final class Joins {
     private static final Set<String> PARTICLES = Set.of("van", "de", "der", "den", "von", "da", "di", "del",
             "della", "du", "le", "la", "dos", "das", "ter", "ten", "zu", "bin", "ibn", "al");
 
-    private static int firstOf(Finding[] at, int i) {
-        int k = i;
-        while (k > 0 && at[k - 1] == at[i]) {
-            k--;
-        }
-        return k;
-    }
-
     private Joins() {
     }
 
@@ -68,7 +60,9 @@ final class Joins {
                 start = before;
             }
             int end = last;
-            for (int next = nameAfter(facts, tokens, at, end); next >= 0; next = nameAfter(facts, tokens, at, end)) {
+            // The surname rule is for a first name found alone, so it is offered only on the first step.
+            for (int next = nameAfter(facts, tokens, at, end, start == first && first == last); next >= 0;
+                    next = nameAfter(facts, tokens, at, end, false)) {
                 end = next;
                 // A person found already beyond the join is the same name: take it in whole.
                 while (end + 1 < n && at[end + 1] != null && at[end + 1] == at[next] && at[next] != f) {
@@ -92,12 +86,13 @@ final class Joins {
 
     /**
      * The index of a name word after {@code last} joined to it by particles or a middle initial
-     * ("... van der Hoeven", "Marit K. Halvorsen"), or -1.
+     * ("... van der Hoeven", "Marit K. Halvorsen"), or, when the person is one known first name
+     * ({@code alone}), the name word right after it ("Ilse Brandvold"); or -1.
      */
-    private static int nameAfter(WordFacts facts, Tokens tokens, Finding[] at, int last) {
+    private static int nameAfter(WordFacts facts, Tokens tokens, Finding[] at, int last, boolean alone) {
         String[] w = tokens.words();
         int k = last + 1;
-        if (last == firstOf(at, last) && facts.isFirstName(last) && k < w.length
+        if (alone && facts.isFirstName(last) && k < w.length
                 && !tokens.lineBreakBefore(k) && tokens.ends()[last] < tokens.starts()[k]
                 && Mentions.isNameWord(facts, w[k], k) && at[k] == null) {
             // A known first name found alone, then a name word nobody claimed: its surname.

@@ -611,8 +611,7 @@ public final class NameDetector implements Detector {
         List<Finding> out = null;
         for (int k = 0; k < found.size(); k++) {
             Finding f = found.get(k);
-            String value = tokens.text().substring(f.start(), f.end()).toLowerCase(Locale.ROOT);
-            boolean lone = PERSON.equals(f.type()) && (RANKS.contains(value) || TITLES.contains(value));
+            boolean lone = PERSON.equals(f.type()) && isRankOrTitle(tokens.text().substring(f.start(), f.end()));
             if (lone && out == null) {
                 out = new ArrayList<>(found.subList(0, k));
             } else if (!lone && out != null) {
@@ -620,6 +619,11 @@ public final class NameDetector implements Detector {
             }
         }
         return out == null ? found : out;
+    }
+
+    private static boolean isRankOrTitle(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        return RANKS.contains(lower) || TITLES.contains(lower);
     }
 
     static boolean isTitle(String lowerCaseWord) {
