@@ -77,19 +77,52 @@ final class StreetAddressDetector implements Detector {
                 if (need != Need.NO_EXTENSION) {
                     after = after == null ? bounded(StreetAddresses.AFTER.matcher(s)) : after;
                     end = after.region(end, s.length()).lookingAt() ? after.end() : end;
-                    if (need == Need.MORE && end == f.end()) {
+                    if (need == Need.MORE && end == f.end() || need == Need.POSTCODE && !postcode(s, f.end(), end)) {
                         continue;
                     }
                 }
+                end = StreetAddresses.withoutFullStop(s, f.start(), end);
                 all.add(new Finding(f.type(), f.start(), end, f.score(), StreetAddresses.TYPE));
             }
         }
         if (all.size() < 2) {
             return all;
         }
-        List<Finding> kept = new DisjointSpans().keepStrongest(all);
+        List<Finding> kept = new DisjointSpans().keepStrongest(withoutContained(all));
         kept.sort(Comparator.comparingInt(Finding::start));
         return kept;
+    }
+
+    /**
+     * The findings that no other finding contains, each with the best score of those it
+     * contains: a match inside a longer one is part of the same address ("Suite 4\nLindau
+     * 10115" inside the street line that comes before it, a street inside an intersection), and
+     * the longer match is the address even when a rule with more evidence found only the part.
+     */
+    static List<Finding> withoutContained(List<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparingInt(Finding::start).thenComparing(Comparator.comparingInt(Finding::end).reversed()));
+        List<Finding> out = new ArrayList<>(sorted.size());
+        int last = -1;
+        int maxEnd = -1;
+        for (Finding f : sorted) {
+            if (last >= 0 && f.end() <= maxEnd) {
+                Finding container = out.get(last);
+                if (f.score() > container.score()) {
+                    out.set(last, new Finding(container.type(), container.start(), container.end(), f.score(),
+                            container.detector()));
+                }
+                continue;
+            }
+            out.add(f);
+            last = out.size() - 1;
+            maxEnd = f.end();
+        }
+        return out;
+    }
+
+    private static boolean postcode(String s, int from, int to) {
+        return from < to && StreetAddresses.POSTCODE.matcher(s).region(from, to).find();
     }
 
     private static Matcher bounded(Matcher m) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The rules of the street address detector, one per shape of the street line:
@@ -50,7 +51,7 @@ final class StreetAddresses {
     private static final String CAP = "\\p{Lu}[\\p{L}'’.-]{0,30}+";
     /** Lower-case words inside street and town names: "Rue de la Paix", "Via dei Mille". */
     private static final String PARTICLE = "(?:de|del|della|delle|dei|degli|di|da|do|dos|das|du|des|la|le|les|los|las"
-            + "|el|von|vom|van|der|den|ter|ten|y|e|am|an|im|zum|zur|sur|sous|aux|an der|in der)(?![\\p{L}'’])";
+            + "|el|von|vom|van|der|den|ter|ten|y|e|am|an|im|zum|zur|sur|sous|aux|an der|in der|z|ze|u|nad|pod|na)(?![\\p{L}'’])";
     /** A capitalised word after up to two particles or an elision: "de la Paix", "d'Orvanne". */
     private static final String NAME_PART = "(?:(?:" + PARTICLE + SP + "){0,2}+|[dlDL]['’])" + CAP;
     /** One to four words of a street name. */
@@ -65,7 +66,7 @@ final class StreetAddresses {
 
     /** Street types that make a street on their own. */
     private static final List<String> EN_STRONG_WORDS = List.of(
-            "Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive", "Dr", "Court",
+            "Street", "St", "Str", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive", "Dr", "Court",
             "Ct", "Way", "Place", "Pl", "Terrace", "Ter", "Circle", "Cir", "Parkway", "Pkwy", "Highway", "Hwy",
             "Square", "Sq", "Close", "Crescent", "Cres", "Gardens", "Grove", "Mews", "Row", "Hill", "Walk", "Trail",
             "Loop", "Alley", "Plaza", "Pike", "Ridge", "Crossing", "Point", "Heights", "Green", "Park", "Vale",
@@ -106,16 +107,26 @@ final class StreetAddresses {
     /** A town: capitalised words, also with particles ("Saint-Jean-de-Luz", "Villar del Monte"). */
     private static final String TOWN = "\\p{Lu}[\\p{L}'’.-]{1,30}+(?:[ \\t](?:" + PARTICLE + "[ \\t])?\\p{Lu}[\\p{L}'’.-]{1,30}+){0,3}";
     private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]{0,2}\\d[A-Z]{2}(?![\\p{L}\\d])";
+    /** An Irish Eircode: a routing key and a unique identifier, "D02 X285". */
+    private static final String EIRCODE = "[AC-FHKNPRTV-Y]\\d[\\dW][ \\t]?[AC-FHKNPRTV-Y\\d]{4}(?![\\p{L}\\d])";
+    /** A postcode before the town: "10115", "1010", "A-1010", "75008", "00-950" (PL), "114 55" (SE, CZ, SK, GR), "1012 AB" (NL). */
+    private static final String POSTCODE_FIRST = "(?:(?:[A-Z]{1,2}-)?\\d{4,5}(?:[ \\t]?[A-Z]{2}(?![\\p{L}\\d]))?|\\d{2}-\\d{3}|\\d{3}[ \\t]\\d{2})(?![\\p{L}\\d-])";
     private static final String COUNTRY = countries();
     /**
      * The locality after a street line, taken only when it is clearly one: a US state and ZIP
      * code, a UK or Canadian postcode, a European postcode before the town, or a country.
      */
-    private static final String LOCALITY = "(?:,?" + SP + TOWN + ",?" + SP + "[A-Z]{2}" + SP + "\\d{5}(?:-\\d{4})?(?!\\d)"
-            + "|,?" + SP + TOWN + ",?" + SP + UK_POSTCODE
+    private static final String LOCALITY = "(?:,?" + SP + TOWN + ",?" + SP + "[A-Z]{2,3}" + SP + "\\d{4,5}(?:-\\d{3,4})?(?!\\d)"
+            + "|,?" + SP + TOWN + ",?" + SP + "(?:" + UK_POSTCODE + "|" + EIRCODE + ")"
             + "|,?" + SP + TOWN + ",?" + SP + "[A-Z]{2}" + SP + "[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d(?![\\p{L}\\d])"
-            + "|,?" + SP + "(?:[A-Z]{1,2}-)?\\d{4,5}(?:[ \\t]?[A-Z]{2})?" + SP + TOWN + "(?:," + SP + COUNTRY + "(?![\\p{L}]))?"
-            + "|," + SP + TOWN + "(?:," + SP + TOWN + ")?,?" + SP + COUNTRY + "(?![\\p{L}])(?:,?" + SP + "\\d{4,5}(?!\\d))?)";
+            + "|,?" + SP + TOWN + "(?:," + SP + TOWN + ")?[ \\t]{0,3}+[-/,][ \\t]{0,3}+[A-Z]{2},?" + SP + "\\d{5}-?\\d{3}(?![\\p{L}\\d])"
+            + "|,?" + SP + POSTCODE_FIRST + SP + TOWN + "(?:," + SP + COUNTRY + "(?![\\p{L}]))?"
+            + "|," + SP + "(?:" + TOWN + ",?" + SP + "(?:" + TOWN + ",?" + SP + ")?)?" + COUNTRY + "(?![\\p{L}])(?:,?" + SP
+            + "\\d{4,5}(?!\\d))?"
+            // Without a comma, a country ("... Jordan said") ends the line or comes before its postcode.
+            + "|" + SP + "(?:" + TOWN + ",?" + SP + "(?:" + TOWN + ",?" + SP + ")?)?" + COUNTRY + "(?![\\p{L}])(?:,?" + SP
+            + "\\d{4,5}(?![\\p{L}\\d])|(?=[ \\t]*+(?:\\r?\\n|$|[.,;:!?)])))"
+            + "|,?" + SP + TOWN + ",?" + SP + "[A-Z]{2,3}(?![\\p{L}\\d])(?=[ \\t]*+(?:\\r?\\n|$|[.,;:!?)])))";
     private static final String TAIL = LOCALITY + "?+";
 
     /**
@@ -126,10 +137,11 @@ final class StreetAddresses {
     private static final String LETTER_TOKEN = "(?:[A-Z][A-Z0-9]{1,7}+(?![\\p{L}\\d])|\\p{Lu}[\\p{L}'.’-]{0,30}+"
             + "|\\(\\p{L}[\\p{L}'.’-]{0,30}+\\))";
     private static final String LINE_TOKEN = "(?:[A-Z0-9]{2,8}+(?![\\p{L}\\d])|" + LETTER_TOKEN + ")";
-    private static final String NEXT_LINES = "(?:,?[ \\t]*+\\r?\\n[ \\t,]*+(?:(?:Apt\\.?|Suite|Unit|Flat)[ \\t]{0,3}+#?\\w{1,6}+|#[ \\t]{0,2}+\\d\\w{0,5}+"
+    private static final String NEXT_LINES = "(?:,?[ \\t]*+\\r?\\n(?:[ \\t]*+>){0,4}+[ \\t,]*+(?:(?:Apt\\.?|Suite|Unit|Flat)[ \\t]{0,3}+#?\\w{1,6}+"
+            + "|#[ \\t]{0,2}+\\d\\w{0,5}+"
             + "|\\d{4,6}+(?![\\p{L}\\d])"
             + "|(?:\\d{2,8}+[ \\t,]{1,3}+)?" + LETTER_TOKEN + "(?:[ \\t,]{1,3}+" + LINE_TOKEN + "){0,5}+)"
-            + "(?=[ \\t]*+(?:\\r?\\n|$|[,.?!]))){0,3}+";
+            + "(?:(?=[ \\t]*+(?:\\r?\\n|$|[,.?!;:)]))|(?<=[^\\p{L}\\d]\\d{4,6})(?=[ \\t]{1,3}+\\p{Ll}))){0,3}+";
     /** What may follow any street line: units, a locality, envelope lines. */
     static final Pattern AFTER = Pattern.compile(UNITS + TAIL + NEXT_LINES);
     /** A unit right after a street line. */
@@ -148,7 +160,8 @@ final class StreetAddresses {
             "straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "damm", "ufer", "chaussee", "steig",
             "pfad", "markt", "gade", "vej", "veien", "vegen", "veg", "vei", "vägen", "väg", "gatan", "gata",
             "gate", "götu", "braut", "vegur", "stræde", "stræti", "straeti", "stien", "bakken", "plass", "torget",
-            "torg", "katu", "tie", "kuja", "polku", "straat", "laan", "plein", "gracht", "kade", "singel", "dreef",
+            "torg", "gränd", "plads", "vænget", "vænge", "katu", "tie", "kuja", "polku", "väylä", "kaari", "raitti", "straat",
+            "laan", "plein", "gracht", "kade", "singel", "dreef", "steeg", "dijk",
             "utca", "ulica", "ulice", "cesta", "tänav", "iela");
     private static final String TYPE_SUFFIX = WordAlternation.of(TYPE_SUFFIX_WORDS);
     /** Separate words for a street that the German adjective forms come before: "Berliner Straße". */
@@ -160,17 +173,27 @@ final class StreetAddresses {
             + "|Auf[ \\t]dem|Unter[ \\t]den|Hinter[ \\t]der)" + SP + "|\\p{Lu}\\p{L}{1,30}+(?<=er|e)" + SP
             + "(?=" + DE_TYPE_WORD + SP + "\\d))?+";
     /** Lower-case street words of their own before the number: "Fenyves utca 22", "Havlund gate 8". */
-    private static final List<String> TYPE_WORD_WORDS = List.of(
-            "u.", "utca", "út", "útja", "tér", "tere", "körút", "krt.", "rkp.", "köz", "sor", "sétány", "fasor",
+    private static final List<String> HU_TYPE_WORDS = List.of(
+            "u.", "utca", "út", "útja", "tér", "tere", "körút", "krt.", "rkp.", "rakpart", "köz", "sor", "sétány",
+            "fasor", "kapu", "dűlő", "lépcső", "liget", "udvar", "sugárút", "körtér", "lejtő");
+    /**
+     * Hungarian street types: the name before them may hold lower-case words ("Árpád fejedelem
+     * útja"), and the house number after them ends with a full stop ("Fő utca 12.").
+     */
+    private static final String HU_TYPE_WORD = WordAlternation.of(HU_TYPE_WORDS);
+    private static final List<String> TYPE_WORD_WORDS = java.util.stream.Stream.concat(HU_TYPE_WORDS.stream(), Stream.of(
             "gate", "gata", "gatan", "vei", "veien", "veg", "vej", "vägen", "väg", "gade", "allé", "plass", "torg",
             "terrasse", "stræde", "straat", "laan", "weg", "gracht", "kade", "plein", "põik", "tänav", "tee", "iela",
-            "ulica", "ulice", "cesta", "náměstí", "třída", "sokak", "caddesi", "cd.");
+            "ulica", "ulice", "cesta", "trg", "náměstí", "nábřeží", "třída", "maantee", "puiestee", "sokak", "caddesi",
+            "cd.")).toList();
     private static final String TYPE_WORD = WordAlternation.of(TYPE_WORD_WORDS);
     /** Street words that come first, before the name and the number. */
     private static final List<String> FIRST_WORDS = List.of("Via", "Viale", "Vicolo", "Piazza", "Piazzale", "Corso",
-            "Largo", "Strada", "Contrada", "Calle", "Avenida", "Avda.", "Av.", "Paseo", "Plaza", "Camino", "Carretera",
-            "Ronda", "Travesía", "Rua", "Rúa", "Travessa", "Praça", "Estrada", "Alameda", "Carrer", "Passeig", "Rue",
-            "Avenue", "Chaussée", "Boulevard", "Quai", "Ul.", "ul.", "Al.", "al.", "Aleja", "C/", "Str.");
+            "Largo", "Strada", "Contrada", "Piazzetta", "Salita", "Lungomare", "Borgo", "Calle", "Avenida", "Avda.", "Av.",
+            "Paseo", "Plaza", "Camino", "Carretera", "Ronda", "Travesía", "Callejón", "Pasaje", "Glorieta", "Calzada",
+            "Rua", "Rúa", "Travessa", "Praça", "Estrada", "Alameda", "Rodovia", "Ladeira", "Carrer", "Passeig", "Rue",
+            "Avenue", "Chaussée", "Boulevard", "Quai", "Ul.", "ul.", "Al.", "al.", "Aleja", "Pl.", "pl.", "Plac", "C/",
+            "Str.", "Οδός", "Λεωφόρος", "Πλατεία");
     private static final String FIRST_WORD = WordAlternation.of(FIRST_WORDS);
 
     /** The detector: every rule, extended by what follows, overlapping findings resolved. */
@@ -182,6 +205,7 @@ final class StreetAddresses {
                 new StreetAddressDetector.Rule(typeWordFirst(), Need.NOTHING),
                 new StreetAddressDetector.Rule(nameThenNumberThenUnit(), Need.NOTHING),
                 new StreetAddressDetector.Rule(nameThenNumberAfterAddressWord(), Need.NOTHING),
+                new StreetAddressDetector.Rule(nameThenNumberThenLocality(), Need.POSTCODE),
                 new StreetAddressDetector.Rule(postBox(), Need.NOTHING),
                 new StreetAddressDetector.Rule(military(), Need.NO_EXTENSION),
                 new StreetAddressDetector.Rule(intersection(), Need.NO_EXTENSION),
@@ -195,8 +219,17 @@ final class StreetAddresses {
         /** Reported only with a unit, a locality or a next line after it, which it takes. */
         MORE,
         /** Reported as it is; what follows is not part of it. */
-        NO_EXTENSION
+        NO_EXTENSION,
+        /** Reported only when what follows holds a postcode ({@link #POSTCODE}), which it takes. */
+        POSTCODE
     }
+
+    /**
+     * A postcode in what follows a street line: four to six digits that are not a year, "114 55",
+     * "00-950", or a UK, Canadian or Irish shape.
+     */
+    static final Pattern POSTCODE = Pattern.compile("(?<![\\p{L}\\d])(?:(?!(?:19|20)\\d\\d(?!\\d))\\d{4,6}+|\\d{3} \\d{2}"
+            + "|\\d{2}-\\d{3}|" + UK_POSTCODE + "|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|" + EIRCODE + ")(?![\\p{L}\\d])");
 
     private static final Set<String> WEAK_TYPES = Set.copyOf(EN_WEAK_WORDS);
     private static final Pattern LAST_WORD = Pattern.compile("(\\p{L}++)\\.?(?:[ \\t]{1,3}+(?:NE|NW|SE|SW|N|S|E|W|North|South|East|West))?$");
@@ -246,12 +279,20 @@ final class StreetAddresses {
      * languages write it), "Fenyves utca 22", "Havlund gate 8" (a type word of its own).
      */
     private static PatternDetector typedNameThenNumber() {
-        return street(64, 12, StreetAddresses::upper, StreetAddresses::letterOrDigit,
-                (t, i) -> wordsThenDigit(t, i, 4, StreetAddresses::typedWord),
-                "(?<![\\p{L}\\d])(?=\\p{Lu})(?:" + DE_PREFIX + "\\p{Lu}[\\p{L}'’-]{0,40}+\\.?(?<=(?i:" + TYPE_SUFFIX + "))(?<!(?i:" + String.join("|", NOT_STREET_WORDS) + "))"
-                        + "|\\p{Lu}[\\p{L}'’.-]{0,30}+(?:" + SP + CAP + "){0,2}+" + SP + TYPE_WORD + "(?![\\p{L}]))"
-                        + SP + HOUSE_LAST, 0.75);
+        return street(64, 12, c -> c >= '0' && c <= '9' || upper(c), StreetAddresses::letterOrDigit,
+                (t, i) -> wordsThenDigit(t, afterBuildingNumber(t, i), 4, StreetAddresses::typedWord),
+                BUILDING_NUMBER + "(?<![\\p{L}\\d])(?=\\p{Lu})(?:" + INITIALS + DE_PREFIX + "\\p{Lu}[\\p{L}'’-]{0,40}+\\.?(?<=(?i:" + TYPE_SUFFIX + "))(?<!(?i:" + String.join("|", NOT_STREET_WORDS) + "))"
+                        + "|\\p{Lu}[\\p{L}'’.-]{0,30}+(?:" + SP + CAP + "){0,2}+" + SP + TYPE_WORD + "(?![\\p{L}])"
+                        + "|\\p{Lu}[\\p{L}'’.-]{0,30}+(?:" + SP + "\\p{L}[\\p{L}'’.-]{0,30}+){0,2}" + SP + HU_TYPE_WORD + "(?![\\p{L}]))"
+                        + SP + HOUSE_LAST + HU_STOP, 0.75);
     }
+
+    /** A building number before the street line, as some data sets and forms write it: "12 Lindenweg 4". */
+    private static final String BUILDING_NUMBER = "(?:\\d(?<![\\p{L}\\d.,/-]\\d)\\d{0,5}+" + SP + ")?+";
+    /** Initials or a title before a name that holds its type: "J. P. Coenstraat", "Dr. Lindenweg". */
+    private static final String INITIALS = "(?:\\p{Lu}\\p{Ll}{0,3}+\\." + SP + "){0,3}+";
+    /** The full stop of a Hungarian house number ("Fő utca 12."), not of a decimal nor a sentence that goes on. */
+    private static final String HU_STOP = "(?:(?<=(?:" + HU_TYPE_WORD + ")[ \\t]{1,3}\\d{1,4}[A-Za-z]?(?:[/-]\\d{1,4}[A-Za-z]?)?)\\.(?=[ \\t\\r\\n,;]|$))?";
 
     private static boolean typedWord(String word) {
         return TYPE_WORDS.contains(word) || endsWithTypeSuffix(word);
@@ -287,6 +328,23 @@ final class StreetAddresses {
                 .startsWhere(StreetAddresses::buildingThenWordsThenDigit)
                 .near(Windows.DIGITS, 64, 12)
                 .requireContext(ADDRESS_WORDS, 0.8)
+                .build();
+    }
+
+    /**
+     * "Kestrel 14, 10115 Lindau", "Kestrel 14\nLindau\n10115": a name and a number at the end of
+     * a line or before a comma make a street when a locality with a postcode follows, as most
+     * of Europe and Latin America write an address whose street has no type word.
+     */
+    private static PatternDetector nameThenNumberThenLocality() {
+        return PatternDetector.builder(TYPE)
+                .pattern(NAME_THEN_NUMBER + "(?=[ \\t]*+[,\\r\\n])")
+                .startsWith(c -> c >= '0' && c <= '9' || upper(c), StreetAddresses::letterOrDigit)
+                .startsWhere((t, i) -> buildingThenWordsThenDigit(t, i) && breakAfterNextNumber(t, i)
+                        && !unitWordAt(t, afterBuildingNumber(t, i)))
+                .near(Windows.DIGITS, 64, 12)
+                .score(0.75)
+                .context(STREET_WORDS, 0.9)
                 .build();
     }
 
@@ -407,11 +465,15 @@ final class StreetAddresses {
     private static final CharTest FIRST_CHARS = firstChars();
 
     private static CharTest firstChars() {
-        StringBuilder b = new StringBuilder();
+        StringBuilder ascii = new StringBuilder();
+        StringBuilder other = new StringBuilder();
         for (String w : FIRST_WORDS) {
-            b.append(w.charAt(0));
+            (w.charAt(0) < 128 ? ascii : other).append(w.charAt(0));
         }
-        return CharTest.anyOf(b.toString());
+        CharTest anyAscii = CharTest.anyOf(ascii.toString());
+        String rest = other.toString();
+        // The Greek words: a char outside ASCII is rare in most texts, and then looked up.
+        return c -> c < 128 ? anyAscii.test(c) : rest.indexOf(c) >= 0;
     }
 
     private static boolean upper(char c) {
@@ -624,6 +686,41 @@ final class StreetAddresses {
             }
         }
         return text.startsWith("Fl", i);
+    }
+
+    /** True if a comma or a line break comes right after the first number after {@code start}. */
+    private static boolean breakAfterNextNumber(String text, int start) {
+        int n = text.length();
+        int i = afterBuildingNumber(text, start);
+        while (i < n && !(text.charAt(i) >= '0' && text.charAt(i) <= '9')) {
+            i++;
+        }
+        while (i < n && (letterOrDigit(text.charAt(i)) || text.charAt(i) == '/' || text.charAt(i) == '-')) {
+            i++;
+        }
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < n && (text.charAt(i) == ',' || text.charAt(i) == '\n' || text.charAt(i) == '\r');
+    }
+
+    /** Street types written short with four letters or more, whose full stop is their own. */
+    private static final Set<String> LONG_ABBREVIATIONS = Set.of("Blvd", "Pkwy", "Expy", "Tpke", "Cres", "Hwy", "Frwy",
+            "Avda", "Bvd");
+
+    /**
+     * Where an address ends: before a full stop after a word ("12 Lark Street.", "...\nSweden."),
+     * which ends the sentence, but not after an abbreviation ("St.", "D.C.", "Blvd.").
+     */
+    static int withoutFullStop(String text, int start, int end) {
+        if (end <= start || text.charAt(end - 1) != '.') {
+            return end;
+        }
+        int i = end - 1;
+        while (i > start && Character.isLetter(text.charAt(i - 1))) {
+            i--;
+        }
+        return end - 1 - i >= 4 && !LONG_ABBREVIATIONS.contains(text.substring(i, end - 1)) ? end - 1 : end;
     }
 
     private static boolean typeWordFirstAt(String text, int start) {
