@@ -101,7 +101,11 @@ final class StreetAddresses {
     private static final String UNIT_WORD = "(?:Apt\\.|Apartment|Suite|Ste\\.|Unit|Flat)";
     /** A unit after the street line, on the same line or the next. */
     private static final String UNIT = "(?:,?[ \\t]{1,3}+|,?[ \\t]*+\\r?\\n[ \\t]*+)(?:(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat"
-            + "|Floor|Fl\\.?)[ \\t]{0,3}+#?[A-Za-z0-9-]{1,6}+|#[ \\t]{0,2}+\\d[A-Za-z0-9-]{0,5}+)(?![\\p{L}\\d])";
+            + "|Floor|Fl\\.?|lok\\.|m\\.)[ \\t]{0,3}+#?[A-Za-z0-9-]{1,6}+|#[ \\t]{0,2}+\\d[A-Za-z0-9-]{0,5}+"
+            // "Fifth Floor", "2nd Floor" (US, UK); "2. th.", "st. tv." (DK); "3º B", "2º izq." (ES)
+            + "|(?:\\d{1,2}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Ground|Top)"
+            + "[ \\t]{1,3}+Floor|(?:\\d{1,2}\\.|st\\.|kl\\.)[ \\t]{0,2}+(?:th|tv|mf)\\.?"
+            + "|\\d{1,2}[º°ª][ \\t]{0,2}+(?:[A-Z]|izq\\.?|izda\\.?|dcha\\.?|dr\\.?)?+)(?![\\p{L}\\d])";
     private static final String UNITS = "(?:" + UNIT + "){0,2}+";
 
     /** A town: capitalised words, also with particles ("Saint-Jean-de-Luz", "Villar del Monte"). */
@@ -110,17 +114,26 @@ final class StreetAddresses {
     /** An Irish Eircode: a routing key and a unique identifier, "D02 X285". */
     private static final String EIRCODE = "[AC-FHKNPRTV-Y]\\d[\\dW][ \\t]?[AC-FHKNPRTV-Y\\d]{4}(?![\\p{L}\\d])";
     /** A postcode before the town: "10115", "1010", "A-1010", "75008", "00-950" (PL), "114 55" (SE, CZ, SK, GR), "1012 AB" (NL). */
-    private static final String POSTCODE_FIRST = "(?:(?:[A-Z]{1,2}-)?\\d{4,5}(?:[ \\t]?[A-Z]{2}(?![\\p{L}\\d]))?|\\d{2}-\\d{3}|\\d{3}[ \\t]\\d{2})(?![\\p{L}\\d-])";
+    private static final String POSTCODE_FIRST = "(?:(?:[A-Z]{1,2}-)?\\d{4,5}(?:[ \\t]?[A-Z]{2}(?![\\p{L}\\d]))?|\\d{2}-\\d{3}|\\d{4}-\\d{3}"
+            + "|\\d{3}[ \\t]\\d{2})(?![\\p{L}\\d-])";
+    /** A district between the street and the town: "Col. Roma Norte" (MX), "Bairro Centro" (BR), "Urb. Los Olivos" (ES). */
+    private static final String DISTRICT = "(?:," + SP + "(?:Col\\.|Colonia|Fracc\\.|Barrio|Bairro|Urb\\.|Urbanización)" + SP
+            + "\\p{Lu}[\\p{L}'’.-]{1,30}+(?:[ \\t]\\p{Lu}[\\p{L}'’.-]{1,30}+){0,3}+)?+";
     private static final String COUNTRY = countries();
     /**
      * The locality after a street line, taken only when it is clearly one: a US state and ZIP
      * code, a UK or Canadian postcode, a European postcode before the town, or a country.
      */
     private static final String LOCALITY = "(?:,?" + SP + TOWN + ",?" + SP + "[A-Z]{2,3}" + SP + "\\d{4,5}(?:-\\d{3,4})?(?!\\d)"
+            + "(?:,?" + SP + COUNTRY + "(?![\\p{L}]))?"
             + "|,?" + SP + TOWN + ",?" + SP + "(?:" + UK_POSTCODE + "|" + EIRCODE + ")"
             + "|,?" + SP + TOWN + ",?" + SP + "[A-Z]{2}" + SP + "[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d(?![\\p{L}\\d])"
             + "|,?" + SP + TOWN + "(?:," + SP + TOWN + ")?[ \\t]{0,3}+[-/,][ \\t]{0,3}+[A-Z]{2},?" + SP + "\\d{5}-?\\d{3}(?![\\p{L}\\d])"
-            + "|,?" + SP + POSTCODE_FIRST + SP + TOWN + "(?:," + SP + COUNTRY + "(?![\\p{L}]))?"
+            + "|,?" + SP + POSTCODE_FIRST + SP + TOWN + "(?:,?" + SP + "\\(?[A-Z]{2}\\)?(?![\\p{L}\\d]))?(?:," + SP
+            + "(?:" + COUNTRY + "(?![\\p{L}])|[A-Z]{2,4}(?![\\p{L}\\d])))?"
+            // A town and a postcode of six digits or with a dash: IN "Pune 411001", "Mumbai - 400001"; JP "Tokyo 150-0002"
+            + "|,?" + SP + TOWN + "(?:," + SP + TOWN + ")?(?:" + SP + "|[ \\t]{0,3}+-[ \\t]{0,3}+)(?:\\d{3}[ \\t]?\\d{3}|\\d{3}-\\d{4})"
+            + "(?![\\p{L}\\d])"
             + "|," + SP + "(?:" + TOWN + ",?" + SP + "(?:" + TOWN + ",?" + SP + ")?)?" + COUNTRY + "(?![\\p{L}])(?:,?" + SP
             + "\\d{4,5}(?!\\d))?"
             // Without a comma, a country ("... Jordan said") ends the line or comes before its postcode.
@@ -141,9 +154,9 @@ final class StreetAddresses {
             + "|#[ \\t]{0,2}+\\d\\w{0,5}+"
             + "|\\d{4,6}+(?![\\p{L}\\d])"
             + "|(?:\\d{2,8}+[ \\t,]{1,3}+)?" + LETTER_TOKEN + "(?:[ \\t,]{1,3}+" + LINE_TOKEN + "){0,5}+)"
-            + "(?:(?=[ \\t]*+(?:\\r?\\n|$|[,.?!;:)]))|(?<=[^\\p{L}\\d]\\d{4,6})(?=[ \\t]{1,3}+\\p{Ll}))){0,3}+";
+            + "(?:(?=[ \\t]*+(?:\\r?\\n|$|[,.?!;)]))|(?<=[^\\p{L}\\d]\\d{4,6})(?=[ \\t]{1,3}+\\p{Ll}))){0,3}+";
     /** What may follow any street line: units, a locality, envelope lines. */
-    static final Pattern AFTER = Pattern.compile(UNITS + TAIL + NEXT_LINES);
+    static final Pattern AFTER = Pattern.compile(UNITS + DISTRICT + TAIL + NEXT_LINES);
     /** A unit right after a street line. */
     static final Pattern UNIT_AFTER = Pattern.compile(UNIT);
 
@@ -207,6 +220,7 @@ final class StreetAddresses {
                 new StreetAddressDetector.Rule(nameThenNumberAfterAddressWord(), Need.NOTHING),
                 new StreetAddressDetector.Rule(nameThenNumberThenLocality(), Need.POSTCODE),
                 new StreetAddressDetector.Rule(postBox(), Need.NOTHING),
+                new StreetAddressDetector.Rule(japaneseBlock(), Need.NOTHING),
                 new StreetAddressDetector.Rule(military(), Need.NO_EXTENSION),
                 new StreetAddressDetector.Rule(intersection(), Need.NO_EXTENSION),
                 new StreetAddressDetector.Rule(unitAlone(), Need.NO_EXTENSION)));
@@ -284,9 +298,11 @@ final class StreetAddresses {
                 BUILDING_NUMBER + "(?<![\\p{L}\\d])(?=\\p{Lu})(?:" + INITIALS + DE_PREFIX + "\\p{Lu}[\\p{L}'’-]{0,40}+\\.?(?<=(?i:" + TYPE_SUFFIX + "))(?<!(?i:" + String.join("|", NOT_STREET_WORDS) + "))"
                         + "|\\p{Lu}[\\p{L}'’.-]{0,30}+(?:" + SP + CAP + "){0,2}+" + SP + TYPE_WORD + "(?![\\p{L}])"
                         + "|\\p{Lu}[\\p{L}'’.-]{0,30}+(?:" + SP + "\\p{L}[\\p{L}'’.-]{0,30}+){0,2}" + SP + HU_TYPE_WORD + "(?![\\p{L}]))"
-                        + SP + HOUSE_LAST + HU_STOP, 0.75);
+                        + SP + HOUSE_LAST + HU_STOP + STAIRCASE, 0.75);
     }
 
+    /** A staircase and a flat after the house number, as Finland and Sweden write them: "Kuusitie 12 B 34". */
+    private static final String STAIRCASE = "(?:" + SP + "[A-H](?:" + SP + "\\d{1,3}+)?+(?![\\p{L}\\d]))?+";
     /** A building number before the street line, as some data sets and forms write it: "12 Lindenweg 4". */
     private static final String BUILDING_NUMBER = "(?:\\d(?<![\\p{L}\\d.,/-]\\d)\\d{0,5}+" + SP + ")?+";
     /** Initials or a title before a name that holds its type: "J. P. Coenstraat", "Dr. Lindenweg". */
@@ -303,13 +319,14 @@ final class StreetAddresses {
         return street(64, 12, c -> c >= '0' && c <= '9' || FIRST_CHARS.test(c), StreetAddresses::letterOrDigit,
                 StreetAddresses::typeWordFirstAt,
                 "(?:\\d(?<![\\p{L}\\d.,/-]\\d)\\d{0,5}+" + SP + ")?+(?<![\\p{L}\\d])" + FIRST_WORD
-                        + SP + NAME + SP + HOUSE_LAST, 0.75);
+                        + SP + NAME + ",?" + SP + "(?:(?:n[º°.]|nº|núm\\.|Nr\\.)[ \\t]{0,2}+)?+" + HOUSE_LAST, 0.75);
     }
 
     /** "Kestrel 14, Apt 3", "Oakmoor 7\nSuite 200": a name and a number make a street when a unit follows. */
     private static PatternDetector nameThenNumberThenUnit() {
         return PatternDetector.builder(TYPE)
                 .pattern(NAME_THEN_NUMBER + "(?=" + UNIT + ")")
+                .validator(StreetAddresses::notADate)
                 // Texts without a unit word skip this rule at once.
                 .literals("Apt", "Apartment", "Suite", "Ste", "Unit", "Flat", "Fl", "#")
                 .startsWith(c -> c >= '0' && c <= '9' || upper(c), StreetAddresses::letterOrDigit)
@@ -324,6 +341,7 @@ final class StreetAddresses {
     private static PatternDetector nameThenNumberAfterAddressWord() {
         return PatternDetector.builder(TYPE)
                 .pattern(NAME_THEN_NUMBER)
+                .validator(StreetAddresses::notADate)
                 .startsWith(c -> c >= '0' && c <= '9' || upper(c), StreetAddresses::letterOrDigit)
                 .startsWhere(StreetAddresses::buildingThenWordsThenDigit)
                 .near(Windows.DIGITS, 64, 12)
@@ -339,6 +357,8 @@ final class StreetAddresses {
     private static PatternDetector nameThenNumberThenLocality() {
         return PatternDetector.builder(TYPE)
                 .pattern(NAME_THEN_NUMBER + "(?=[ \\t]*+[,\\r\\n])")
+                // Tabs line up the columns of a table ("Help\t\t90\n"), not the words of a street.
+                .validator(c -> notADate(c) && c.indexOf('\t') < 0)
                 .startsWith(c -> c >= '0' && c <= '9' || upper(c), StreetAddresses::letterOrDigit)
                 .startsWhere((t, i) -> buildingThenWordsThenDigit(t, i) && breakAfterNextNumber(t, i)
                         && !unitWordAt(t, afterBuildingNumber(t, i)))
@@ -356,6 +376,26 @@ final class StreetAddresses {
             "ship to", "deliver to", "send it to", "sent to", "moved to", "resides at", "residence", "adresse",
             "anschrift", "wohnhaft", "wohnt in", "dirección", "indirizzo", "endereço", "domicile", "domicilio"), 48, 0,
             true);
+
+    /**
+     * A Japanese address written in Latin letters: block numbers first, then the district and
+     * the ward or city ("1-2-3 Kitamachi, Minato-ku", "4-5 Sakuradai, Nerima City"); the
+     * prefecture and postcode after it are the locality ("Tokyo 105-0011").
+     */
+    private static PatternDetector japaneseBlock() {
+        return PatternDetector.builder(TYPE)
+                .pattern("\\d(?<![\\p{L}\\d.,/-]\\d)\\d?+-\\d{1,4}+(?:-\\d{1,4}+)?+,?" + SP
+                        + "\\p{Lu}[\\p{L}'’-]{1,30}+(?:" + SP + "\\p{Lu}[\\p{L}'’-]{1,30}+)?+,?" + SP
+                        + "\\p{Lu}\\p{L}{1,30}+(?:-(?:ku|shi|cho|machi|gun|mura)(?![\\p{L}\\d])"
+                        // "City" is a word of team and company names too: here only before a prefecture and postcode.
+                        + "|" + SP + "(?:City|Ward)(?=,?" + SP + "\\p{Lu}\\p{L}{1,30}+,?" + SP + "\\d{3}-\\d{4}(?![\\p{L}\\d])))")
+                .literals("-ku", "-shi", "-cho", "-machi", "-gun", "-mura", " City", " Ward")
+                .startsWith(CharTest.digit(), CharTest.wordOr(".,/-"))
+                .near(Windows.DIGITS, 0, 72)
+                .score(0.75)
+                .context(STREET_WORDS, 0.9)
+                .build();
+    }
 
     /** "P.O. Box 123", "PO Box 12, Springfield, IL 62704", "Postfach 10 20 30". */
     private static PatternDetector postBox() {
@@ -686,6 +726,20 @@ final class StreetAddresses {
             }
         }
         return text.startsWith("Fl", i);
+    }
+
+    private static final Set<String> MONTHS = Set.of("Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April",
+            "May", "Jun", "June", "Jul", "July", "Aug", "August", "Sep", "Sept", "September", "Oct", "October", "Nov",
+            "November", "Dec", "December");
+
+    /** False for a month and a day ("Mar 4, #1532", "2017 May 11"): a date, not a name and a house number. */
+    static boolean notADate(String candidate) {
+        int i = afterBuildingNumber(candidate, 0);
+        int j = i;
+        while (j < candidate.length() && Character.isLetter(candidate.charAt(j))) {
+            j++;
+        }
+        return !MONTHS.contains(candidate.substring(i, j));
     }
 
     /** True if a comma or a line break comes right after the first number after {@code start}. */

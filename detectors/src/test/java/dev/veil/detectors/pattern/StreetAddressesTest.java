@@ -63,6 +63,73 @@ class StreetAddressesTest {
         assertFinds(address, text.strip().replace("\\n", "\n"), expected.strip().replace("\\n", "\n"));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // The whole address is one finding: a building number first, the unit, the town and its region or country.
+        "it is 4410 Brannick Lane Apt. 9 Holloway Canada                | 4410 Brannick Lane Apt. 9 Holloway Canada",
+        "Address: 88 Corrin Road Suite 12 WALLAROO VIC                 | 88 Corrin Road Suite 12 WALLAROO VIC",
+        "Address: 88 Corrin Road, Wallaroo VIC 5556                    | 88 Corrin Road, Wallaroo VIC 5556",
+        "Unit 5, 12 Tibbet St, Ravelford VIC 3121                      | Unit 5, 12 Tibbet St, Ravelford VIC 3121",
+        "at 7 Quarry Row, Fifth Floor, Dunmore, MA 02110-1301 USA now   | 7 Quarry Row, Fifth Floor, Dunmore, MA 02110-1301 USA",
+        "12 Harbour Road, Dunlavin D02 X285                            | 12 Harbour Road, Dunlavin D02 X285",
+        "she lives at 17 Lark Street Tullow, Ireland                   | 17 Lark Street Tullow, Ireland",
+        "I live at 12 Orrin Street.                                    | 12 Orrin Street",
+        // DE, NL, Nordic: a building number first, initials, a staircase and flat, the Danish floor.
+        "Write to 3310 Kestrelgasse 12, 1010 Wien                      | 3310 Kestrelgasse 12, 1010 Wien",
+        "Write to J. P. Veldstraat 14, 1012 AB Amsterdam               | J. P. Veldstraat 14, 1012 AB Amsterdam",
+        "Koivutie 12 B 34, 00100 Helsinki                              | Koivutie 12 B 34, 00100 Helsinki",
+        "Birkevej 12, 2. th., 8000 Aarhus                              | Birkevej 12, 2. th., 8000 Aarhus",
+        "Ulmgatan 44, 114 55 Stockholm                                 | Ulmgatan 44, 114 55 Stockholm",
+        // A name and a number with no type word, when a postcode and town follow (CZ, SI, NL, EE ...).
+        "Deliver to Orlova 51, 10115 Brenz                             | Orlova 51, 10115 Brenz",
+        "Národní 12, 110 00 Praha                                      | Národní 12, 110 00 Praha",
+        "Damrak 1, 1012 LG Amsterdam                                   | Damrak 1, 1012 LG Amsterdam",
+        // HU: lower-case words in the name, the full stop of the house number.
+        "The bus stops at Árpád fejedelem útja 41. next to it          | Árpád fejedelem útja 41.",
+        "Visit 5501 Fenyves utca 22. Apt. 3 today                      | 5501 Fenyves utca 22. Apt. 3",
+        "Jana z Lipé 18, 37001 Budějovice                              | Jana z Lipé 18, 37001 Budějovice",
+        // IT, ES, PT, PL, BR, MX: a comma before the number, floors, districts, postcode shapes.
+        "Via Garibaldi, 10, 00184 Roma RM                              | Via Garibaldi, 10, 00184 Roma RM",
+        "Calle Mayor, 5, 3º B, 28013 Madrid                            | Calle Mayor, 5, 3º B, 28013 Madrid",
+        "Rua Augusta 100, 1100-053 Lisboa                              | Rua Augusta 100, 1100-053 Lisboa",
+        "ul. Marszałkowska 10/12 m. 5, 00-590 Warszawa                 | ul. Marszałkowska 10/12 m. 5, 00-590 Warszawa",
+        "Av. Paulista 1578, Bela Vista, São Paulo - SP, 01310-200      | Av. Paulista 1578, Bela Vista, São Paulo - SP, 01310-200",
+        "Av. Tamaulipas 160, Col. Roma Norte, 06700 Ciudad de México, CDMX | Av. Tamaulipas 160, Col. Roma Norte, 06700 Ciudad de México, CDMX",
+        // IN and JP.
+        "Flat 4, 12 Tarrow Road, Bengaluru, Karnataka 560001           | Flat 4, 12 Tarrow Road, Bengaluru, Karnataka 560001",
+        "Send it to 1-2-3 Kitamachi, Minato-ku, Tokyo 105-0011 please  | 1-2-3 Kitamachi, Minato-ku, Tokyo 105-0011",
+        "Office: 4-15 Sakuradai, Nerima City, Tokyo 176-0002           | 4-15 Sakuradai, Nerima City, Tokyo 176-0002",
+        // Intersections: both streets, even when an address word makes the first street alone stronger.
+        "my address is the corner of Lindenweg 4 and Quarry Flats      | Lindenweg 4 and Quarry Flats",
+    })
+    void streetAddress_worldFormatsAreFoundWhole(String text, String expected) {
+        assertFinds(address, text.strip(), expected.strip());
+    }
+
+    @Test
+    void streetAddress_lastEnvelopeLineEndingInAPostcodeMayGoOnWithTheSentence() {
+        String text = "Please send to 4410 Kestrelgata 12\nBrannvik\n, TR\n Norway 40422 for the records.";
+        List<Finding> found = address.detect(text);
+        assertEquals(1, found.size(), () -> "found " + found);
+        assertEquals(15, found.get(0).start());
+        assertEquals(text.indexOf(" for the"), found.get(0).end());
+        assertFinds(address, "send it to 7 Harlow Road\nOakfield, QX 12345 in case of an issue.",
+                "7 Harlow Road\nOakfield, QX 12345");
+        assertFinds(address, "Orla 3\nTurku\n20100\nFinland\n\nbest", "Orla 3\nTurku\n20100\nFinland");
+    }
+
+    @Test
+    void streetAddress_quotedReplyLinesBelongToIt() {
+        assertFinds(address, "> Bea Roth\n> 4512 Elmsworth Avenue\n> Suite 80\n> Lowfield\n> Denmark 4410\n>\n> thanks",
+                "4512 Elmsworth Avenue\n> Suite 80\n> Lowfield\n> Denmark 4410");
+    }
+
+    @Test
+    void streetAddress_aUnitLineAfterAStreetIsNoStreetOfItsOwn() {
+        assertFinds(address, "Hi\n\n1987 74 Morrow Street\n Suite 680\n Kelso\n Cyprus 36903\n\nbye",
+                "1987 74 Morrow Street\n Suite 680\n Kelso\n Cyprus 36903");
+    }
+
     @Test
     void streetAddress_envelopeLinesAndAStandaloneLinePostcodeBelongToIt() {
         assertFinds(address, "Ship to:\n77 Brindle Road\nSuite 5\nOakhurst\nNew Zealand 4410\n\nThanks",
@@ -74,6 +141,8 @@ class StreetAddressesTest {
     @Test
     void streetAddress_aPhoneLineAfterAnAddressIsNoPartOfIt() {
         assertFinds(address, "21 Pike Street\n0491 22 33 44", "21 Pike Street");
+        assertFinds(address, "Orlova 51\nBrenzdorf\n0491 22 33 44");
+        assertFinds(address, "12 Tolley Road\nCopyright: 2004 the authors", "12 Tolley Road");
     }
 
     @Test
@@ -106,16 +175,32 @@ class StreetAddressesTest {
         "During 1998, the firm grew",
         "the Brigade 2 veterans",
         "Spring 2024 sale",
+        "Chapter 12 Section 4 of the Act",
+        "Model 3 Street Edition is a car",
+        "Table 3\nRevenue 2023\nCosts 1999",
+        "Chapter 12, 2019 Edition",
+        "Windows 10, 12345 users",
+        "see Section 4, 20 Rules apply",
+        "fixed on 2017 Mar 4, #1532 by a patch",
+        "Menu\t\t50\n\tBuffers\t\t60\n\tHelp\t\t9999",
+        "the score was 3-2 Arsenal, Chelsea City won",
+        "we signed it in 2019 and Jordan 23 won",
+        "Version 2\nRelease 4\nLicense: MIT",
     })
     void streetAddress_notFound(String text) {
-        assertNothing(address, text);
+        assertNothing(address, text.replace("\\n", "\n").replace("\\t", "\t"));
     }
 
     static Stream<Arguments> adversarial() {
         int size = 100 * 1024;
         return Stream.of("12 ", "12 Aaaa ", "Aaaa 12 ", "Aaaa ", "12 Aaaa Aaaa Aaaa Street ", "Aaaa 1\n",
                 "12 Aaaa Street\nAaaa\n", "12 Aaaa Street, Aaaa, ", "Apt. 1 ", "PSC 1, Box 1 ", "corner of Aaaa 1 and ",
-                "P.O. Box 1 ", "de la ", "Aaaastraße 1, 12345 ", "Via de ", "1 Aaaa Coves\n")
+                "P.O. Box 1 ", "de la ", "Aaaastraße 1, 12345 ", "Via de ", "1 Aaaa Coves\n",
+                // The shapes of the localities, units and rules added for more countries.
+                "Aaaa 1, 12345 ", "Aaaa 1\nAaaa\n", "1 Aaaa Aaaa\n> ", "> \n", "1-2-3 Aaaa, ", "1-2 Aaaa Aaaa City, ",
+                "Aaaa aaaa utca 1. ", "Aaaa utca ", "A. B. ", "A. Aaaastraat 1 ", "Aaaa 12 B 3 ", "Fifth Floor, ",
+                ", Col. Aaaa", "2º B, ", "Aaaa, 1, ", "1 Aaaa Street Aaaa Aaaa Aaaa ", "1 Aaaa Street Aaaa, Aaaa, ",
+                "1 Aaaa Street\nAaaa 12345 aaaa\n", "Aaaa 1\n12345 ", "Jan 1, #1 ", "12 Aaaa St, Aaaa - AA, 12345-123 ")
                 .map(unit -> Arguments.of(unit.strip(), unit.repeat(size / unit.length() + 1).substring(0, size)));
     }
 
