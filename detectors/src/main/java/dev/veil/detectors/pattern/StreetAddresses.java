@@ -136,6 +136,9 @@ final class StreetAddresses {
             + "(?![\\p{L}\\d])"
             + "|," + SP + "(?:" + TOWN + ",?" + SP + "(?:" + TOWN + ",?" + SP + ")?)?" + COUNTRY + "(?![\\p{L}])(?:,?" + SP
             + "\\d{4,5}(?!\\d))?"
+            // A town in capitals, as the postal standards of many countries write it, then a country.
+            + "|" + SP + "\\p{Lu}{2,}+[\\p{Lu}'’.-]{0,30}+(?:[ \\t]\\p{Lu}{2,}+[\\p{Lu}'’.-]{0,30}+){0,2}+,?" + SP + COUNTRY
+            + "(?![\\p{L}])"
             // Without a comma, a country ("... Jordan said") ends the line or comes before its postcode.
             + "|" + SP + "(?:" + TOWN + ",?" + SP + "(?:" + TOWN + ",?" + SP + ")?)?" + COUNTRY + "(?![\\p{L}])(?:,?" + SP
             + "\\d{4,5}(?![\\p{L}\\d])|(?=[ \\t]*+(?:\\r?\\n|$|[.,;:!?)])))"
@@ -161,7 +164,12 @@ final class StreetAddresses {
     static final Pattern UNIT_AFTER = Pattern.compile(UNIT);
 
     /** English words that end like a street type of another language: "Brigade" is no "-gade". */
-    private static final List<String> NOT_STREET_WORDS = List.of("brigade", "renegade", "cutie", "sweetie", "hottie");
+    private static final List<String> NOT_STREET_WORDS = List.of("brigade", "renegade", "blockade", "cutie", "sweetie",
+            "hottie", "necktie", "bowtie", "aggregate", "delegate", "navigate", "investigate", "propagate", "mitigate",
+            "litigate", "irrigate", "instigate", "obligate", "relegate", "surrogate", "segregate", "congregate",
+            "interrogate", "variegate", "tailgate", "floodgate", "watergate");
+    /** English words that are a street type of another language as a whole: "Gate 12" is at an airport. */
+    private static final List<String> NOT_STREET_NAMES = List.of("gate", "tie", "kade", "laan");
 
     /** French street types, which come first: "12 rue de la Paix". */
     private static final List<String> FR_TYPE_LIST = List.of("rue", "avenue", "av.", "boulevard", "bd", "place",
@@ -295,8 +303,10 @@ final class StreetAddresses {
     private static PatternDetector typedNameThenNumber() {
         return street(64, 12, c -> c >= '0' && c <= '9' || upper(c), StreetAddresses::letterOrDigit,
                 (t, i) -> wordsThenDigit(t, afterBuildingNumber(t, i), 4, StreetAddresses::typedWord),
-                BUILDING_NUMBER + "(?<![\\p{L}\\d])(?=\\p{Lu})(?:" + INITIALS + DE_PREFIX + "\\p{Lu}[\\p{L}'’-]{0,40}+\\.?(?<=(?i:" + TYPE_SUFFIX + "))(?<!(?i:" + String.join("|", NOT_STREET_WORDS) + "))"
-                        + "|\\p{Lu}[\\p{L}'’.-]{0,30}+(?:" + SP + CAP + "){0,2}+" + SP + TYPE_WORD + "(?![\\p{L}])"
+                BUILDING_NUMBER + "(?<![\\p{L}\\d])(?=\\p{Lu})(?:" + INITIALS + DE_PREFIX + "\\p{Lu}[\\p{L}'’-]{0,40}+\\.?(?<=(?i:" + TYPE_SUFFIX + "))(?<!(?i:" + String.join("|", NOT_STREET_WORDS) + "))(?<!(?<![\\p{L}'’-])(?i:" + String.join("|", NOT_STREET_NAMES) + "))"
+                        // "Boarding gate 12" is at an airport, "Havlund gate 8" in Norway.
+                        + "|(?!(?:Boarding|Departure|Arrival|Security|Exit|Entrance)s?[ \\t]{1,3}+gate)"
+                        + "\\p{Lu}[\\p{L}'’.-]{0,30}+(?:" + SP + CAP + "){0,2}+" + SP + TYPE_WORD + "(?![\\p{L}])"
                         + "|\\p{Lu}[\\p{L}'’.-]{0,30}+(?:" + SP + "\\p{L}[\\p{L}'’.-]{0,30}+){0,2}" + SP + HU_TYPE_WORD + "(?![\\p{L}]))"
                         + SP + HOUSE_LAST + HU_STOP + STAIRCASE, 0.75);
     }
@@ -675,7 +685,8 @@ final class StreetAddresses {
         return false;
     }
 
-    private static final Set<String> NOT_STREETS = Set.copyOf(NOT_STREET_WORDS);
+    private static final Set<String> NOT_STREETS = Set.copyOf(Stream.concat(NOT_STREET_WORDS.stream(),
+            NOT_STREET_NAMES.stream()).toList());
 
     /** True if {@code word}, in lower case, ends with a street type of {@code TYPE_SUFFIX}. */
     private static boolean endsWithTypeSuffix(String word) {

@@ -86,6 +86,8 @@ class StreetAddressesTest {
         "Damrak 1, 1012 LG Amsterdam                                   | Damrak 1, 1012 LG Amsterdam",
         // HU: lower-case words in the name, the full stop of the house number.
         "The bus stops at Árpád fejedelem útja 41. next to it          | Árpád fejedelem útja 41.",
+        "Kirkegate 5, 4006 Stavanger                                   | Kirkegate 5, 4006 Stavanger",
+        "sent to 12 Tarrow Drive Suite 5 OAKDENE Australia last week   | 12 Tarrow Drive Suite 5 OAKDENE Australia",
         "Visit 5501 Fenyves utca 22. Apt. 3 today                      | 5501 Fenyves utca 22. Apt. 3",
         "Jana z Lipé 18, 37001 Budějovice                              | Jana z Lipé 18, 37001 Budějovice",
         // IT, ES, PT, PL, BR, MX: a comma before the number, floors, districts, postcode shapes.
@@ -186,6 +188,11 @@ class StreetAddressesTest {
         "the score was 3-2 Arsenal, Chelsea City won",
         "we signed it in 2019 and Jordan 23 won",
         "Version 2\nRelease 4\nLicense: MIT",
+        // English words that end like a Nordic or German street type.
+        "Go to Gate 12 now",
+        "Boarding gate 14 closes",
+        "Aggregate 5 rows",
+        "Necktie 5 sold",
     })
     void streetAddress_notFound(String text) {
         assertNothing(address, text.replace("\\n", "\n").replace("\\t", "\t"));
