@@ -101,7 +101,7 @@ final class StreetAddresses {
     private static final String UNIT_WORD = "(?:Apt\\.|Apartment|Suite|Ste\\.|Unit|Flat)";
     /** A unit after the street line, on the same line or the next. */
     private static final String UNIT = "(?:,?[ \\t]{1,3}+|,?[ \\t]*+\\r?\\n[ \\t]*+)(?:(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat"
-            + "|Floor|Fl\\.?|lok\\.|m\\.)[ \\t]{0,3}+#?[A-Za-z0-9-]{1,6}+|#[ \\t]{0,2}+\\d[A-Za-z0-9-]{0,5}+"
+            + "|Floor|Fl\\.?|lok\\.|m\\.)(?!\\p{Ll})[ \\t]{0,3}+#?[A-Za-z0-9-]{1,6}+|#[ \\t]{0,2}+\\d[A-Za-z0-9-]{0,5}+"
             // "Fifth Floor", "2nd Floor" (US, UK); "2. th.", "st. tv." (DK); "3º B", "2º izq." (ES)
             + "|(?:\\d{1,2}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Ground|Top)"
             + "[ \\t]{1,3}+Floor|(?:\\d{1,2}\\.|st\\.|kl\\.)[ \\t]{0,2}+(?:th|tv|mf)\\.?"
@@ -126,6 +126,8 @@ final class StreetAddresses {
      */
     private static final String LOCALITY = "(?:,?" + SP + TOWN + ",?" + SP + "[A-Z]{2,3}" + SP + "\\d{4,5}(?:-\\d{3,4})?(?!\\d)"
             + "(?:,?" + SP + COUNTRY + "(?![\\p{L}]))?"
+            // A state or province written out: "Springfield, Illinois 62704", "Ravelford, Victoria 3121"
+            + "|," + SP + TOWN + "," + SP + TOWN + SP + "\\d{4,5}(?:-\\d{4})?(?![\\p{L}\\d])"
             + "|,?" + SP + TOWN + ",?" + SP + "(?:" + UK_POSTCODE + "|" + EIRCODE + ")"
             + "|,?" + SP + TOWN + ",?" + SP + "[A-Z]{2}" + SP + "[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d(?![\\p{L}\\d])"
             + "|,?" + SP + TOWN + "(?:," + SP + TOWN + ")?[ \\t]{0,3}+[-/,][ \\t]{0,3}+[A-Z]{2},?" + SP + "\\d{5}-?\\d{3}(?![\\p{L}\\d])"
@@ -153,13 +155,18 @@ final class StreetAddresses {
     private static final String LETTER_TOKEN = "(?:[A-Z][A-Z0-9]{1,7}+(?![\\p{L}\\d])|\\p{Lu}[\\p{L}'.’-]{0,30}+"
             + "|\\(\\p{L}[\\p{L}'.’-]{0,30}+\\))";
     private static final String LINE_TOKEN = "(?:[A-Z0-9]{2,8}+(?![\\p{L}\\d])|" + LETTER_TOKEN + ")";
-    private static final String NEXT_LINES = "(?:,?[ \\t]*+\\r?\\n(?:[ \\t]*+>){0,4}+[ \\t,]*+(?:(?:Apt\\.?|Suite|Unit|Flat)[ \\t]{0,3}+#?\\w{1,6}+"
+    private static final String NEXT_LINES = "(?:,?[ \\t]*+\\r?\\n(?:[ \\t]*+>){0,4}+[ \\t,]*+(?:(?:Apt\\.?|Suite|Unit|Flat)(?!\\p{Ll})[ \\t]{0,3}+#?\\w{1,6}+"
             + "|#[ \\t]{0,2}+\\d\\w{0,5}+"
             + "|\\d{4,6}+(?![\\p{L}\\d])"
             + "|(?:\\d{2,8}+[ \\t,]{1,3}+)?" + LETTER_TOKEN + "(?:[ \\t,]{1,3}+" + LINE_TOKEN + "){0,5}+)"
             + "(?:(?=[ \\t]*+(?:\\r?\\n|$|[,.?!;)]))|(?<=[^\\p{L}\\d]\\d{4,6})(?=[ \\t]{1,3}+\\p{Ll}))){0,3}+";
-    /** What may follow any street line: units, a locality, envelope lines. */
-    static final Pattern AFTER = Pattern.compile(UNITS + DISTRICT + TAIL + NEXT_LINES);
+    /**
+     * What may follow any street line: units, a locality, envelope lines. After a unit, the
+     * words that end the line are the town ("Suite 5 Lowmoor Dunfield"), as a one-line address
+     * without commas writes it.
+     */
+    static final Pattern AFTER = Pattern.compile("(?:(?:" + UNIT + "){1,2}+" + SP + TOWN + "(?=[ \\t]*+(?:\\r?\\n|$|[.;!?]))"
+            + "|" + UNITS + DISTRICT + TAIL + ")" + NEXT_LINES);
     /** A unit right after a street line. */
     static final Pattern UNIT_AFTER = Pattern.compile(UNIT);
 
@@ -270,7 +277,7 @@ final class StreetAddresses {
     private static PatternDetector unitThenNumberFirstEnglish() {
         return street(24, CharTest.anyOf("AUSF"), CharTest.wordOr("."),
                 (t, i) -> unitWordAt(t, i) && letterRunWithin(t, i, 180, EN_TYPES, false),
-                "(?<![\\w.])(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat)[ \\t]{0,3}+#?[A-Za-z0-9-]{1,6}+,?" + SP
+                "(?<![\\w.])(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat)(?!\\p{Ll})[ \\t]{0,3}+#?[A-Za-z0-9-]{1,6}+,?" + SP
                         + NUMBER + SP + SECOND_NUMBER + "(?:[NSEW]\\.?" + SP + ")?(?:" + WORD + SP + "){1,4}"
                         + EN_TYPE + "(?![\\p{L}\\d])\\.?" + DIRECTION, 0.75);
     }

@@ -74,6 +74,12 @@ class StreetAddressesTest {
         "12 Harbour Road, Dunlavin D02 X285                            | 12 Harbour Road, Dunlavin D02 X285",
         "she lives at 17 Lark Street Tullow, Ireland                   | 17 Lark Street Tullow, Ireland",
         "I live at 12 Orrin Street.                                    | 12 Orrin Street",
+        "send to 12 Orrin Road Suite 5, Dunfield, Ohio 43210 today     | 12 Orrin Road Suite 5, Dunfield, Ohio 43210",
+        "Vicolo Torto 13 Suite 694 Valdera Pisano                      | Vicolo Torto 13 Suite 694 Valdera Pisano",
+        "at 12 Main St Apt 4 Thanks for the help                       | 12 Main St Apt 4",
+        // A unit word is a word of its own: "Stephanie" holds no "Ste", "United" no "Unit".
+        "Stephanie 12 Orrin Street                                     | 12 Orrin Street",
+        "write to 12 Orrin Street United we stand                      | 12 Orrin Street",
         // DE, NL, Nordic: a building number first, initials, a staircase and flat, the Danish floor.
         "Write to 3310 Kestrelgasse 12, 1010 Wien                      | 3310 Kestrelgasse 12, 1010 Wien",
         "Write to J. P. Veldstraat 14, 1012 AB Amsterdam               | J. P. Veldstraat 14, 1012 AB Amsterdam",
@@ -188,6 +194,7 @@ class StreetAddressesTest {
         "the score was 3-2 Arsenal, Chelsea City won",
         "we signed it in 2019 and Jordan 23 won",
         "Version 2\nRelease 4\nLicense: MIT",
+        "Copyright 2005 Stephane Marchesin.\n All rights reserved.",
         // English words that end like a Nordic or German street type.
         "Go to Gate 12 now",
         "Boarding gate 14 closes",
