@@ -16,26 +16,32 @@ import java.util.stream.Stream;
  * The rules of the street address detector, one per shape of the street line:
  * <ul>
  * <li>number first, English street type last: "221B Baker Street", "1600 Pennsylvania Ave NW"
- * (US, UK, and the other countries that write so); a street type that is also a common word
- * ("Parks", "Coves") counts only with a unit, a locality or a next line after it;
+ * (US, UK, CA, AU, IE, IN and the other countries that write so); a street type that is also a
+ * common word ("Parks", "Coves") counts only with a unit, a locality or a next line after it;
  * <li>number first, French street type first: "12 rue de la Paix";
  * <li>name first, type inside the last word, number last: "Hauptstraße 5", "Birkenvej 12"
  * (DE, AT, CH, NL, the Nordic countries), also with a leading adjective or preposition
- * ("Berliner Straße 12", "Am Lindenweg 3");
+ * ("Berliner Straße 12", "Am Lindenweg 3"), initials ("J. P. Veldstraat 14"), a staircase and
+ * flat ("Koivutie 12 B 34"), and a building number before it ("3310 Lindenweg 12");
  * <li>name, then a street type as a word of its own, number last: "Fenyves utca 22", "Havlund
- * gate 8" (HU, NO, DK, PL, ...);
- * <li>street type first, number last: "Via Roma 10", "Rua do Carmo 12", "ul. Polna 5", the
- * Belgian "Rue de la Loi 16";
- * <li>any capitalised name with a number last, when a unit follows ("Kestrel 14, Apt 3") or when
- * a word before says an address comes ("lives at", "address:");
+ * gate 8" (HU, NO, DK, PL, ...); Hungarian names may hold lower-case words and the house
+ * number its full stop ("Árpád fejedelem útja 3.");
+ * <li>street type first, number last: "Via Roma 10", "Via Roma, 10", "Calle Mayor, nº 5", "Rua do
+ * Carmo 12", "ul. Polna 5", the Belgian "Rue de la Loi 16";
+ * <li>any capitalised name with a number last, when a unit follows ("Kestrel 14, Apt 3"), when
+ * a word before says an address comes ("lives at", "address:"), or when a locality with a
+ * postcode follows ("Kestrel 14, 10115 Lindau");
+ * <li>romanised Japanese blocks: "1-2-3 Kitamachi, Minato-ku";
  * <li>postal shapes: "P.O. Box 123", "Postfach 1234", US military "PSC 1234, Box 5678, APO AE
  * 09001";
  * <li>intersections: "the corner of 5th Avenue and Main Street".
  * </ul>
- * Every street line takes what follows it when it is part of the address: units ("Apt. 3",
- * "Suite 200"), a locality ("Springfield, IL 62704", "London SW1A 2AA", ", 10115 Berlin",
- * ", Lyon, France") and envelope lines. Overlapping matches of the rules are reported once, the
- * strongest and then the longest.
+ * Every street line takes what follows it when it is part of the address: units and floors
+ * ("Apt. 3", "Suite 200", "Fifth Floor", "2. th.", "3º B"), a district ("Col. Roma Norte"), a
+ * locality in the shapes postal services write it ("Springfield, IL 62704", "London SW1A 2AA",
+ * ", 10115 Berlin", "00-950 Warszawa", "São Paulo - SP, 01310-200", "Tokyo 105-0011", ", Lyon,
+ * France", "OAKDENE Australia") and envelope lines. A match inside a longer one is part of it;
+ * other overlapping matches are reported once, the strongest and then the longest.
  *
  * <p>Every expression is linear: possessive or bounded repetition only.
  */
@@ -95,7 +101,7 @@ final class StreetAddresses {
             "Well");
     /** Both lists in one alternation, so that a rule tries them in one pass. */
     private static final String EN_TYPE = WordAlternation.of(
-            java.util.stream.Stream.concat(EN_STRONG_WORDS.stream(), EN_WEAK_WORDS.stream()).toList());
+            Stream.concat(EN_STRONG_WORDS.stream(), EN_WEAK_WORDS.stream()).toList());
     private static final String DIRECTION = "(?:[ \\t]{1,3}+(?:NE|NW|SE|SW|N|S|E|W|North|South|East|West)(?![\\p{L}\\d]))?+";
 
     private static final String UNIT_WORD = "(?:Apt\\.|Apartment|Suite|Ste\\.|Unit|Flat)";
@@ -209,7 +215,7 @@ final class StreetAddresses {
      * útja"), and the house number after them ends with a full stop ("Fő utca 12.").
      */
     private static final String HU_TYPE_WORD = WordAlternation.of(HU_TYPE_WORDS);
-    private static final List<String> TYPE_WORD_WORDS = java.util.stream.Stream.concat(HU_TYPE_WORDS.stream(), Stream.of(
+    private static final List<String> TYPE_WORD_WORDS = Stream.concat(HU_TYPE_WORDS.stream(), Stream.of(
             "gate", "gata", "gatan", "vei", "veien", "veg", "vej", "vägen", "väg", "gade", "allé", "plass", "torg",
             "terrasse", "stræde", "straat", "laan", "weg", "gracht", "kade", "plein", "põik", "tänav", "tee", "iela",
             "ulica", "ulice", "cesta", "trg", "náměstí", "nábřeží", "třída", "maantee", "puiestee", "sokak", "caddesi",
@@ -336,7 +342,7 @@ final class StreetAddresses {
         return street(64, 12, c -> c >= '0' && c <= '9' || FIRST_CHARS.test(c), StreetAddresses::letterOrDigit,
                 StreetAddresses::typeWordFirstAt,
                 "(?:\\d(?<![\\p{L}\\d.,/-]\\d)\\d{0,5}+" + SP + ")?+(?<![\\p{L}\\d])" + FIRST_WORD
-                        + SP + NAME + ",?" + SP + "(?:(?:n[º°.]|nº|núm\\.|Nr\\.)[ \\t]{0,2}+)?+" + HOUSE_LAST, 0.75);
+                        + SP + NAME + ",?" + SP + "(?:(?:n[º°.]|núm\\.|Nr\\.)[ \\t]{0,2}+)?+" + HOUSE_LAST, 0.75);
     }
 
     /** "Kestrel 14, Apt 3", "Oakmoor 7\nSuite 200": a name and a number make a street when a unit follows. */
@@ -653,7 +659,7 @@ final class StreetAddresses {
     private static final int MAX_TYPE_LENGTH = 12;
     private static final int MAX_RUNS = 8;
     private static final Set<String> EN_TYPES = new java.util.HashSet<>(new LinkedHashSet<>(
-            java.util.stream.Stream.concat(EN_STRONG_WORDS.stream(), EN_WEAK_WORDS.stream()).toList()));
+            Stream.concat(EN_STRONG_WORDS.stream(), EN_WEAK_WORDS.stream()).toList()));
     private static final Set<String> TYPE_WORDS = Set.copyOf(TYPE_WORD_WORDS);
 
     /**
