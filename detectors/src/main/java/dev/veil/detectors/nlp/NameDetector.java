@@ -283,10 +283,13 @@ public final class NameDetector implements Detector {
                 }
             }
         }
-        // Only ordinary words (and punctuation): "Can", "Could I", "Don't".
+        // Only ordinary words (and punctuation): "Can", "Could I", "Don't". For a person, any
+        // ordinary English noun or adjective counts too ("Gravel", "Gratitude"); an organization
+        // is often named with such words ("Capital Cube"), so for it only the gazetteer's list does.
+        boolean person = PERSON.equals(type);
         for (int i = from; i < to; i++) {
             String w = words[i];
-            if (Character.isLetterOrDigit(w.codePointAt(0)) && !facts.isCommonWord(i)) {
+            if (Character.isLetterOrDigit(w.codePointAt(0)) && !(person ? facts.isPlainWord(i) : facts.isCommonWord(i))) {
                 return false;
             }
         }

@@ -18,6 +18,8 @@ final class WordFacts {
     private static final int LAST = 4;
     private static final int PLACE = 8;
     private static final int COMMON = 16;
+    private static final int LEXICON_DONE = 32;
+    private static final int LEXICON = 64;
 
     /**
      * Every word of a gazetteer with what it is, so that a word costs one hash look-up rather than
@@ -25,6 +27,7 @@ final class WordFacts {
      */
     static final class Index {
         private final Map<String, Integer> bits;
+        private final Lexicon lexicon = Lexicon.english();
 
         Index(Gazetteer g) {
             Map<String, Integer> m = new HashMap<>();
@@ -105,5 +108,25 @@ final class WordFacts {
     /** As {@link Gazetteer#isCommonWord}: an ordinary word that is not also a known name. */
     boolean isCommonWord(int i) {
         return (bits(i) & (COMMON | FIRST | LAST)) == COMMON;
+    }
+
+    /**
+     * An ordinary word, by the gazetteer's list or by the English dictionary ({@link Lexicon}), and
+     * no known name: a person's name is not made of such words only ("Gravel", "Gratitude"). The
+     * dictionary is asked only when the gazetteer does not decide, and once per word.
+     */
+    boolean isPlainWord(int i) {
+        int b = bits(i);
+        if ((b & (FIRST | LAST)) != 0) {
+            return false;
+        }
+        if ((b & COMMON) != 0) {
+            return true;
+        }
+        if ((b & LEXICON_DONE) == 0) {
+            b |= LEXICON_DONE | (index.lexicon.isOrdinary(lower(i)) ? LEXICON : 0);
+            bits[i] = b;
+        }
+        return (b & LEXICON) != 0;
     }
 }
