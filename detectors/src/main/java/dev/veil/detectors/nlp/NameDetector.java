@@ -388,7 +388,7 @@ public final class NameDetector implements Detector {
                     continue;
                 }
                 // A first name on its own is weaker evidence, and some are also places ("Georgia")
-                // or ordinary words ("Princess", "Wisdom").
+                // or ordinary words ("Princess", "Gratitude").
                 if (!alone || (!facts.isPlace(i) && !facts.isOrdinaryWord(i)
                         && Character.isUpperCase(words[i].codePointAt(0)))) {
                     weak.add(new Finding(PERSON, tokens.starts()[i], tokens.ends()[end - 1], alone ? 0.6 : 0.75, ID));

@@ -100,7 +100,7 @@ final class WordFacts {
         return (bits(i) & PLACE) != 0;
     }
 
-    /** In the list of ordinary English words, whether or not it is also somebody's name ("Wisdom"). */
+    /** In the list of ordinary English words, whether or not it is also somebody's name ("Gratitude"). */
     boolean isOrdinaryWord(int i) {
         return (bits(i) & COMMON) != 0;
     }
