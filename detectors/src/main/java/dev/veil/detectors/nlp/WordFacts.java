@@ -20,6 +20,8 @@ final class WordFacts {
     private static final int COMMON = 16;
     private static final int LEXICON_DONE = 32;
     private static final int LEXICON = 64;
+    private static final int WORD_DONE = 4096;
+    private static final int WORD = 8192;
 
     /** Words the name rules look for in every text (titles, cues, organization suffixes). */
     static final int TITLE = 128;
@@ -249,5 +251,21 @@ final class WordFacts {
             bits[i] = b;
         }
         return (b & LEXICON) != 0;
+    }
+
+    /**
+     * An English word of any kind by the dictionary ({@link Lexicon#isWord}) and no known name:
+     * "Summarise" at the start of a sentence, "SELECT" in a query.
+     */
+    boolean isDictionaryWord(int i) {
+        int b = bits(i);
+        if ((b & (FIRST | LAST)) != 0) {
+            return false;
+        }
+        if ((b & WORD_DONE) == 0) {
+            b |= WORD_DONE | (index.lexicon.isWord(lower(i)) ? WORD : 0);
+            bits[i] = b;
+        }
+        return (b & WORD) != 0;
     }
 }
