@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * flat ("Koivutie 12 B 34"), and a building number before it ("3310 Lindenweg 12");
  * <li>name, then a street type as a word of its own, number last: "Fenyves utca 22", "Havlund
  * gate 8" (HU, NO, DK, PL, ...); Hungarian names may hold lower-case words and the house
- * number its full stop ("Árpád fejedelem útja 3.");
+ * number its full stop ("Bocskai fejedelem útja 3.");
  * <li>street type first, number last: "Via Roma 10", "Via Roma, 10", "Calle Mayor, nº 5", "Rua do
  * Carmo 12", "ul. Polna 5", the Belgian "Rue de la Loi 16";
  * <li>any capitalised name with a number last, when a unit follows ("Kestrel 14, Apt 3"), when
@@ -119,7 +119,7 @@ final class StreetAddresses {
     private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]{0,2}\\d[A-Z]{2}(?![\\p{L}\\d])";
     /** An Irish Eircode: a routing key and a unique identifier, "D02 X285". */
     private static final String EIRCODE = "[AC-FHKNPRTV-Y]\\d[\\dW][ \\t]?[AC-FHKNPRTV-Y\\d]{4}(?![\\p{L}\\d])";
-    /** A postcode before the town: "10115", "1010", "A-1010", "75008", "00-950" (PL), "114 55" (SE, CZ, SK, GR), "1012 AB" (NL). */
+    /** A postcode before the town: "10115", "1010", "A-1010", "75008", "00-950" (PL), "113 21" (SE, CZ, SK, GR), "1012 AB" (NL). */
     private static final String POSTCODE_FIRST = "(?:(?:[A-Z]{1,2}-)?\\d{4,5}(?:[ \\t]?[A-Z]{2}(?![\\p{L}\\d]))?|\\d{2}-\\d{3}|\\d{4}-\\d{3}"
             + "|\\d{3}[ \\t]\\d{2})(?![\\p{L}\\d-])";
     /** A district between the street and the town: "Col. Roma Norte" (MX), "Bairro Centro" (BR), "Urb. Los Olivos" (ES). */
@@ -211,7 +211,7 @@ final class StreetAddresses {
             "u.", "utca", "út", "útja", "tér", "tere", "körút", "krt.", "rkp.", "rakpart", "köz", "sor", "sétány",
             "fasor", "kapu", "dűlő", "lépcső", "liget", "udvar", "sugárút", "körtér", "lejtő");
     /**
-     * Hungarian street types: the name before them may hold lower-case words ("Árpád fejedelem
+     * Hungarian street types: the name before them may hold lower-case words ("Bocskai fejedelem
      * útja"), and the house number after them ends with a full stop ("Fő utca 12.").
      */
     private static final String HU_TYPE_WORD = WordAlternation.of(HU_TYPE_WORDS);
@@ -260,7 +260,7 @@ final class StreetAddresses {
     }
 
     /**
-     * A postcode in what follows a street line: four to six digits that are not a year, "114 55",
+     * A postcode in what follows a street line: four to six digits that are not a year, "113 21",
      * "00-950", or a UK, Canadian or Irish shape.
      */
     static final Pattern POSTCODE = Pattern.compile("(?<![\\p{L}\\d])(?:(?!(?:19|20)\\d\\d(?!\\d))\\d{4,6}+|\\d{3} \\d{2}"
