@@ -164,15 +164,18 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         exchange.responseBytes += content.content().readableBytes();
         ByteBuf body = content.content();
         if (check != null) {
-            byte[] in = ByteBufUtil.getBytes(body);
-            content.release();
+            ByteBuf events = null;
             try {
-                byte[] events = check.feed(in);
+                // The events are passed on as a slice of the buffer read, not copied.
+                events = check.feed(body);
                 if (last) {
                     check.finish();
                 }
-                body = Unpooled.wrappedBuffer(events);
+                body = events;
             } catch (MalformedStreamException e) {
+                if (events != null) {
+                    events.release();
+                }
                 call.reject();
                 onFailure(UpstreamFailure.MALFORMED_STREAM, true, e);
                 return;
