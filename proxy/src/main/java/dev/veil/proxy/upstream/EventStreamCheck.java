@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.util.ByteProcessor;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -91,10 +92,12 @@ public final class EventStreamCheck {
      */
     private int scan(ByteBuf b, int eventStart, int lineStart, int to) throws MalformedStreamException {
         for (int i = lineStart; i < to; i++) {
-            byte c = b.getByte(i);
-            if (c != '\n' && c != '\r') {
-                continue;
+            // forEachByte checks the bounds once, not once per byte as getByte does.
+            i = b.forEachByte(i, to - i, ByteProcessor.FIND_CRLF);
+            if (i < 0) {
+                break;
             }
+            byte c = b.getByte(i);
             int lineEnd = i;
             if (c == '\r') {
                 if (i + 1 == to) {
