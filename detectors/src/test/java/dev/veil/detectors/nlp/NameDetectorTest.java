@@ -229,4 +229,32 @@ class NameDetectorTest {
         }
         assertFound("Then Duchess Marguerite Okonkwo left early.", "Marguerite Okonkwo", NameDetector.PERSON);
     }
+
+    @Test
+    void detect_capitalisedOrdinaryNounsAreNoPerson() {
+        for (String text : List.of("Headings like Gratitude and Diligence appear in the brochure.",
+                "Gratitude is where every good habit begins.", "Words like Turpentine and Gravel appear on the warning sheet.",
+                "The track Turpentine made the band famous.")) {
+            List<Finding> findings = DETECTOR.detect(text);
+            assertTrue(findings.stream().noneMatch(f -> f.type().equals(NameDetector.PERSON)),
+                    () -> text + " gave " + describe(text, findings));
+        }
+        // A surname that is also an English noun is still a name next to a first name.
+        String text = "Songs by Marguerite Baker often use Diligence as a title.";
+        assertFound(text, "Marguerite Baker", NameDetector.PERSON);
+        assertNotFound(text, "Diligence", NameDetector.PERSON);
+    }
+
+    @Test
+    void detect_namesAfterAnImperativeAtTheStartOrInCapitalsAreStillFound() {
+        // Words that only start a sentence or are written in capitals are not where the model is
+        // asked to start a name; the names beside them must still be found.
+        assertFound("Explain what Marguerite Okafor wrote in the report.", "Marguerite Okafor", NameDetector.PERSON);
+        assertFound("Marguerite Okafor wrote this summary.", "Marguerite Okafor", NameDetector.PERSON);
+        String log = "INFO 2024-05-01 login ok for MARGUERITE OKAFOR from LISBON";
+        assertTrue(DETECTOR.detect(log).stream().anyMatch(f -> f.type().equals(NameDetector.PERSON)
+                && f.start() == log.indexOf("MARGUERITE")), () -> describe(log, DETECTOR.detect(log)));
+        String sql = "SELECT id, name FROM orders WHERE status = 'OPEN' ORDER BY id DESC LIMIT 10";
+        assertTrue(DETECTOR.detect(sql).isEmpty(), () -> describe(sql, DETECTOR.detect(sql)));
+    }
 }
