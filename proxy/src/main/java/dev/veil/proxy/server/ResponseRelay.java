@@ -77,6 +77,8 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
     private boolean eventStream;
     private int status;
     private boolean ended;
+    /** The response headers were written but not flushed yet. */
+    private boolean headersUnflushed;
 
     /**
      * @param rewriter re-hydrates pseudonyms and restores the client's model name; null to relay the
@@ -152,7 +154,17 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         if (!exchange.keepAlive) {
             r.headers().set(HttpHeaderNames.CONNECTION, "close");
         }
+        // Flushed with the first body part if it came in the same read, else when the read is done.
         ctx.write(r);
+        headersUnflushed = true;
+    }
+
+    @Override
+    public void onReadComplete() {
+        if (headersUnflushed && !ended) {
+            headersUnflushed = false;
+            ctx.flush();
+        }
     }
 
     @Override
@@ -164,15 +176,18 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         exchange.responseBytes += content.content().readableBytes();
         ByteBuf body = content.content();
         if (check != null) {
-            byte[] in = ByteBufUtil.getBytes(body);
-            content.release();
+            ByteBuf events = null;
             try {
-                byte[] events = check.feed(in);
+                // The events are passed on as a slice of the buffer read, not copied.
+                events = check.feed(body);
                 if (last) {
                     check.finish();
                 }
-                body = Unpooled.wrappedBuffer(events);
+                body = events;
             } catch (MalformedStreamException e) {
+                if (events != null) {
+                    events.release();
+                }
                 call.reject();
                 onFailure(UpstreamFailure.MALFORMED_STREAM, true, e);
                 return;
@@ -185,6 +200,7 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         if (last) {
             ended = true;
             // Trailers of the upstream are not relayed.
+            headersUnflushed = false;
             ctx.writeAndFlush(new DefaultLastHttpContent(body)).addListener(f ->
                     finish(status, exchange.keepAlive && f.isSuccess()));
             return;
@@ -194,6 +210,7 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
             call.readMore();
             return;
         }
+        headersUnflushed = false;
         ctx.writeAndFlush(new DefaultHttpContent(body)).addListener(f -> {
             if (f.isSuccess()) {
                 call.readMore();
@@ -225,11 +242,13 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         }
         if (last) {
             ended = true;
+            headersUnflushed = false;
             ctx.writeAndFlush(new DefaultLastHttpContent(Unpooled.wrappedBuffer(out))).addListener(f ->
                     finish(status, exchange.keepAlive && f.isSuccess()));
         } else if (out.length == 0) {
             call.readMore();
         } else {
+            headersUnflushed = false;
             ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(out))).addListener(f -> {
                 if (f.isSuccess()) {
                     call.readMore();

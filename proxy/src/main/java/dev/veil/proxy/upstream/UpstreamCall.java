@@ -36,6 +36,8 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
     private final CircuitBreaker.Permit permit;
 
     private ScheduledFuture<?> timer;
+    /** When the response last made progress (headers or a body part), for the idle timeout. */
+    private long lastProgressNanos;
     private boolean responseStarted;
     private boolean keepAlive;
     private boolean done;
@@ -128,7 +130,8 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
                 // 429 included: an upstream that says "slow down" is up.
                 permit.succeeded();
             }
-            arm(idleTimeout, UpstreamFailure.IDLE_TIMEOUT);
+            lastProgressNanos = System.nanoTime();
+            armIdle(idleTimeout.toNanos());
             listener.onResponse(response);
         }
         if (msg instanceof HttpContent content) {
@@ -137,7 +140,9 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
                 done = true;
                 cancelTimer();
             } else {
-                arm(idleTimeout, UpstreamFailure.IDLE_TIMEOUT);
+                // The idle timer is not re-armed for every part (a cancel and a new scheduled task
+                // each time): it looks at this when it fires.
+                lastProgressNanos = System.nanoTime();
             }
             handedContent = true;
             listener.onContent(content, last);
@@ -153,6 +158,9 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
     /** Until the listener has body content to pass on, keep reading (status line and headers). */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (!done && responseStarted) {
+            listener.onReadComplete();
+        }
         if (!done && !handedContent) {
             channel.read();
         }
@@ -193,6 +201,27 @@ public final class UpstreamCall extends ChannelInboundHandlerAdapter {
         cancelTimer();
         timer = channel.eventLoop().schedule(
                 () -> fail(failure, null), after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Fails the call with {@link UpstreamFailure#IDLE_TIMEOUT} once no body part has arrived for
+     * the idle timeout: checks in {@code delayNanos}, and if a part arrived since, waits for the
+     * rest of the timeout counted from that part.
+     */
+    private void armIdle(long delayNanos) {
+        cancelTimer();
+        timer = channel.eventLoop().schedule(() -> {
+            timer = null;
+            if (done) {
+                return;
+            }
+            long left = idleTimeout.toNanos() - (System.nanoTime() - lastProgressNanos);
+            if (left <= 0) {
+                fail(UpstreamFailure.IDLE_TIMEOUT, null);
+            } else {
+                armIdle(left);
+            }
+        }, delayNanos, TimeUnit.NANOSECONDS);
     }
 
     private void cancelTimer() {

@@ -20,6 +20,14 @@ public interface UpstreamListener {
     void onContent(HttpContent content, boolean last);
 
     /**
+     * Everything read from the upstream so far has been handed over: the moment to flush what was
+     * written without a flush (the response headers, when the upstream sent no body part with them),
+     * so that nothing waits for the next read.
+     */
+    default void onReadComplete() {
+    }
+
+    /**
      * The call failed. {@code responseStarted} tells whether {@link #onResponse} was called.
      * Nothing follows a failure.
      */

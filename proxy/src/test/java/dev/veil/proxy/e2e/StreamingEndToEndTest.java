@@ -69,6 +69,29 @@ class StreamingEndToEndTest {
     }
 
     @Test
+    void responseHeaders_reachTheClient_beforeTheFirstEvent() throws Exception {
+        // The stub sends its headers at once, then nothing until the gate opens (or ten seconds):
+        // the client must see the response start without waiting for the first event.
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        veil.openai().enqueue(new Behavior.GatedEvents(List.of("[DONE]"), gate));
+
+        HttpResponse<InputStream> r = veil.http().sendAsync(
+                veil.post("/v1/chat/completions", chatBody("Tell me a story.", true).getBytes(StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream()).get(5, TimeUnit.SECONDS);
+        try (InputStream body = r.body()) {
+            assertFalse(gate.isDone());
+            assertEquals(200, r.statusCode());
+            assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
+
+            gate.complete(null);
+            assertEquals("data: [DONE]\n\n", new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        } finally {
+            gate.complete(null);
+        }
+    }
+
+    @Test
     void defaultStream_deliversEveryChunkInOrder() throws Exception {
         veil.openai().streamPacing(8, Duration.ofMillis(2));
 

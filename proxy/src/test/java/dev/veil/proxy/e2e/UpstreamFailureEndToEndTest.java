@@ -165,6 +165,26 @@ class UpstreamFailureEndToEndTest {
         }
 
         @Test
+        void streamLongerThanTheIdleTimeout_withPartsCloserThanIt_passesWhole() throws Exception {
+            // Seven events 150 ms apart: about 900 ms in all, never 400 ms without a part.
+            List<String> events = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                events.add("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                        + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"w" + i + "\"},\"finish_reason\":null}]}");
+            }
+            events.add("[DONE]");
+            veil.openai().enqueue(new Behavior.Events(events, Duration.ofMillis(150)));
+
+            long start = System.nanoTime();
+            HttpResponse<String> r = veil.send("/v1/chat/completions", chatBody("Say hi.", true));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertEquals(200, r.statusCode());
+            assertEquals(events, StreamingEndToEndTest.dataLines(r.body()), "the stream was cut: " + r.body());
+            assertTrue(millis > TIMEOUT.toMillis(), "the stream took " + millis + " ms, not longer than the timeout");
+        }
+
+        @Test
         void upstreamGoingSilentMidStream_endsTheStreamWithAnErrorEvent() throws Exception {
             String first = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
                     + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":null}]}";
