@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  *       range ("aged 18-25", "age 18 to 65", "aged 65+"), a threshold or a statistic ("under age
  *       18", "the average age 34", "minimum age of 18"), nor aged goods ("whisky aged 12 years").
  *       Score 0.7.</li>
- *   <li>"I'm 34", "she is 34", "he was 12", "turned 40": weakest, so only when nothing but the
+ *   <li>"Edda Lund, 58, of Bergen" (a number between commas after a name, then "of", "from", "who",
+ *       "was" ...). Score 0.5.</li>
+ *   <li>"I'm 34", "she is 34", "he was 12", "turned 40", "I'll turn 40": weakest, so only when nothing but the
  *       end of the clause or a word such as "and", "now", "when" follows ("I'm 34 minutes late"
  *       and "turned 90 degrees" are not ages). Score 0.5.</li>
  * </ul>
@@ -103,8 +105,21 @@ public final class AgeDetector implements Detector {
     /** Subjects and verbs before a bare number that make it an age: "I'm 34", "she is 34". */
     private static final Set<String> BE_CONTRACTED = Set.of("i'm", "im", "he's", "she's", "hes", "shes", "turned",
             "turning", "turns");
-    private static final Set<String> BE = Set.of("am", "is", "was");
-    private static final Set<String> PERSONAL_SUBJECTS = Set.of("i", "he", "she");
+    /** Words after "Name, 58," that go on about the person. */
+    private static final Set<String> APPOSITION_NEXT = Set.of("of", "from", "who", "was", "is", "has", "had",
+            "said", "says", "told", "died", "lives", "lived", "a", "an", "were", "are", "will");
+
+    /** Month and day names, which come before a number and a comma in dates ("May, 12, ..."). */
+    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june",
+            "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday");
+
+    /** Before "turn": "I'll turn 40", "she is about to turn 30"; "turn 90 degrees" has no such word. */
+    private static final Set<String> FUTURE = Set.of("will", "i'll", "he'll", "she'll", "you'll", "we'll",
+            "they'll", "ill", "to", "would", "shall", "gonna", "i'd", "she'd", "he'd");
+    private static final Set<String> PERSONAL_SUBJECTS = Set.of("i", "he", "she", "who", "grandma", "grandpa",
+            "granny");
 
     /** What may follow a bare age: "I'm 34 and ...", "she was 12 when ...". */
     private static final Set<String> AFTER_BARE_AGE = Set.of("and", "but", "now", "when", "this", "next", "today",
@@ -216,6 +231,9 @@ public final class AgeDetector implements Detector {
         if (range(text, end)) {
             return 0;
         }
+        if (apposition(text, start, end)) {
+            return WEAK_SCORE;
+        }
         Word before = Words.before(text, labelStart(text, start));
         if (before == null) {
             return 0;
@@ -234,7 +252,7 @@ public final class AgeDetector implements Detector {
         if (word.equals("age") || word.equals("aged")) {
             return ageWord(text, before, start, end) ? SCORE : 0;
         }
-        if (BE_CONTRACTED.contains(word) || word.equals("am")) {
+        if (BE_CONTRACTED.contains(word) || word.equals("am") || word.equals("turn") && future(text, before)) {
             return afterBareAge(text, end) ? WEAK_SCORE : 0;
         }
         return 0;
@@ -334,10 +352,34 @@ public final class AgeDetector implements Detector {
         return j == 0 || "\n\r,;|(.".indexOf(text.charAt(j - 1)) >= 0;
     }
 
+    /**
+     * "Edda Lund, 58, of Bergen": a number between commas after a capitalised word, followed by a
+     * word that goes on about a person ("of", "from", "who", "was" ...).
+     */
+    private static boolean apposition(String text, int start, int end) {
+        if (start < 3 || end + 2 >= text.length() || text.charAt(start - 1) != ' ' || text.charAt(start - 2) != ','
+                || text.charAt(end) != ',') {
+            return false;
+        }
+        Word name = Words.before(text, start - 2);
+        Word next = Words.after(text, end + 1);
+        // A name's shape: "Lund", not "A" or "NATO".
+        return name != null && name.end() == start - 2 && name.end() - name.start() >= 2 && name.capitalised(text)
+                && Character.isLowerCase(text.charAt(name.end() - 1)) && !MONTHS.contains(name.lower(text))
+                && next != null && APPOSITION_NEXT.contains(next.lower(text));
+    }
+
+    /** True if "will", "to" or the like comes before {@code turn}. */
+    private static boolean future(String text, Word turn) {
+        Word w = Words.before(text, turn.start());
+        return w != null && FUTURE.contains(w.lower(text));
+    }
+
     /** "she is 34": {@code verb} is "is" or "was"; the subject before it must be a person pronoun. */
     private static boolean bareAge(String text, Word verb, int end) {
         Word subject = Words.before(text, verb.start());
-        return subject != null && PERSONAL_SUBJECTS.contains(subject.lower(text)) && afterBareAge(text, end);
+        return subject != null && (PERSONAL_SUBJECTS.contains(subject.lower(text)) || PERSON_NOUNS.contains(subject.lower(text)))
+                && afterBareAge(text, end);
     }
 
     private static boolean afterBareAge(String text, int end) {

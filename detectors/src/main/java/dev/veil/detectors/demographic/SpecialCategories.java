@@ -99,7 +99,10 @@ public final class SpecialCategories implements Detector {
             "wife", "husband", "partner", "mother", "father", "mom", "mum", "dad", "parents", "son", "daughter",
             "family", "brother", "sister", "grandmother", "grandfather", "grandparents", "girlfriend",
             "boyfriend", "friend", "boss", "colleague", "neighbour", "neighbor", "patient", "client", "employee",
-            "applicant", "candidate", "student", "tenant", "customer", "user");
+            "applicant", "candidate", "student", "tenant", "customer", "user", "founder", "owner", "manager",
+            "ceo", "director", "teacher", "doctor", "nurse", "landlord", "landlady", "author", "victim", "suspect",
+            "man", "woman", "guy", "lady", "person", "child", "kid", "baby", "cousin", "uncle", "aunt", "nephew",
+            "niece", "fiancé", "fiancée", "spouse", "roommate", "flatmate", "grandma", "grandpa");
 
     /** Capitalised words that start a sentence as the subject but name no person. */
     private static final Set<String> NON_PERSON_SUBJECTS = Set.of("it", "this", "that", "these", "those",

@@ -39,9 +39,12 @@ class AgeDetectorTest {
         "I'm 34 and looking for advice                    | 34",
         "I am 61.                                         | 61",
         "she was 12 when she moved                        | 12",
+        "My grandmother is 88 and still drives.           | 88",
         "my father turned 90 last week                    | 90",
+        "next month she will turn 30.                     | 30",
         "he's 17, so he needs consent                     | 17",
         "a 0-year-old infant                              | 0",
+        "Police said Edda Lund, 58, of Bergen was unhurt. | 58",
     })
     void age_isFound(String text, String expected) {
         assertFinds(age, text.strip(), expected.strip());
@@ -76,6 +79,9 @@ class AgeDetectorTest {
         "My laptop is 5 years old and slow.",
         "our dog is 9 years old",
         "It is 3 years old.",
+        "The score is 88 and rising.",
+        "Items A, 12, and B",
+        "Paid on May, 12, and again later",
         // versions, numbers and units
         "upgrade to version 34",
         "Java 17 is required",
@@ -84,6 +90,8 @@ class AgeDetectorTest {
         "I am 100% sure",
         "he is 6 feet tall",
         "the wheel turned 90 degrees",
+        "turn 2 pages back",
+        "Turn 3: the dealer draws.",
         "I'm 2.5 km away",
         "she is 12th in line",
         // ranges, thresholds and statistics

@@ -41,6 +41,7 @@ class SpecialCategoriesTest {
         "He identifies as Hispanic                     | Hispanic            | pii.nationality",
         "I always vote Labour                          | Labour              | pii.political_affiliation",
         "As a Sikh, I wear a turban                    | Sikh                | pii.religion",
+        "We are proud Belizeans.                       | Belizeans           | pii.nationality",
         "im mexican btw                                | mexican             | pii.nationality",
         // a noun for a person
         "the Frenchman at the desk                     | Frenchman           | pii.nationality",
