@@ -38,6 +38,8 @@ class SpecialCategoriesTest {
         "She is an atheist.                            | atheist             | pii.religion",
         "I am a socialist, always was                  | socialist           | pii.political_affiliation",
         "my boss is a Democrat                         | Democrat            | pii.political_affiliation",
+        "He is a proud Democrat.                       | Democrat            | pii.political_affiliation",
+        "I was raised Jewish                           | Jewish              | pii.religion",
         "He identifies as Hispanic                     | Hispanic            | pii.nationality",
         "I always vote Labour                          | Labour              | pii.political_affiliation",
         "As a Sikh, I wear a turban                    | Sikh                | pii.religion",
