@@ -70,8 +70,10 @@ public final class AgeDetector implements Detector {
             "reports", "lives", "works", "dies", "here", "there", "too", "already", "yet", "soon", "tomorrow",
             "yesterday", "ago");
 
+    private static final Set<String> POSSESSIVES = Set.of("my", "our", "his", "her", "their", "your");
+
     /** Things that are years old; one of them in the sentence before "years old" makes it not a person's age. */
-    private static final ContextWords THINGS = new ContextWords(List.of(
+    private static final List<String> THING_WORDS = List.of(
             "it", "its", "building", "buildings", "house", "home", "flat", "apartment", "roof", "boiler", "furnace",
             "car", "truck", "van", "bike", "bicycle", "boat", "vehicle", "engine", "tyre", "tire", "tires", "battery",
             "laptop", "computer", "pc", "phone", "iphone", "device", "machine", "printer", "server", "tv", "camera",
@@ -82,8 +84,9 @@ public final class AgeDetector implements Detector {
             "tradition", "church", "bridge", "castle", "dog", "dogs", "cat",
             "cats", "pet", "pets", "puppy", "kitten", "horse", "mattress", "sofa", "couch", "furniture", "painting",
             "recipe", "song", "film", "movie", "game", "website", "site", "domain", "contract", "policy", "loan",
-            "mortgage", "debt", "fund", "password", "key", "certificate"),
-            48, 0, true);
+            "mortgage", "debt", "fund", "password", "key", "certificate");
+    private static final Set<String> THING_SET = Set.copyOf(THING_WORDS);
+    private static final ContextWords THINGS = new ContextWords(THING_WORDS, 48, 0, true);
 
     /** Words before "age" that make the number a threshold or a statistic, not somebody's age. */
     private static final Set<String> THRESHOLDS = Set.of("under", "over", "above", "below", "minimum", "min",
@@ -267,12 +270,20 @@ public final class AgeDetector implements Detector {
                 return true;
             }
             // A lower-case noun after "a 10-year-old" is a thing; a verb in the past tense or a
-            // capitalised word (a nationality, a name) leaves it a person.
-            if (!FUNCTION_WORDS.contains(w) && !next.capitalised(text) && !w.endsWith("ed")) {
+            // capitalised word (a nationality, a name) leaves it a person, and so does any verb
+            // after "my 5-year-old" ("my 5-year-old loves trains").
+            if (!FUNCTION_WORDS.contains(w) && !next.capitalised(text) && !w.endsWith("ed")
+                    && !(w.endsWith("s") && !THING_SET.contains(w.substring(0, w.length() - 1))
+                            && possessiveBefore(text, start))) {
                 return false;
             }
         }
         return !THINGS.foundNear(text, start, end);
+    }
+
+    private static boolean possessiveBefore(String text, int start) {
+        Word w = Words.before(text, start);
+        return w != null && POSSESSIVES.contains(w.lower(text));
     }
 
     /** The position before a field separator: "Age: 34", "age - 34", "age = 34", "age 34". */

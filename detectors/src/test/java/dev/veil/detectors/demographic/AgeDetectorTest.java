@@ -29,6 +29,7 @@ class AgeDetectorTest {
         "he is 52 y.o.                                    | 52",
         "Rosalind, 81 years of age, lives alone           | 81",
         "a class of 6-year-olds                           | 6",
+        "our 2-year-old loves trains                      | 2",
         "aged 34, she moved to Porto                      | 34",
         "Ines (aged 19) joined the club                   | 19",
         "Age: 34                                          | 34",
@@ -75,6 +76,8 @@ class AgeDetectorTest {
         // things that are years old
         "the 10-year-old building needs a new roof",
         "a 12-year-old whisky",
+        "my 10-year-old laptop is slow",
+        "my 10-year-old laptops",
         "the house is 40 years old",
         "My laptop is 5 years old and slow.",
         "our dog is 9 years old",
