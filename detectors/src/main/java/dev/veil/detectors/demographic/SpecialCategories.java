@@ -6,6 +6,8 @@ import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
 import dev.veil.detectors.custom.AhoCorasick;
 import dev.veil.detectors.demographic.Words.Word;
+import dev.veil.detectors.nlp.Gazetteer;
+import dev.veil.detectors.nlp.NlpDetectors;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Finds mentions of a person's nationality or racial or ethnic origin ({@code pii.nationality}),
@@ -34,7 +37,8 @@ import java.util.Set;
  *   <li>a word for a person follows: "a Nigerian citizen", "Muslim women", "Labour voters",
  *       "of Mexican descent", "Nigerian-born";</li>
  *   <li>it is said of a person: "I'm Japanese", "she is half Korean", "my wife is Brazilian",
- *       "Maria is Catholic", with the end of the clause or a conjunction after it;</li>
+ *       "Maria is Catholic" (a name the gazetteer of the NLP detectors knows), with the end of the
+ *       clause or a conjunction after it;</li>
  *   <li>it is a noun for a person: "a Muslim.", "as an atheist,", "a proud Democrat";</li>
  *   <li>"identifies as Hispanic", "I vote Labour";</li>
  *   <li>it is joined by "and", "or" or a comma to a term reported so ("I'm French and Italian").</li>
@@ -122,9 +126,12 @@ public final class SpecialCategories implements Detector {
 
     private final List<Term> terms;
     private final AhoCorasick matcher;
+    /** Whether a capitalised word is a person's name ("Maria is Catholic"), not a thing ("Sushi is Japanese"). */
+    private final Predicate<String> personName;
 
-    SpecialCategories(List<Term> terms) {
+    SpecialCategories(List<Term> terms, Predicate<String> personName) {
         this.terms = List.copyOf(requireNonNull(terms, "terms"));
+        this.personName = requireNonNull(personName, "personName");
         this.matcher = new AhoCorasick(this.terms.stream().map(Term::text).toList(), true, true);
     }
 
@@ -134,7 +141,17 @@ public final class SpecialCategories implements Detector {
         all.addAll(read("nationalities.txt", NATIONALITY));
         all.addAll(read("religions.txt", RELIGION));
         all.addAll(read("political.txt", POLITICAL));
-        return new SpecialCategories(all);
+        return new SpecialCategories(all, SpecialCategories::knownName);
+    }
+
+    /**
+     * A first name, or a last name that is no ordinary word, in the shipped gazetteer; the
+     * gazetteer is loaded on the first capitalised subject, not before.
+     */
+    private static boolean knownName(String word) {
+        Gazetteer g = NlpDetectors.gazetteer();
+        String lower = word.toLowerCase(Locale.ROOT);
+        return g.isFirstName(lower) || g.isLastName(lower) && !g.commonWords().contains(lower);
     }
 
     /** Reads a word list: one term a line, {@code #} comments, {@code |cap} and {@code |noun} flags. */
@@ -198,7 +215,7 @@ public final class SpecialCategories implements Detector {
     }
 
     /** True if the words around {@code [start, end)} make the term a fact about a person. */
-    private static boolean aboutPerson(String text, int start, int end, Term term) {
+    private boolean aboutPerson(String text, int start, int end, Term term) {
         if (start > 0 && (text.charAt(start - 1) == '-' || text.charAt(start - 1) == '@'
                 || text.charAt(start - 1) == '#' || text.charAt(start - 1) == '.')) {
             return false; // "anti-American", "platform-agnostic", handles, hashtags, code
@@ -254,13 +271,14 @@ public final class SpecialCategories implements Detector {
         return false;
     }
 
-    private static boolean personSubject(String text, Word subject) {
+    private boolean personSubject(String text, Word subject) {
         String s = subject.lower(text);
         if (PERSON_SUBJECTS.contains(s)) {
             return true;
         }
-        // A name: "Maria is Catholic"; not "It is French", "Dinner was Italian".
-        return subject.capitalised(text) && !NON_PERSON_SUBJECTS.contains(s) && !BE.contains(s);
+        // A name: "Maria is Catholic"; not "It is French", "Dinner was Italian", "Sushi is Japanese".
+        return subject.capitalised(text) && !NON_PERSON_SUBJECTS.contains(s) && !BE.contains(s)
+                && personName.test(subject.in(text));
     }
 
     /** True if only "and", "or", "&", "/" or a comma stands between a reported term and this one. */

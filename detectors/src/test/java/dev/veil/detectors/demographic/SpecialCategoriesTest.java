@@ -93,6 +93,8 @@ class SpecialCategoriesTest {
         "Let's get Italian food tonight.",
         "We had Chinese for dinner.",
         "The menu is French.",
+        "Sushi is Japanese.",
+        "Flamenco is Spanish, and so is paella.",
         "It is Japanese.",
         "a Catholic school near the station",
         "Buddhist temples in Kyoto",
