@@ -224,8 +224,7 @@ public final class AgeDetector implements Detector {
 
     /** The score of the number at {@code [start, end)} as an age, or 0 if it is none. */
     private static double score(String text, int start, int end, Matcher years) {
-        years.region(end, text.length());
-        if (years.lookingAt()) {
+        if (unitFollows(text, end) && years.region(end, text.length()).lookingAt()) {
             return yearsOld(text, start, end, years.end()) ? SCORE : 0;
         }
         if (end < text.length() && Character.isLetter(text.charAt(end))) {
@@ -259,6 +258,26 @@ public final class AgeDetector implements Detector {
             return afterBareAge(text, end) ? WEAK_SCORE : 0;
         }
         return 0;
+    }
+
+    /**
+     * True if a 'y' follows after at most two spaces, a hyphen and two spaces more: every form of
+     * {@link #YEARS_OLD} starts so, and most numbers are followed by something else, so the
+     * expression is not tried for them.
+     */
+    private static boolean unitFollows(String text, int end) {
+        int i = end;
+        int n = text.length();
+        for (int k = 0; k < 2 && i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t'); k++) {
+            i++;
+        }
+        if (i < n && text.charAt(i) == '-') {
+            i++;
+        }
+        for (int k = 0; k < 2 && i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t'); k++) {
+            i++;
+        }
+        return i < n && (text.charAt(i) == 'y' || text.charAt(i) == 'Y');
     }
 
     /** "34 years old" and its forms, ending at {@code formEnd}: is it a person's age? */
