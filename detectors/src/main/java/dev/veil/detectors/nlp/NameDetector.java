@@ -6,6 +6,7 @@ import dev.veil.detectors.Detector;
 import dev.veil.detectors.Finding;
 import dev.veil.detectors.ScanText;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,6 +77,19 @@ public final class NameDetector implements Detector {
     private static final Set<String> TITLES = Set.of(
             "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "madam");
 
+    /** The rules' word lists, looked up with the gazetteer's words in one table. */
+    private static final Map<String, Integer> RULE_WORDS = ruleWords();
+
+    private static Map<String, Integer> ruleWords() {
+        Map<String, Integer> m = new HashMap<>();
+        TITLES.forEach(w -> m.merge(w, WordFacts.TITLE, (a, b) -> a | b));
+        CUES.forEach(w -> m.merge(w, WordFacts.CUE, (a, b) -> a | b));
+        ORGANIZATION_SUFFIXES.forEach(w -> m.merge(w, WordFacts.ORGANIZATION_SUFFIX, (a, b) -> a | b));
+        INTERJECTIONS.forEach(w -> m.merge(w, WordFacts.INTERJECTION, (a, b) -> a | b));
+        EMPLOYMENT.forEach(w -> m.merge(w, WordFacts.EMPLOYMENT, (a, b) -> a | b));
+        return Map.copyOf(m);
+    }
+
     private final NameTagger tagger;
     private final WordFacts.Index words;
     private final double minScore;
@@ -103,7 +117,7 @@ public final class NameDetector implements Detector {
 
     NameDetector(TokenNameFinderModel model, Gazetteer gazetteer, double minScore, boolean allPositions) {
         this.tagger = new NameTagger(requireNonNull(model, "model"));
-        this.words = new WordFacts.Index(requireNonNull(gazetteer, "gazetteer"));
+        this.words = new WordFacts.Index(requireNonNull(gazetteer, "gazetteer"), RULE_WORDS);
         this.allPositions = allPositions;
         if (!(minScore >= 0.0 && minScore <= 1.0)) {
             throw new IllegalArgumentException("minScore must be within [0, 1]: " + minScore);
@@ -257,7 +271,7 @@ public final class NameDetector implements Detector {
      * gazetteer does not know ("account", "sadly"), and ordinary words only ("Can", "Could I").
      */
     private static boolean implausible(WordFacts facts, String[] words, int from, int to, String type) {
-        if (to == from + 1 && INTERJECTIONS.contains(facts.lower(from))) {
+        if (to == from + 1 && facts.isInterjection(from)) {
             return true;
         }
         if (!LOCATION.equals(type) && ((to - from >= 2 && Places.isStreetWord(facts.lower(to - 1)) && !facts.isLastName(to - 1))
@@ -283,10 +297,13 @@ public final class NameDetector implements Detector {
                 }
             }
         }
-        // Only ordinary words (and punctuation): "Can", "Could I", "Don't".
+        // Only ordinary words (and punctuation): "Can", "Could I", "Don't". For a person, any
+        // ordinary English noun or adjective counts too ("Gravel", "Gratitude"); an organization
+        // is often named with such words ("Capital Cube"), so for it only the gazetteer's list does.
+        boolean person = PERSON.equals(type);
         for (int i = from; i < to; i++) {
             String w = words[i];
-            if (Character.isLetterOrDigit(w.codePointAt(0)) && !facts.isCommonWord(i)) {
+            if (Character.isLetterOrDigit(w.codePointAt(0)) && !(person ? facts.isPlainWord(i) : facts.isCommonWord(i))) {
                 return false;
             }
         }
@@ -313,15 +330,14 @@ public final class NameDetector implements Detector {
     private void applyRules(WordFacts facts, Tokens tokens, int from, int to, List<Finding> strong, List<Finding> weak) {
         String[] words = tokens.words();
         for (int i = from; i < to; i++) {
-            String lower = facts.lower(i);
             // "Brightwater Logistics Inc.": the last of several suffixes ends the name.
-            if (ORGANIZATION_SUFFIXES.contains(lower) && isCapitalised(words[i])
-                    && !(i + 1 < to && isCapitalised(words[i + 1]) && ORGANIZATION_SUFFIXES.contains(facts.lower(i + 1)))) {
+            if (facts.isOrganizationSuffix(i) && isCapitalised(words[i])
+                    && !(i + 1 < to && isCapitalised(words[i + 1]) && facts.isOrganizationSuffix(i + 1))) {
                 organizationBefore(facts, tokens, from, to, i, strong);
             }
             int next = -1;
             double score = 0;
-            if (TITLES.contains(lower) && Character.isUpperCase(words[i].codePointAt(0))) {
+            if (facts.isTitle(i) && Character.isUpperCase(words[i].codePointAt(0))) {
                 next = i + 1;
                 if (next < to && words[next].equals(".")) {
                     next++;
@@ -339,14 +355,14 @@ public final class NameDetector implements Detector {
                         && (facts.isOrdinaryWord(next) || facts.isPlace(next) || !isLetters(words[next]))) {
                     next = -1;
                 }
-            } else if (i + 2 < to && isCapitalised(words[i + 2]) && CUES.contains(lower) && OBJECT_PRONOUNS.contains(words[i + 1])
-                    && (lower.equals("named") || lower.equals("called")) && isCapitalised(words[i + 2])
+            } else if (i + 2 < to && isCapitalised(words[i + 2]) && facts.isCue(i) && OBJECT_PRONOUNS.contains(words[i + 1])
+                    && (words[i].equalsIgnoreCase("named") || words[i].equalsIgnoreCase("called")) && isCapitalised(words[i + 2])
                     && !facts.isCommonWord(i + 2)) {
                 // "She named him Rufus".
                 next = i + 2;
                 score = 0.8;
-            } else if (i + 1 < to && isCapitalised(words[i + 1]) && CUES.contains(lower)
-                    && !TITLES.contains(facts.lower(i + 1)) && !facts.isCommonWord(i + 1)
+            } else if (i + 1 < to && isCapitalised(words[i + 1]) && facts.isCue(i)
+                    && !facts.isTitle(i + 1) && !facts.isCommonWord(i + 1)
                     && Character.isLetter(words[i + 1].codePointAt(0)) && !isAllCaps(words[i + 1])) {
                 // "Hi Anders,", "Dear Ngozi", "a girl named Ilse", "he is called Tamas": a weak
                 // rule, used only where the model found nothing.
@@ -358,7 +374,7 @@ public final class NameDetector implements Detector {
                 i = end - 1;
                 continue;
             }
-            if (next < 0 && i + 2 < to && isCapitalised(words[i + 2]) && EMPLOYMENT.contains(lower)
+            if (next < 0 && i + 2 < to && isCapitalised(words[i + 2]) && facts.isEmployment(i)
                     && (words[i + 1].equals("for") || words[i + 1].equals("at") || words[i + 1].equals("by"))) {
                 int end = organizationAfter(facts, words, i + 2, to);
                 if (end > i + 2) {
@@ -385,7 +401,7 @@ public final class NameDetector implements Detector {
                     continue;
                 }
                 // A first name on its own is weaker evidence, and some are also places ("Georgia")
-                // or ordinary words ("Princess", "Wisdom").
+                // or ordinary words ("Princess", "Gratitude").
                 if (!alone || (!facts.isPlace(i) && !facts.isOrdinaryWord(i)
                         && Character.isUpperCase(words[i].codePointAt(0)))) {
                     weak.add(new Finding(PERSON, tokens.starts()[i], tokens.ends()[end - 1], alone ? 0.6 : 0.75, ID));
@@ -423,7 +439,7 @@ public final class NameDetector implements Detector {
     private static int organizationAfter(WordFacts facts, String[] words, int start, int to) {
         int end = start;
         while (end < to && end - start < 5 && isCapitalised(words[end]) && Character.isLetterOrDigit(words[end].codePointAt(0))
-                && !TITLES.contains(facts.lower(end))) {
+                && !facts.isTitle(end)) {
             end++;
         }
         if (end == start || (end - start == 1 && facts.isCommonWord(start))) {
@@ -436,11 +452,6 @@ public final class NameDetector implements Detector {
     }
 
     /**
-     * "Thorne-Abara", "Morrison-Kowalski": two last names joined by a hyphen, with no first name
-     * or title before them, name a firm, the way law firms and old companies are named. A person
-     * with a double-barrelled name is nearly always written with the first name.
-     */
-    /**
      * One word that is a known first name and neither a last name, an ordinary word nor written
      * in capitals: the model sometimes calls such a word an organization where the sentence says
      * little ("the true age of Ilse"); a company of one first-name word is rarer than a person.
@@ -450,6 +461,11 @@ public final class NameDetector implements Detector {
                 && !isAllCaps(words[i]);
     }
 
+    /**
+     * "Thorne-Abara", "Morrison-Kowalski": two last names joined by a hyphen, with no first name
+     * or title before them, name a firm, the way law firms and old companies are named. A person
+     * with a double-barrelled name is nearly always written with the first name.
+     */
     private static boolean isDoubleSurname(WordFacts facts, String[] words, int from, int i) {
         String w = words[i];
         int dash = w.indexOf('-');
@@ -511,7 +527,7 @@ public final class NameDetector implements Detector {
      */
     private static boolean isKnownFirstName(WordFacts facts, String[] words, int i, int to) {
         String w = words[i];
-        if (w.length() < 2 || facts.isCommonWord(i) || INTERJECTIONS.contains(facts.lower(i))) {
+        if (w.length() < 2 || facts.isCommonWord(i) || facts.isInterjection(i)) {
             return false;
         }
         if (!facts.isFirstName(i)) {
@@ -548,7 +564,7 @@ public final class NameDetector implements Detector {
     private static boolean isSurname(WordFacts facts, String[] words, int i, boolean lowerCase) {
         String word = words[i];
         if (!Character.isLetter(word.codePointAt(0)) || facts.isCommonWord(i)
-                || ORGANIZATION_SUFFIXES.contains(facts.lower(i))) {
+                || facts.isOrganizationSuffix(i)) {
             return false;
         }
         if (lowerCase) {
@@ -593,9 +609,10 @@ public final class NameDetector implements Detector {
      * so that "file name: Report" is not taken.
      */
     private static boolean isNameField(WordFacts facts, String[] words, int from, int to, int i) {
-        String lower = facts.lower(i);
-        if (!(lower.equals("name") || lower.equals("surname") || lower.equals("firstname") || lower.equals("lastname"))
-                || i + 1 >= to || !(words[i + 1].equalsIgnoreCase("is") || words[i + 1].equals(":"))) {
+        String w = words[i];
+        if (i + 1 >= to || !(words[i + 1].equalsIgnoreCase("is") || words[i + 1].equals(":"))
+                || !(w.equalsIgnoreCase("name") || w.equalsIgnoreCase("surname") || w.equalsIgnoreCase("firstname")
+                || w.equalsIgnoreCase("lastname"))) {
             return false;
         }
         return i == from || NAME_OWNERS.contains(facts.lower(i - 1));

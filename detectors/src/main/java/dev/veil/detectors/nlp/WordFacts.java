@@ -18,25 +18,125 @@ final class WordFacts {
     private static final int LAST = 4;
     private static final int PLACE = 8;
     private static final int COMMON = 16;
+    private static final int LEXICON_DONE = 32;
+    private static final int LEXICON = 64;
+
+    /** Words the name rules look for in every text (titles, cues, organization suffixes). */
+    static final int TITLE = 128;
+    static final int CUE = 256;
+    static final int ORGANIZATION_SUFFIX = 512;
+    static final int INTERJECTION = 1024;
+    static final int EMPLOYMENT = 2048;
 
     /**
-     * Every word of a gazetteer with what it is, so that a word costs one hash look-up rather than
-     * four set probes. Immutable and thread-safe: built once per detector.
+     * Every word of a gazetteer, and the rules' own words, with what each is: one look-up per word
+     * instead of several set probes. The table is keyed by lower-case words and looked up in any
+     * case without making the lower-case string: the name detector asks about every word of every
+     * text, and the copies and their hash codes were a tenth of the proxy's time per request.
+     * Immutable and thread-safe: built once per detector.
      */
     static final class Index {
-        private final Map<String, Integer> bits;
+        private final String[] keys;
+        private final int[] hashes;
+        private final int[] values;
+        private final int mask;
+        private final Lexicon lexicon = Lexicon.english();
 
         Index(Gazetteer g) {
+            this(g, Map.of());
+        }
+
+        /** @param ruleWords more lower-case words with bits of their own ({@link #TITLE} ...) */
+        Index(Gazetteer g, Map<String, Integer> ruleWords) {
             Map<String, Integer> m = new HashMap<>();
             g.firstNames().forEach(w -> m.merge(w, FIRST, (a, b) -> a | b));
             g.lastNames().forEach(w -> m.merge(w, LAST, (a, b) -> a | b));
             g.places().forEach(w -> m.merge(w, PLACE, (a, b) -> a | b));
             g.commonWords().forEach(w -> m.merge(w, COMMON, (a, b) -> a | b));
-            this.bits = m;
+            ruleWords.forEach((w, b) -> m.merge(w, b, (x, y) -> x | y));
+            int capacity = Integer.highestOneBit(Math.max(16, m.size() * 2)) * 2;
+            this.keys = new String[capacity];
+            this.hashes = new int[capacity];
+            this.values = new int[capacity];
+            this.mask = capacity - 1;
+            m.forEach((w, b) -> {
+                if (!w.toLowerCase(Locale.ROOT).equals(w)) {
+                    throw new IllegalArgumentException("word lists hold lower-case words only");
+                }
+                int h = w.hashCode();
+                int slot = spread(h) & mask;
+                while (keys[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = w;
+                hashes[slot] = h;
+                values[slot] = b;
+            });
         }
 
-        int bits(String lowerCaseWord) {
-            return bits.getOrDefault(lowerCaseWord, 0);
+        /** What a word is, in any case; 0 for a word no list holds. */
+        int bits(String word) {
+            int h = 0;
+            for (int i = 0, n = word.length(); i < n; i++) {
+                char c = word.charAt(i);
+                char lower = fold(c);
+                if (lower == 0) {
+                    // Lower-cased by String rules that look at more than one char (a dotted
+                    // capital I, a final sigma, a pair of surrogates): the slow way, exactly.
+                    return find(word.toLowerCase(Locale.ROOT));
+                }
+                h = 31 * h + lower;
+            }
+            for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+                String key = keys[slot];
+                if (key == null) {
+                    return 0;
+                }
+                if (hashes[slot] == h && sameFolded(key, word)) {
+                    return values[slot];
+                }
+            }
+        }
+
+        private int find(String lowerCaseWord) {
+            int h = lowerCaseWord.hashCode();
+            for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+                String key = keys[slot];
+                if (key == null) {
+                    return 0;
+                }
+                if (hashes[slot] == h && key.equals(lowerCaseWord)) {
+                    return values[slot];
+                }
+            }
+        }
+
+        private static boolean sameFolded(String lowerCaseKey, String word) {
+            int n = word.length();
+            if (lowerCaseKey.length() != n) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (lowerCaseKey.charAt(i) != fold(word.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The lower case of one char as {@code String.toLowerCase(Locale.ROOT)} gives it, or 0 where that depends on more. */
+        static char fold(char c) {
+            if (c < 128) {
+                return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            }
+            if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) {
+                return 0;
+            }
+            return (char) Character.toLowerCase((int) c);
+        }
+
+        private static int spread(int h) {
+            return h ^ (h >>> 16);
         }
     }
 
@@ -64,11 +164,35 @@ final class WordFacts {
     private int bits(int i) {
         int b = bits[i];
         if (b == 0) {
-            String l = lower(i);
-            b = DONE | index.bits(l);
+            b = DONE | index.bits(words[i]);
             bits[i] = b;
         }
         return b;
+    }
+
+    /** A title before a name ("Dr", "Mrs"), in any case. */
+    boolean isTitle(int i) {
+        return (bits(i) & TITLE) != 0;
+    }
+
+    /** A greeting or naming word before a name ("Hi", "named"), in any case. */
+    boolean isCue(int i) {
+        return (bits(i) & CUE) != 0;
+    }
+
+    /** A word that ends an organization's name ("Ltd", "Bank"), in any case. */
+    boolean isOrganizationSuffix(int i) {
+        return (bits(i) & ORGANIZATION_SUFFIX) != 0;
+    }
+
+    /** A chat interjection ("Lol", "Yeah"), in any case. */
+    boolean isInterjection(int i) {
+        return (bits(i) & INTERJECTION) != 0;
+    }
+
+    /** A verb of employment before "for", "at" or "by" ("works", "hired"), in any case. */
+    boolean isEmployment(int i) {
+        return (bits(i) & EMPLOYMENT) != 0;
     }
 
     /** Whether the gazetteer knows a lower-case word, such as one half of "Thorne-Abara", as a last name. */
@@ -97,7 +221,7 @@ final class WordFacts {
         return (bits(i) & PLACE) != 0;
     }
 
-    /** In the list of ordinary English words, whether or not it is also somebody's name ("Wisdom"). */
+    /** In the list of ordinary English words, whether or not it is also somebody's name ("Gratitude"). */
     boolean isOrdinaryWord(int i) {
         return (bits(i) & COMMON) != 0;
     }
@@ -105,5 +229,25 @@ final class WordFacts {
     /** As {@link Gazetteer#isCommonWord}: an ordinary word that is not also a known name. */
     boolean isCommonWord(int i) {
         return (bits(i) & (COMMON | FIRST | LAST)) == COMMON;
+    }
+
+    /**
+     * An ordinary word, by the gazetteer's list or by the English dictionary ({@link Lexicon}), and
+     * no known name: a person's name is not made of such words only ("Gravel", "Gratitude"). The
+     * dictionary is asked only when the gazetteer does not decide, and once per word.
+     */
+    boolean isPlainWord(int i) {
+        int b = bits(i);
+        if ((b & (FIRST | LAST)) != 0) {
+            return false;
+        }
+        if ((b & COMMON) != 0) {
+            return true;
+        }
+        if ((b & LEXICON_DONE) == 0) {
+            b |= LEXICON_DONE | (index.lexicon.isOrdinary(lower(i)) ? LEXICON : 0);
+            bits[i] = b;
+        }
+        return (b & LEXICON) != 0;
     }
 }

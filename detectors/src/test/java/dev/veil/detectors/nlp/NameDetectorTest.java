@@ -229,4 +229,19 @@ class NameDetectorTest {
         }
         assertFound("Then Duchess Marguerite Okonkwo left early.", "Marguerite Okonkwo", NameDetector.PERSON);
     }
+
+    @Test
+    void detect_capitalisedOrdinaryNounsAreNoPerson() {
+        for (String text : List.of("Headings like Gratitude and Diligence appear in the brochure.",
+                "Gratitude is where every good habit begins.", "Words like Turpentine and Gravel appear on the warning sheet.",
+                "The track Turpentine made the band famous.")) {
+            List<Finding> findings = DETECTOR.detect(text);
+            assertTrue(findings.stream().noneMatch(f -> f.type().equals(NameDetector.PERSON)),
+                    () -> text + " gave " + describe(text, findings));
+        }
+        // A surname that is also an English noun is still a name next to a first name.
+        String text = "Songs by Marguerite Baker often use Diligence as a title.";
+        assertFound(text, "Marguerite Baker", NameDetector.PERSON);
+        assertNotFound(text, "Diligence", NameDetector.PERSON);
+    }
 }
