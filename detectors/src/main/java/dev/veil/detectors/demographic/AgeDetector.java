@@ -96,6 +96,10 @@ public final class AgeDetector implements Detector {
             "gestational", "bone", "ice", "stone", "bronze", "iron", "golden", "dark", "new", "middle", "space",
             "information", "digital");
 
+    /** After "18 or" / "65 and": an open range ("16 or over", "65 and up"). */
+    private static final Set<String> OPEN_ENDS = Set.of("over", "above", "older", "under", "up", "younger",
+            "below", "more", "less");
+
     /** Goods that are aged: "a whisky aged 12 years". */
     private static final ContextWords AGED_GOODS = new ContextWords(List.of("whisky", "whiskey", "scotch",
             "bourbon", "rum", "brandy", "cognac", "wine", "wines", "port", "sherry", "cheese", "cheddar", "beef",
@@ -345,8 +349,7 @@ public final class AgeDetector implements Detector {
                 k++;
             }
             return k < text.length() && digit(text.charAt(k))
-                    || then != null && Set.of("over", "above", "older", "under", "up", "younger", "below", "more", "less")
-                            .contains(then.lower(text));
+                    || then != null && OPEN_ENDS.contains(then.lower(text));
         }
         return false;
     }
