@@ -102,6 +102,7 @@ class AgeDetectorTest {
         "aged 18 to 65",
         "for ages 5 and up",
         "aged 65+",
+        "Anyone aged 16 or over may vote.",
         "users under age 13 need consent",
         "the minimum age of 18 applies",
         "the average age 34 in the sample",
