@@ -202,7 +202,9 @@ public final class SpecialCategories implements Detector {
         for (AhoCorasick.Match m : matches) {
             Term term = terms.get(m.term());
             String found = text.substring(m.start(), m.end());
-            boolean asWritten = found.equals(term.text());
+            // A lower-case term ("atheist") counts as written also at the start of a sentence.
+            boolean asWritten = found.equals(term.text()) || Character.isLowerCase(term.text().charAt(0))
+                    && found.equals(Character.toUpperCase(term.text().charAt(0)) + term.text().substring(1));
             if (!asWritten && (term.capitalisedOnly() || !found.equals(term.text().toLowerCase(Locale.ROOT)))) {
                 continue;
             }

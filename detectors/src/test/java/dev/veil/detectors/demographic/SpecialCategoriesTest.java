@@ -69,6 +69,10 @@ class SpecialCategoriesTest {
         String text = "Note: Ilse is Swiss.";
         assertEquals(List.of(new Finding("pii.nationality", 14, 19, SpecialCategories.SCORE, "special-categories")),
                 detector.detect(text));
+        assertEquals(SpecialCategories.SCORE, detector.detect("I'm an atheist.").get(0).score(),
+                "a word written in lower case as a rule scores in full");
+        assertEquals(SpecialCategories.SCORE, detector.detect("Socialist, and proud of it: that's me. I am Socialist.")
+                .get(0).score());
         Finding lower = detector.detect("i'm swiss").get(0);
         assertEquals(SpecialCategories.LOWER_CASE_SCORE, lower.score());
         assertTrue(lower.score() < SpecialCategories.SCORE);
