@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Locale;
+import java.util.function.Predicate;
 import morfologik.stemming.Dictionary;
 import morfologik.stemming.DictionaryLookup;
 import morfologik.stemming.WordData;
@@ -40,31 +41,42 @@ final class Lexicon {
      * use as a proper noun. Words of fewer than three letters are never ordinary here.
      */
     boolean isOrdinary(String lowerCaseWord) {
-        if (lowerCaseWord.length() < 3 || !Character.isLowerCase(lowerCaseWord.codePointAt(0))) {
-            return false;
-        }
-        DictionaryLookup reader = lookup.get();
-        boolean common = false;
-        // The reader reuses its results: each list is read whole before the next look-up.
-        for (WordData form : reader.lookup(lowerCaseWord)) {
+        return lowerCaseWord.length() >= 3 && Character.isLowerCase(lowerCaseWord.codePointAt(0))
+                && hasTag(lowerCaseWord, Lexicon::isNounOrAdjective) && !hasTag(capitalised(lowerCaseWord), Lexicon::isProperNoun);
+    }
+
+    /**
+     * Whether a lower-case word is an English word of any kind (a verb, an adverb, a noun ...)
+     * that English does not also use as a proper noun: "summarise", "select", "header".
+     */
+    boolean isWord(String lowerCaseWord) {
+        return lowerCaseWord.length() >= 2 && Character.isLowerCase(lowerCaseWord.codePointAt(0))
+                && hasTag(lowerCaseWord, tag -> !isProperNoun(tag)) && !hasTag(capitalised(lowerCaseWord), Lexicon::isProperNoun);
+    }
+
+    /** Whether the dictionary lists the word, exactly as written, with a tag that {@code test} accepts. */
+    private boolean hasTag(String word, Predicate<CharSequence> test) {
+        // The reader reuses its results: the list is read whole before the next look-up.
+        for (WordData form : lookup.get().lookup(word)) {
             CharSequence tag = form.getTag();
-            if (tag != null && (startsWith(tag, "JJ") || (startsWith(tag, "NN") && !startsWith(tag, "NNP")))) {
-                common = true;
-                break;
+            if (tag != null && test.test(tag)) {
+                return true;
             }
         }
-        if (!common) {
-            return false;
-        }
+        return false;
+    }
+
+    private static String capitalised(String lowerCaseWord) {
         int first = Character.charCount(lowerCaseWord.codePointAt(0));
-        String capitalised = lowerCaseWord.substring(0, first).toUpperCase(Locale.ROOT) + lowerCaseWord.substring(first);
-        for (WordData form : reader.lookup(capitalised)) {
-            CharSequence tag = form.getTag();
-            if (tag != null && startsWith(tag, "NNP")) {
-                return false;
-            }
-        }
-        return true;
+        return lowerCaseWord.substring(0, first).toUpperCase(Locale.ROOT) + lowerCaseWord.substring(first);
+    }
+
+    private static boolean isNounOrAdjective(CharSequence tag) {
+        return startsWith(tag, "JJ") || (startsWith(tag, "NN") && !isProperNoun(tag));
+    }
+
+    private static boolean isProperNoun(CharSequence tag) {
+        return startsWith(tag, "NNP");
     }
 
     private static boolean startsWith(CharSequence s, String prefix) {

@@ -184,8 +184,11 @@ public final class NameDetector implements Detector {
     private void decodeCandidates(NameTagger.Document document, WordFacts facts, Tokens tokens, int from, int to, List<Finding> out) {
         String[] words = tokens.words();
         boolean[] evaluate = null;
+        boolean start = true;
         for (int i = from; i < to; i++) {
-            if (allPositions || isCandidate(facts, words, i)) {
+            boolean first = start && Character.isLetter(words[i].codePointAt(0));
+            start &= !first;
+            if (allPositions || isCandidate(facts, words, i, first)) {
                 if (evaluate == null) {
                     evaluate = new boolean[to - from];
                 }
@@ -256,11 +259,17 @@ public final class NameDetector implements Detector {
         }
     }
 
-    private static boolean isCandidate(WordFacts facts, String[] words, int i) {
+    private static boolean isCandidate(WordFacts facts, String[] words, int i, boolean first) {
         String w = words[i];
         int cp = w.codePointAt(0);
         if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
-            return !facts.isCommonWord(i);
+            if (facts.isCommonWord(i)) {
+                return false;
+            }
+            // An English word that is no name, capitalised because it starts the sentence
+            // ("Summarise", "Explain") or written in capitals (SQL keywords, log levels, headings):
+            // no name starts there, and prompts and code are full of them.
+            return !((first || (w.length() > 1 && isAllCaps(w))) && facts.isDictionaryWord(i));
         }
         return Character.isLowerCase(cp) && w.length() > 2
                 && (facts.isName(i) || (facts.isPlace(i) && !facts.isCommonWord(i)));

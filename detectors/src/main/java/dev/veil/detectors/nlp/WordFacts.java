@@ -20,6 +20,8 @@ final class WordFacts {
     private static final int COMMON = 16;
     private static final int LEXICON_DONE = 32;
     private static final int LEXICON = 64;
+    private static final int WORD_DONE = 4096;
+    private static final int WORD = 8192;
 
     /** Words the name rules look for in every text (titles, cues, organization suffixes). */
     static final int TITLE = 128;
@@ -36,10 +38,7 @@ final class WordFacts {
      * Immutable and thread-safe: built once per detector.
      */
     static final class Index {
-        private final String[] keys;
-        private final int[] hashes;
-        private final int[] values;
-        private final int mask;
+        private final WordTable table;
         private final Lexicon lexicon = Lexicon.english();
 
         Index(Gazetteer g) {
@@ -54,89 +53,18 @@ final class WordFacts {
             g.places().forEach(w -> m.merge(w, PLACE, (a, b) -> a | b));
             g.commonWords().forEach(w -> m.merge(w, COMMON, (a, b) -> a | b));
             ruleWords.forEach((w, b) -> m.merge(w, b, (x, y) -> x | y));
-            int capacity = Integer.highestOneBit(Math.max(16, m.size() * 2)) * 2;
-            this.keys = new String[capacity];
-            this.hashes = new int[capacity];
-            this.values = new int[capacity];
-            this.mask = capacity - 1;
-            m.forEach((w, b) -> {
+            for (String w : m.keySet()) {
                 if (!w.toLowerCase(Locale.ROOT).equals(w)) {
                     throw new IllegalArgumentException("word lists hold lower-case words only");
                 }
-                int h = w.hashCode();
-                int slot = spread(h) & mask;
-                while (keys[slot] != null) {
-                    slot = (slot + 1) & mask;
-                }
-                keys[slot] = w;
-                hashes[slot] = h;
-                values[slot] = b;
-            });
+            }
+            this.table = new WordTable(m);
         }
 
         /** What a word is, in any case; 0 for a word no list holds. */
         int bits(String word) {
-            int h = 0;
-            for (int i = 0, n = word.length(); i < n; i++) {
-                char c = word.charAt(i);
-                char lower = fold(c);
-                if (lower == 0) {
-                    // Lower-cased by String rules that look at more than one char (a dotted
-                    // capital I, a final sigma, a pair of surrogates): the slow way, exactly.
-                    return find(word.toLowerCase(Locale.ROOT));
-                }
-                h = 31 * h + lower;
-            }
-            for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-                String key = keys[slot];
-                if (key == null) {
-                    return 0;
-                }
-                if (hashes[slot] == h && sameFolded(key, word)) {
-                    return values[slot];
-                }
-            }
-        }
-
-        private int find(String lowerCaseWord) {
-            int h = lowerCaseWord.hashCode();
-            for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-                String key = keys[slot];
-                if (key == null) {
-                    return 0;
-                }
-                if (hashes[slot] == h && key.equals(lowerCaseWord)) {
-                    return values[slot];
-                }
-            }
-        }
-
-        private static boolean sameFolded(String lowerCaseKey, String word) {
-            int n = word.length();
-            if (lowerCaseKey.length() != n) {
-                return false;
-            }
-            for (int i = 0; i < n; i++) {
-                if (lowerCaseKey.charAt(i) != fold(word.charAt(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** The lower case of one char as {@code String.toLowerCase(Locale.ROOT)} gives it, or 0 where that depends on more. */
-        static char fold(char c) {
-            if (c < 128) {
-                return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-            }
-            if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) {
-                return 0;
-            }
-            return (char) Character.toLowerCase((int) c);
-        }
-
-        private static int spread(int h) {
-            return h ^ (h >>> 16);
+            int b = table.find(word);
+            return b == WordTable.MISSING ? 0 : b;
         }
     }
 
@@ -249,5 +177,21 @@ final class WordFacts {
             bits[i] = b;
         }
         return (b & LEXICON) != 0;
+    }
+
+    /**
+     * An English word of any kind by the dictionary ({@link Lexicon#isWord}) and no known name:
+     * "Summarise" at the start of a sentence, "SELECT" in a query.
+     */
+    boolean isDictionaryWord(int i) {
+        int b = bits(i);
+        if ((b & (FIRST | LAST)) != 0) {
+            return false;
+        }
+        if ((b & WORD_DONE) == 0) {
+            b |= WORD_DONE | (index.lexicon.isWord(lower(i)) ? WORD : 0);
+            bits[i] = b;
+        }
+        return (b & WORD) != 0;
     }
 }

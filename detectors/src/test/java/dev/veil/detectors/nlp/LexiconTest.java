@@ -38,6 +38,16 @@ class LexiconTest {
     }
 
     @Test
+    void isWord_anyKindOfEnglishWordButNames() {
+        for (String w : List.of("summarise", "explain", "select", "header", "please", "quickly", "gravel")) {
+            assertTrue(LEXICON.isWord(w), w);
+        }
+        for (String w : List.of("gates", "rose", "quxlorp", "x", "", "Select")) {
+            assertFalse(LEXICON.isWord(w), w);
+        }
+    }
+
+    @Test
     void isOrdinary_givesTheRightAnswersFromManyThreadsAtOnce() throws Exception {
         Map<String, Boolean> expected = Map.of("gratitude", true, "gates", false, "gravel", true, "rose", false,
                 "mildew", true, "quxlorp", false);

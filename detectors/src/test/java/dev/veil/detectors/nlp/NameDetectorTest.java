@@ -244,4 +244,17 @@ class NameDetectorTest {
         assertFound(text, "Marguerite Baker", NameDetector.PERSON);
         assertNotFound(text, "Diligence", NameDetector.PERSON);
     }
+
+    @Test
+    void detect_namesAfterAnImperativeAtTheStartOrInCapitalsAreStillFound() {
+        // Words that only start a sentence or are written in capitals are not where the model is
+        // asked to start a name; the names beside them must still be found.
+        assertFound("Explain what Marguerite Okafor wrote in the report.", "Marguerite Okafor", NameDetector.PERSON);
+        assertFound("Marguerite Okafor wrote this summary.", "Marguerite Okafor", NameDetector.PERSON);
+        String log = "INFO 2024-05-01 login ok for MARGUERITE OKAFOR from LISBON";
+        assertTrue(DETECTOR.detect(log).stream().anyMatch(f -> f.type().equals(NameDetector.PERSON)
+                && f.start() == log.indexOf("MARGUERITE")), () -> describe(log, DETECTOR.detect(log)));
+        String sql = "SELECT id, name FROM orders WHERE status = 'OPEN' ORDER BY id DESC LIMIT 10";
+        assertTrue(DETECTOR.detect(sql).isEmpty(), () -> describe(sql, DETECTOR.detect(sql)));
+    }
 }

@@ -25,7 +25,7 @@ class WordFactsTest {
     @Test
     void fold_isWhatStringLowerCaseGivesForEveryCharItAnswers() {
         for (int c = 0; c <= 0xFFFF; c++) {
-            char folded = WordFacts.Index.fold((char) c);
+            char folded = WordTable.fold((char) c);
             if (folded != 0) {
                 assertEquals(String.valueOf((char) c).toLowerCase(Locale.ROOT), String.valueOf(folded),
                         () -> "char U+" + Integer.toHexString(folded));
