@@ -44,8 +44,8 @@ SYNTH_LABELS = {
     "US_DRIVER_LICENSE": "gov_id.us_driver_license",
     "DATE_TIME": None,  # any date or time; Veil reports only dates of birth
     "TITLE": None,  # job titles and honorifics
-    "AGE": None,
-    "NRP": None,  # nationality, religious or political group
+    "AGE": "pii.age",
+    "NRP": "pii.nationality/religion/political_affiliation",  # see TYPE_GROUPS
     "ZIP_CODE": None,  # a postcode alone; Veil reports it inside a street address
     "DOMAIN_NAME": None,
 }
@@ -84,11 +84,21 @@ STDNUM_TYPES = {
 }
 
 
+# Veil types scored together because one dataset label covers them all: IPv4 and IPv6 are both
+# "an IP address"; presidio's NRP (nationality, religious or political group) is any of Veil's
+# three special-category types.
+TYPE_GROUPS = {
+    "network.ipv4": "network.ip",
+    "network.ipv6": "network.ip",
+    "pii.nationality": "pii.nationality/religion/political_affiliation",
+    "pii.religion": "pii.nationality/religion/political_affiliation",
+    "pii.political_affiliation": "pii.nationality/religion/political_affiliation",
+}
+
+
 def veil_group(finding_type):
-    """The scoring group of a finding type: IPv4 and IPv6 are both scored as "an IP address"."""
-    if finding_type in ("network.ipv4", "network.ipv6"):
-        return "network.ip"
-    return finding_type
+    """The scoring group of a finding type: its own name unless TYPE_GROUPS joins it to others."""
+    return TYPE_GROUPS.get(finding_type, finding_type)
 
 
 def is_span_type(finding_type):

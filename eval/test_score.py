@@ -57,6 +57,18 @@ class LabelledScoringTest(unittest.TestCase):
         self.assertEqual(any_all.prf(0.5)[:2], (1.0, 1.0), "but a hit for any PII")
         self.assertEqual((chars["gold"], chars["found"], chars["both"]), (19, 19, 19))
 
+    def test_the_three_special_category_types_score_in_one_group_for_nrp(self):
+        docs = [evaldata.Doc("a", "x" * 60, [evaldata.Span("NRP", 0, 5), evaldata.Span("NRP", 10, 15),
+                                              evaldata.Span("NRP", 20, 25), evaldata.Span("AGE", 30, 32)])]
+        found = {"a": [("pii.nationality", 0, 5), ("pii.religion", 10, 15),
+                       ("pii.political_affiliation", 20, 25), ("pii.age", 30, 32),
+                       ("pii.religion", 40, 45)]}
+        per_group, _, _, _, _ = score.score_labelled(docs, lambda d: found[d.id], evaldata.SYNTH_LABELS)
+        group = per_group[evaldata.SYNTH_LABELS["NRP"]]
+        self.assertEqual((group.gold, group.found, group.tp[0.5]), (3, 4, 3))
+        self.assertEqual(per_group["pii.age"].prf(0.5)[:2], (1.0, 1.0))
+        self.assertNotIn("pii.religion", per_group, "a grouped type is scored only in its group")
+
     def test_characters_count_a_whole_address_against_its_labelled_fragments(self):
         text = "at 12 Elm Road\nSpringfield 12345 ok"
         docs = [evaldata.Doc("a", text, [evaldata.Span("STREET_ADDRESS", 3, 14),

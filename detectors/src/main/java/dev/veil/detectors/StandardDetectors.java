@@ -1,6 +1,7 @@
 package dev.veil.detectors;
 
 import dev.veil.detectors.custom.MarkerDetector;
+import dev.veil.detectors.demographic.DemographicDetectors;
 import dev.veil.detectors.nlp.NlpDetectors;
 import dev.veil.detectors.pattern.FinancialDetectors;
 import dev.veil.detectors.pattern.GovIdDetectors;
@@ -27,6 +28,7 @@ final class StandardDetectors {
         all.add(new PhoneDetector(phoneRegions));
         all.add(PiiDetectors.streetAddress());
         all.add(PiiDetectors.dateOfBirth());
+        all.addAll(DemographicDetectors.all());
         all.addAll(FinancialDetectors.all());
         all.addAll(GovIdDetectors.all());
         all.addAll(NetworkDetectors.all());

@@ -12,7 +12,7 @@ public final class FindingTypes {
     /** Every documented type name. */
     public static final Set<String> DOCUMENTED = Set.of(
             "pii.email", "pii.phone", "pii.person", "pii.location", "pii.organization", "pii.street_address",
-            "pii.date_of_birth",
+            "pii.date_of_birth", "pii.age", "pii.nationality", "pii.religion", "pii.political_affiliation",
             "financial.payment_card", "financial.iban", "financial.swift_bic", "financial.us_aba_routing",
             "gov_id.us_ssn", "gov_id.us_itin", "gov_id.us_passport", "gov_id.us_driver_license", "gov_id.uk_nino",
             "gov_id.uk_nhs", "gov_id.de_tax_id", "gov_id.fr_nir", "gov_id.es_dni", "gov_id.es_nie",

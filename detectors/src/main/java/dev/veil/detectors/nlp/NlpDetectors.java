@@ -18,4 +18,12 @@ public final class NlpDetectors {
     public static List<Detector> all() {
         return List.of(new NameDetector(), new TopicDetector());
     }
+
+    /**
+     * The shipped gazetteer (first names, last names, places, ordinary English words), for other
+     * detectors' context rules. Loaded once per JVM on first use and shared; thread-safe.
+     */
+    public static Gazetteer gazetteer() {
+        return NlpResources.gazetteer();
+    }
 }
