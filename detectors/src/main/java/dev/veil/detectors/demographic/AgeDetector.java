@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *       Score 0.7.</li>
  *   <li>"Edda Lund, 58, of Bergen" (a number between commas after a name, then "of", "from", "who",
  *       "was" ...). Score 0.5.</li>
- *   <li>"I'm 34", "she is 34", "he was 12", "turned 40", "I'll turn 40": weakest, so only when nothing but the
+ *   <li>"I'm 34", "she is 34", "he was 12", "turned 50", "I'll turn 50": weakest, so only when nothing but the
  *       end of the clause or a word such as "and", "now", "when" follows ("I'm 34 minutes late"
  *       and "turned 90 degrees" are not ages). Score 0.5.</li>
  * </ul>
@@ -122,7 +122,7 @@ public final class AgeDetector implements Detector {
             "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday");
 
-    /** Before "turn": "I'll turn 40", "she is about to turn 30"; "turn 90 degrees" has no such word. */
+    /** Before "turn": "I'll turn 50", "she is about to turn 30"; "turn 90 degrees" has no such word. */
     private static final Set<String> FUTURE = Set.of("will", "i'll", "he'll", "she'll", "you'll", "we'll",
             "they'll", "ill", "to", "would", "shall", "gonna", "i'd", "she'd", "he'd");
     private static final Set<String> PERSONAL_SUBJECTS = Set.of("i", "he", "she", "who", "grandma", "grandpa",
