@@ -1,5 +1,7 @@
 package dev.veil.detectors.nlp;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -25,7 +27,23 @@ final class Lexicon {
 
     private static final String RESOURCE = "/org/languagetool/resource/en/english.dict";
 
+    /** How many words' answers are kept: the words of a working set of texts, a few MB at most. */
+    private static final int CACHED_WORDS = 50_000;
+    private static final int NOUN_OR_ADJECTIVE = 1;
+    private static final int WORD = 2;
+    private static final int PROPER_NOUN = 4;
+
     private final ThreadLocal<DictionaryLookup> lookup;
+    /**
+     * What the dictionary says of each lower-case word asked about. A look-up in the automaton
+     * costs one to two microseconds (the word is encoded to bytes and every reading decoded), and
+     * the same words (a sentence's first word, SQL keywords) come back in every text.
+     */
+    private final Cache<String, Integer> answers = Caffeine.newBuilder()
+            .maximumSize(CACHED_WORDS)
+            // Eviction on the calling thread: no hand-off to another pool per look-up.
+            .executor(Runnable::run)
+            .build();
 
     private Lexicon(Dictionary dictionary) {
         this.lookup = ThreadLocal.withInitial(() -> new DictionaryLookup(dictionary));
@@ -42,7 +60,7 @@ final class Lexicon {
      */
     boolean isOrdinary(String lowerCaseWord) {
         return lowerCaseWord.length() >= 3 && Character.isLowerCase(lowerCaseWord.codePointAt(0))
-                && hasTag(lowerCaseWord, Lexicon::isNounOrAdjective) && !hasTag(capitalised(lowerCaseWord), Lexicon::isProperNoun);
+                && (facts(lowerCaseWord) & (NOUN_OR_ADJECTIVE | PROPER_NOUN)) == NOUN_OR_ADJECTIVE;
     }
 
     /**
@@ -51,7 +69,25 @@ final class Lexicon {
      */
     boolean isWord(String lowerCaseWord) {
         return lowerCaseWord.length() >= 2 && Character.isLowerCase(lowerCaseWord.codePointAt(0))
-                && hasTag(lowerCaseWord, tag -> !isProperNoun(tag)) && !hasTag(capitalised(lowerCaseWord), Lexicon::isProperNoun);
+                && (facts(lowerCaseWord) & (WORD | PROPER_NOUN)) == WORD;
+    }
+
+    private int facts(String lowerCaseWord) {
+        return answers.get(lowerCaseWord, this::lookUp);
+    }
+
+    /** Both readings of a lower-case word: as written, and capitalised (a proper noun?). */
+    private int lookUp(String lowerCaseWord) {
+        int facts = 0;
+        if (hasTag(lowerCaseWord, Lexicon::isNounOrAdjective)) {
+            facts |= NOUN_OR_ADJECTIVE | WORD;
+        } else if (hasTag(lowerCaseWord, tag -> !isProperNoun(tag))) {
+            facts |= WORD;
+        }
+        if (facts != 0 && hasTag(capitalised(lowerCaseWord), Lexicon::isProperNoun)) {
+            facts |= PROPER_NOUN;
+        }
+        return facts;
     }
 
     /** Whether the dictionary lists the word, exactly as written, with a tag that {@code test} accepts. */
