@@ -731,13 +731,7 @@ final class StreetAddresses {
      */
     private static boolean unitAfterNextNumber(String text, int start) {
         int n = text.length();
-        int i = afterBuildingNumber(text, start);
-        while (i < n && !(text.charAt(i) >= '0' && text.charAt(i) <= '9')) {
-            i++;
-        }
-        while (i < n && (letterOrDigit(text.charAt(i)) || text.charAt(i) == '/' || text.charAt(i) == '-')) {
-            i++;
-        }
+        int i = afterNextNumber(text, start);
         while (i < n && " \t,\r\n".indexOf(text.charAt(i)) >= 0) {
             i++;
         }
@@ -766,8 +760,11 @@ final class StreetAddresses {
         return !MONTHS.contains(candidate.substring(i, j));
     }
 
-    /** True if a comma or a line break comes right after the first number after {@code start}. */
-    private static boolean breakAfterNextNumber(String text, int start) {
+    /**
+     * Where the first number after {@code start} (and after a building number at it) ends, with
+     * what is glued to it ("12B", "12/3", "12-14").
+     */
+    private static int afterNextNumber(String text, int start) {
         int n = text.length();
         int i = afterBuildingNumber(text, start);
         while (i < n && !(text.charAt(i) >= '0' && text.charAt(i) <= '9')) {
@@ -776,6 +773,13 @@ final class StreetAddresses {
         while (i < n && (letterOrDigit(text.charAt(i)) || text.charAt(i) == '/' || text.charAt(i) == '-')) {
             i++;
         }
+        return i;
+    }
+
+    /** True if a comma or a line break comes right after the first number after {@code start}. */
+    private static boolean breakAfterNextNumber(String text, int start) {
+        int n = text.length();
+        int i = afterNextNumber(text, start);
         while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
         }
