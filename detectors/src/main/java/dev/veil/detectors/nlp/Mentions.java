@@ -220,7 +220,7 @@ final class Mentions {
     /** A capitalised word of letters that is not an ordinary word, a title or all capitals. */
     static boolean isNameWord(WordFacts facts, String w, int i) {
         if (w.length() < 2 || !isCapitalised(w) || !Character.isLetter(w.codePointAt(0)) || facts.isCommonWord(i)
-                || NameDetector.isTitle(facts.lower(i))) {
+                || facts.isTitle(i)) {
             return false;
         }
         for (int k = 1; k < w.length(); k++) {

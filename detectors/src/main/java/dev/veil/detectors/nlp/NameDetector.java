@@ -78,7 +78,7 @@ public final class NameDetector implements Detector {
             "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "madam");
 
     /** The rules' word lists, looked up with the gazetteer's words in one table. */
-    private static final Map<String, Integer> RULE_WORDS = ruleWords();
+    static final Map<String, Integer> RULE_WORDS = ruleWords();
 
     private static Map<String, Integer> ruleWords() {
         Map<String, Integer> m = new HashMap<>();
@@ -117,7 +117,7 @@ public final class NameDetector implements Detector {
 
     NameDetector(TokenNameFinderModel model, Gazetteer gazetteer, double minScore, boolean allPositions) {
         this.tagger = new NameTagger(requireNonNull(model, "model"));
-        this.words = new WordFacts.Index(requireNonNull(gazetteer, "gazetteer"), RULE_WORDS);
+        this.words = new WordFacts.Index(requireNonNull(gazetteer, "gazetteer"));
         this.allPositions = allPositions;
         if (!(minScore >= 0.0 && minScore <= 1.0)) {
             throw new IllegalArgumentException("minScore must be within [0, 1]: " + minScore);
@@ -650,10 +650,6 @@ public final class NameDetector implements Detector {
     private static boolean isRankOrTitle(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
         return RANKS.contains(lower) || TITLES.contains(lower);
-    }
-
-    static boolean isTitle(String lowerCaseWord) {
-        return TITLES.contains(lowerCaseWord);
     }
 
     private static boolean isCapitalised(String word) {

@@ -98,7 +98,7 @@ final class Places {
                 // "Jordan Smith", "Dr. Chad": a first name that is also a country.
                 boolean person = country == 1 && facts.isFirstName(i)
                         && ((i + 1 < n && isCapitalised(words[i + 1]) && !tokens.lineBreakBefore(i + 1))
-                        || (i > 0 && NameDetector.isTitle(facts.lower(i - 1))));
+                        || (i > 0 && facts.isTitle(i - 1)));
                 if (!person) {
                     out.add(new Finding(NameDetector.LOCATION, tokens.starts()[i], tokens.ends()[i + country - 1],
                             COUNTRY_SCORE, NameDetector.ID));

@@ -41,8 +41,9 @@ final class WordFacts {
         private final WordTable table;
         private final Lexicon lexicon = Lexicon.english();
 
+        /** A gazetteer's words and the name rules' own ({@link NameDetector#RULE_WORDS}). */
         Index(Gazetteer g) {
-            this(g, Map.of());
+            this(g, NameDetector.RULE_WORDS);
         }
 
         /** @param ruleWords more lower-case words with bits of their own ({@link #TITLE} ...) */
