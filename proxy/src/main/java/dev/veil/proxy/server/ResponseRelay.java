@@ -17,6 +17,7 @@ import dev.veil.proxy.upstream.UpstreamListener;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -200,8 +201,7 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         if (last) {
             ended = true;
             // Trailers of the upstream are not relayed.
-            headersUnflushed = false;
-            ctx.writeAndFlush(new DefaultLastHttpContent(body)).addListener(f ->
+            send(new DefaultLastHttpContent(body)).addListener(f ->
                     finish(status, exchange.keepAlive && f.isSuccess()));
             return;
         }
@@ -210,8 +210,7 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
             call.readMore();
             return;
         }
-        headersUnflushed = false;
-        ctx.writeAndFlush(new DefaultHttpContent(body)).addListener(f -> {
+        send(new DefaultHttpContent(body)).addListener(f -> {
             if (f.isSuccess()) {
                 call.readMore();
             }
@@ -242,19 +241,23 @@ final class ResponseRelay implements UpstreamListener, UpstreamClient.CallAware 
         }
         if (last) {
             ended = true;
-            headersUnflushed = false;
-            ctx.writeAndFlush(new DefaultLastHttpContent(Unpooled.wrappedBuffer(out))).addListener(f ->
+            send(new DefaultLastHttpContent(Unpooled.wrappedBuffer(out))).addListener(f ->
                     finish(status, exchange.keepAlive && f.isSuccess()));
         } else if (out.length == 0) {
             call.readMore();
         } else {
-            headersUnflushed = false;
-            ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(out))).addListener(f -> {
+            send(new DefaultHttpContent(Unpooled.wrappedBuffer(out))).addListener(f -> {
                 if (f.isSuccess()) {
                     call.readMore();
                 }
             });
         }
+    }
+
+    /** Writes a body part and flushes it, and with it the headers if they were still waiting. */
+    private ChannelFuture send(HttpContent part) {
+        headersUnflushed = false;
+        return ctx.writeAndFlush(part);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
